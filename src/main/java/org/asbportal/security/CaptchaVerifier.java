@@ -1,0 +1,161 @@
+package org.asbportal.security;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JacksonException;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/**
+ * Checks reCAPTCHA tokens from the public report forms with Google's siteverify API.
+ * <p>
+ * A report from a victim must never be lost to a third party's outage: when Google cannot be
+ * reached or gives no usable answer the result is {@link CaptchaResult.Outcome#UNAVAILABLE} and
+ * the caller accepts the submission as unverified. Only a definite "this is not a person" answer
+ * is {@link CaptchaResult.Outcome#REJECTED}.
+ * <p>
+ * {@link #verify} makes a blocking HTTP call and must not be called on an I/O thread.
+ */
+@ApplicationScoped
+public class CaptchaVerifier {
+
+    private static final Logger LOG = Logger.getLogger(CaptchaVerifier.class);
+
+    private final RecaptchaConfig config;
+    private final Optional<String> secret;
+    /** {@code null} when verification is disabled. */
+    private final SiteVerifyClient client;
+
+    CaptchaVerifier(RecaptchaConfig config) {
+        this.config = config;
+        this.secret = config.secret().filter(value -> !value.isBlank());
+        this.client = secret.isPresent() ? buildClient(config) : null;
+    }
+
+    private static SiteVerifyClient buildClient(RecaptchaConfig config) {
+        long timeoutMillis = config.timeout().toMillis();
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(config.verifyUrl())
+                .connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .readTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .build(SiteVerifyClient.class);
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** Whether a secret is configured, so forms must show the widget and tokens are checked. */
+    public boolean enabled() {
+        return client != null;
+    }
+
+    /** The public site key for the widget, present only when verification is enabled. */
+    public Optional<String> siteKey() {
+        return enabled() ? config.siteKey() : Optional.empty();
+    }
+
+    /**
+     * Checks a token submitted with a form. Never throws: every failure to get an answer from
+     * Google is reported as {@link CaptchaResult.Outcome#UNAVAILABLE}.
+     *
+     * @param token the {@code g-recaptcha-response} value the browser sent
+     * @param expectedAction the v3 action the form's page requests tokens for, or {@code null} to
+     *        accept any action
+     * @param remoteIp the resident's IP address, passed on to Google only; {@code null} to omit it
+     */
+    public CaptchaResult verify(String token, String expectedAction, String remoteIp) {
+        if (!enabled()) {
+            return CaptchaResult.notRequired();
+        }
+        if (token == null || token.isBlank()) {
+            return CaptchaResult.rejected("missing-token");
+        }
+        SiteVerifyResponse response;
+        try {
+            response = client.verify(secret.orElseThrow(), token.strip(), blankToNull(remoteIp));
+        } catch (WebApplicationException | ProcessingException e) {
+            return unavailable(describe(e));
+        }
+        if (response == null || response.success() == null) {
+            return unavailable("malformed-response");
+        }
+        return judge(response, expectedAction);
+    }
+
+    private CaptchaResult judge(SiteVerifyResponse response, String expectedAction) {
+        if (!response.success()) {
+            List<String> codes = response.errorCodes();
+            return CaptchaResult.rejected(codes == null || codes.isEmpty()
+                    ? "siteverify-failed"
+                    : "siteverify-failed: " + String.join(",", codes));
+        }
+        if (!hostnameExpected(response.hostname())) {
+            return CaptchaResult.rejected("hostname-mismatch");
+        }
+        Double score = response.score();
+        if (score == null) {
+            return CaptchaResult.verified("v2");
+        }
+        String action = response.action();
+        if (expectedAction != null && action != null && !expectedAction.equals(action)) {
+            return CaptchaResult.rejected("action-mismatch");
+        }
+        if (score < config.minScore()) {
+            return CaptchaResult.rejected("score-below-threshold: " + score);
+        }
+        return CaptchaResult.verified("v3: score " + score);
+    }
+
+    private boolean hostnameExpected(String hostname) {
+        return config.expectedHostnames()
+                .map(expected -> hostname != null && expected.stream().anyMatch(hostname::equalsIgnoreCase))
+                .orElse(true);
+    }
+
+    /**
+     * Why the REST client failed: a body that is not a siteverify JSON object, no HTTP response at
+     * all (timeout, connection refused or reset, TLS failure), an HTTP error status, or a response
+     * in a media type that cannot be read as JSON, such as a proxy's HTML page.
+     */
+    private static String describe(RuntimeException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException) {
+                return "unparseable-response";
+            }
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
+                return "timeout";
+            }
+            if (cause instanceof IOException) {
+                return "connection-failed: " + cause.getClass().getSimpleName();
+            }
+        }
+        return failure instanceof WebApplicationException e
+                ? "http-status-" + e.getResponse().getStatus()
+                : "unparseable-response";
+    }
+
+    private static CaptchaResult unavailable(String reason) {
+        LOG.warnf("reCAPTCHA verification unavailable (%s); accepting the submission unverified", reason);
+        return CaptchaResult.unavailable(reason);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
