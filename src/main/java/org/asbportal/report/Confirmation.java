@@ -1,0 +1,9 @@
+package org.asbportal.report;
+
+import java.util.List;
+
+import org.asbportal.contact.Agency;
+
+/** The confirmation page: the reference, the access code (shown once) and what happens next. */
+public record Confirmation(SubmittedReport report, String categoryName, boolean anonymous, List<Agency> contacts) {
+}

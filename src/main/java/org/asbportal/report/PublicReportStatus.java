@@ -1,0 +1,16 @@
+package org.asbportal.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What a victim holding the access code may see of their report. */
+public record PublicReportStatus(
+        String reference,
+        ReportStatus status,
+        String categoryName,
+        Instant submittedAt,
+        List<Update> updates) {
+
+    public record Update(Instant at, String message) {
+    }
+}

@@ -1,0 +1,170 @@
+package org.asbportal.report;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.asbportal.report.ReportSubmission.ContactMethod;
+import org.asbportal.report.ReportSubmission.Frequency;
+import org.asbportal.report.ReportSubmission.Impact;
+import org.asbportal.report.ReportSubmission.ReporterRole;
+import org.asbportal.report.ReportSubmission.YesNoNotSure;
+import org.asbportal.security.CaptchaResult;
+
+/** A resident's report of anti-social behaviour. */
+@Entity
+@Table(name = "report")
+public class Report extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String reference;
+
+    @Column(name = "access_code_hash")
+    public String accessCodeHash;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    @Enumerated(EnumType.STRING)
+    public ReportStatus status;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "category_code")
+    public Category category;
+
+    public String description;
+
+    @Column(name = "people_involved")
+    public String peopleInvolved;
+
+    @Column(name = "occurred_on")
+    public LocalDate occurredOn;
+
+    @Column(name = "occurred_time")
+    public LocalTime occurredTime;
+
+    @Column(name = "still_happening")
+    public boolean stillHappening;
+
+    @Enumerated(EnumType.STRING)
+    public Frequency frequency;
+
+    @Column(name = "location_description")
+    public String locationDescription;
+
+    public String town;
+
+    @Column(name = "ward_code")
+    public String wardCode;
+
+    public BigDecimal latitude;
+
+    public BigDecimal longitude;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "happened_before")
+    public YesNoNotSure happenedBefore;
+
+    @Column(name = "targeted_for_identity")
+    public boolean targetedForIdentity;
+
+    /** Comma-separated {@link ReportSubmission.Identity} names. */
+    @Column(name = "targeted_because")
+    public String targetedBecause;
+
+    @Enumerated(EnumType.STRING)
+    public Impact impact;
+
+    @Column(name = "feels_unsafe_at_home")
+    public boolean feelsUnsafeAtHome;
+
+    @Column(name = "vulnerable_affected")
+    public boolean vulnerableAffected;
+
+    @Column(name = "young_people_involved")
+    public boolean youngPeopleInvolved;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level")
+    public RiskLevel riskLevel;
+
+    @Column(name = "risk_score")
+    public int riskScore;
+
+    /** Why the report got its risk level: one reason per line. */
+    @Column(name = "risk_reasons")
+    public String riskReasons;
+
+    public boolean anonymous;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reporter_role")
+    public ReporterRole reporterRole;
+
+    @Column(name = "reporter_name")
+    public String reporterName;
+
+    @Column(name = "reporter_email")
+    public String reporterEmail;
+
+    @Column(name = "reporter_phone")
+    public String reporterPhone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_contact")
+    public ContactMethod preferredContact;
+
+    @Column(name = "consent_to_share")
+    public boolean consentToShare;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "captcha_outcome")
+    public CaptchaResult.Outcome captchaOutcome;
+
+    @Column(name = "possible_duplicate")
+    public boolean possibleDuplicate;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Version
+    public int version;
+
+    public static Optional<Report> findByReference(String reference) {
+        return find("reference", reference).firstResultOptional();
+    }
+
+    public static Optional<Report> findByIdempotencyKey(String keyHash) {
+        return find("idempotencyKey", keyHash).firstResultOptional();
+    }
+
+    /** Reports of a category that happened between two dates, other than {@code excluded}. */
+    public static List<Report> findSameCategoryBetween(String categoryCode, LocalDate from, LocalDate to, Long excluded) {
+        return list("category.code = ?1 and occurredOn between ?2 and ?3 and id <> ?4",
+                categoryCode, from, to, excluded);
+    }
+}

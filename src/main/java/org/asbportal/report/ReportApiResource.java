@@ -1,0 +1,109 @@
+package org.asbportal.report;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.asbportal.triage.ServiceLevelConfig;
+import org.asbportal.web.FieldError;
+import org.asbportal.web.InvalidSubmissionException;
+
+/** JSON API for residents' reports, for apps and partner systems. */
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportApiResource {
+
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final ReportService reports;
+    private final ServiceLevelConfig serviceLevels;
+
+    public ReportApiResource(ReportService reports, ServiceLevelConfig serviceLevels) {
+        this.reports = reports;
+        this.serviceLevels = serviceLevels;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(ReportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri, @Context HttpServerRequest http) {
+        if (request == null) {
+            throw new InvalidSubmissionException("body", "Send the report as a JSON object");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw new InvalidSubmissionException("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters long");
+        }
+        ReportSubmission submission = toSubmission(request);
+        SubmittedReport saved;
+        try {
+            saved = reports.submit(submission, idempotencyKey, Channel.API, http.remoteAddress().hostAddress());
+        } catch (InvalidSubmissionException e) {
+            throw new InvalidSubmissionException(e.errors().stream()
+                    .map(error -> new FieldError(ReportRequest.jsonField(error.field()), error.message()))
+                    .distinct()
+                    .toList());
+        }
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/reports/{reference}").build(saved.reference()))
+                .entity(ReportResponse.of(saved))
+                .build();
+    }
+
+    @GET
+    @Path("/{reference}")
+    public ReportStatusResponse status(@PathParam("reference") String reference, @HeaderParam("X-Access-Code") String accessCode) {
+        return reports.track(reference, accessCode)
+                .map(ReportStatusResponse::of)
+                .orElseThrow(() -> new NotFoundException("No report matches this reference and access code"));
+    }
+
+    private ReportSubmission toSubmission(ReportRequest request) {
+        When when = parseOccurredAt(request.occurredAt());
+        return new ReportSubmission(request.categoryCode(), request.description(), request.peopleInvolved(),
+                when.date(), when.time(), request.stillHappening(), request.frequency(), request.location(),
+                Boolean.TRUE.equals(request.anonymous()), request.reporter(), request.risk(), request.consentToShare(),
+                request.equality(), request.captchaToken());
+    }
+
+    private record When(LocalDate date, LocalTime time) {
+    }
+
+    private When parseOccurredAt(String occurredAt) {
+        if (occurredAt == null || occurredAt.isBlank()) {
+            return new When(null, null);
+        }
+        String value = occurredAt.strip();
+        try {
+            if (value.length() == 10) {
+                return new When(LocalDate.parse(value), null);
+            }
+            LocalDateTime local;
+            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                ZonedDateTime there = OffsetDateTime.parse(value).atZoneSameInstant(serviceLevels.zone());
+                local = there.toLocalDateTime();
+            } else {
+                local = LocalDateTime.parse(value);
+            }
+            return new When(local.toLocalDate(), local.toLocalTime().withNano(0));
+        } catch (DateTimeException e) {
+            throw new InvalidSubmissionException(List.of(new FieldError("occurredAt",
+                    "Enter when it happened as an ISO-8601 date, or date and time, like 2026-11-20 or 2026-11-20T21:30")));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.asbportal.report;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** A link between two reports that triage should look at together, such as a possible duplicate. */
+@Entity
+@Table(name = "report_link")
+public class ReportLink extends PanacheEntityBase {
+
+    public static final String NEARBY = "POSSIBLE_DUPLICATE_NEARBY";
+    public static final String SAME_LOCATION = "POSSIBLE_DUPLICATE_SAME_PLACE";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "report_id")
+    public Report report;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "linked_report_id")
+    public Report linkedReport;
+
+    public String reason;
+
+    @Column(name = "distance_metres")
+    public Integer distanceMetres;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static List<ReportLink> findFor(Report report) {
+        return list("report = ?1 or linkedReport = ?1", report);
+    }
+}

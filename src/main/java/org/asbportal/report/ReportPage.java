@@ -1,0 +1,45 @@
+package org.asbportal.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.asbportal.contact.Agency;
+import org.asbportal.report.ReportJourney.PageError;
+import org.asbportal.report.ReportJourney.Step;
+import org.asbportal.report.ReportJourney.SummaryRow;
+import org.asbportal.ward.Ward;
+
+/** Everything a question page of the report journey shows. */
+public record ReportPage(
+        Step step,
+        ReportDraft draft,
+        String encodedDraft,
+        List<PageError> errors,
+        Map<CategoryGroup, List<Category>> categories,
+        List<Ward> wards,
+        List<SummaryRow> summary,
+        List<Agency> contacts) {
+
+    /** The message for an input, or null. */
+    public String error(String inputId) {
+        return errors.stream().filter(e -> e.inputId().equals(inputId)).map(PageError::message).findFirst().orElse(null);
+    }
+
+    public Map<String, String> errorMap() {
+        return errors.stream().collect(Collectors.toMap(PageError::inputId, PageError::message, (a, b) -> a));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** "Question 3 of 9", for the caption above each question. */
+    public String progress() {
+        return "Question " + (step.ordinal() + 1) + " of " + Step.CHECK.ordinal();
+    }
+
+    public boolean targetedBecause(String value) {
+        return draft.targetedBecause.contains(value);
+    }
+}

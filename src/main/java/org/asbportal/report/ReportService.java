@@ -1,0 +1,379 @@
+package org.asbportal.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.asbportal.report.ReportSubmission.ContactMethod;
+import org.asbportal.report.ReportSubmission.Location;
+import org.asbportal.report.ReportSubmission.Reporter;
+import org.asbportal.report.ReportSubmission.YesNoNotSure;
+import org.asbportal.security.AccessCodes;
+import org.asbportal.security.CaptchaResult;
+import org.asbportal.security.CaptchaVerifier;
+import org.asbportal.triage.QueueItem;
+import org.asbportal.triage.QueueItemStatus;
+import org.asbportal.triage.ServiceLevels;
+import org.asbportal.ward.Ward;
+import org.asbportal.ward.WardLocator;
+import org.asbportal.ward.WardRef;
+import org.asbportal.web.FieldError;
+import org.asbportal.web.IdempotencyConflictException;
+import org.asbportal.web.InvalidSubmissionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes a resident's report, from the web form or the JSON API: validate, check the robot test,
+ * then in one transaction locate, screen risk, save, link possible duplicates and route to a
+ * triage queue. A report acknowledged with a reference is committed with its queue item.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    private static final Logger LOG = Logger.getLogger(ReportService.class);
+    static final String REFERENCE_PREFIX = "ASB";
+    static final String CAPTCHA_ACTION = "report";
+
+    /** The order fields are asked in, so that errors are listed as the resident meets them. */
+    private static final List<String> FIELD_ORDER = List.of(
+            "categoryCode", "location", "location.description", "location.town", "location.wardCode",
+            "location.latitude", "location.longitude", "occurredOn", "occurredTime", "stillHappening",
+            "frequency", "description", "peopleInvolved", "risk", "risk.happenedBefore",
+            "risk.targetedForIdentity", "risk.impact", "risk.feelsUnsafeAtHome",
+            "risk.vulnerablePeopleAffected", "risk.youngPeopleInvolved", "reporter", "reporter.role",
+            "reporter.name", "reporter.email", "reporter.phone", "reporter.preferredContact", "equality",
+            "consentToShare", "captchaToken");
+
+    private final Validator validator;
+    private final ObjectMapper objectMapper;
+    private final AccessCodes accessCodes;
+    private final CaptchaVerifier captcha;
+    private final RiskScreener riskScreener;
+    private final Router router;
+    private final DuplicateFinder duplicates;
+    private final WardLocator wardLocator;
+    private final ServiceLevels serviceLevels;
+
+    public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
+            CaptchaVerifier captcha, RiskScreener riskScreener, Router router, DuplicateFinder duplicates,
+            WardLocator wardLocator, ServiceLevels serviceLevels) {
+        this.validator = validator;
+        this.objectMapper = objectMapper;
+        this.accessCodes = accessCodes;
+        this.captcha = captcha;
+        this.riskScreener = riskScreener;
+        this.router = router;
+        this.duplicates = duplicates;
+        this.wardLocator = wardLocator;
+        this.serviceLevels = serviceLevels;
+    }
+
+    /**
+     * Saves a report and routes it. With an idempotency key, sending the same submission again
+     * returns the report already saved (same reference and access code) instead of a second one.
+     *
+     * @throws InvalidSubmissionException when a field needs changing or the robot check failed
+     * @throws IdempotencyConflictException when the key was used before for a different submission
+     */
+    public SubmittedReport submit(ReportSubmission submission, String idempotencyKey, Channel channel, String remoteIp) {
+        String keyHash = idempotencyKey == null ? null : AccessCodes.sha256(idempotencyKey);
+        String requestHash = fingerprint(submission);
+        if (keyHash != null) {
+            Optional<SubmittedReport> earlier = replay(keyHash, requestHash, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        List<FieldError> errors = validate(submission);
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException(errors);
+        }
+        CaptchaResult robotCheck = captcha.verify(submission.captchaToken(), CAPTCHA_ACTION, remoteIp);
+        if (!robotCheck.accepted()) {
+            throw new InvalidSubmissionException("captchaToken",
+                    "We could not confirm that you are not a robot. Complete the check and send your report again");
+        }
+        String accessCode = idempotencyKey == null ? accessCodes.newAccessCode() : accessCodes.accessCodeFor(idempotencyKey);
+        String accessCodeHash = accessCodes.hash(accessCode);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> save(submission, channel, robotCheck,
+                    keyHash, requestHash, accessCode, accessCodeHash));
+        } catch (PersistenceException e) {
+            // A concurrent double submit with the same key: the other request saved it first.
+            if (keyHash != null) {
+                Optional<SubmittedReport> earlier = replay(keyHash, requestHash, idempotencyKey);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Every problem with a submission, in the order the questions are asked. */
+    public List<FieldError> validate(ReportSubmission submission) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<ReportSubmission> violation : validator.validate(submission)) {
+            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        if (submission.categoryCode() != null && !submission.categoryCode().isBlank()
+                && Category.findById(submission.categoryCode()) == null) {
+            errors.add(new FieldError("categoryCode", "Select the kind of behaviour you are reporting from the list"));
+        }
+        if (submission.occurredOn() != null) {
+            LocalDate today = serviceLevels.today();
+            if (submission.occurredOn().isAfter(today)) {
+                errors.add(new FieldError("occurredOn", "The date it happened must be today or in the past"));
+            } else if (submission.occurredOn().isBefore(today.minusYears(10))) {
+                errors.add(new FieldError("occurredOn", "The date it happened must be within the last 10 years"));
+            }
+        }
+        if (submission.location() != null) {
+            validateLocation(submission.location(), errors);
+        }
+        validateReporter(submission.anonymous(), submission.reporter(), errors);
+        return errors.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt(e -> fieldOrder(e.field())))
+                .toList();
+    }
+
+    /**
+     * The victim's view of a report, when the access code matches. An unknown reference and a
+     * wrong code are indistinguishable, in result and in time taken.
+     */
+    @Transactional
+    public Optional<PublicReportStatus> track(String reference, String accessCode) {
+        Optional<Report> found = Report.findByReference(AccessCodes.normaliseReference(reference));
+        if (found.isEmpty()) {
+            accessCodes.matchNothing(accessCode);
+            return Optional.empty();
+        }
+        Report report = found.get();
+        if (!accessCodes.matches(accessCode, report.accessCodeHash)) {
+            return Optional.empty();
+        }
+        List<PublicReportStatus.Update> updates = ReportEvent.publicTimeline(report).stream()
+                .map(e -> new PublicReportStatus.Update(e.occurredAt, e.message))
+                .toList();
+        return Optional.of(new PublicReportStatus(report.reference, report.status, report.category.name,
+                report.submittedAt, updates));
+    }
+
+    private SubmittedReport save(ReportSubmission submission, Channel channel, CaptchaResult robotCheck,
+            String keyHash, String requestHash, String accessCode, String accessCodeHash) {
+        Report report = newReport(submission, channel, robotCheck);
+        report.reference = uniqueReference();
+        report.accessCodeHash = accessCodeHash;
+        report.idempotencyKey = keyHash;
+        report.requestHash = requestHash;
+        report.wardCode = locate(submission.location());
+        RiskAssessment risk = riskScreener.screen(submission.risk(), report.stillHappening);
+        report.riskLevel = risk.level();
+        report.riskScore = risk.score();
+        report.riskReasons = String.join("\n", risk.reasons());
+        report.persist();
+        saveEquality(report, submission.equality());
+        List<ReportLink> links = duplicates.linkPossibleDuplicates(report);
+        RoutingDecision decision = router.route(factsOf(report));
+        QueueItem item = enqueue(report, decision);
+        recordHistory(report, decision, robotCheck, links);
+        LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, decision.queue().code,
+                robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
+        return view(report, item, accessCode);
+    }
+
+    private Report newReport(ReportSubmission submission, Channel channel, CaptchaResult robotCheck) {
+        Report report = new Report();
+        report.status = ReportStatus.RECEIVED;
+        report.category = Category.findById(submission.categoryCode());
+        report.description = submission.description();
+        report.peopleInvolved = blankToNull(submission.peopleInvolved());
+        report.occurredOn = submission.occurredOn();
+        report.occurredTime = submission.occurredTime();
+        report.stillHappening = Boolean.TRUE.equals(submission.stillHappening());
+        report.frequency = submission.frequency();
+        Location location = submission.location();
+        report.locationDescription = location.description().strip();
+        report.town = blankToNull(location.town());
+        report.latitude = location.latitude() == null ? null : BigDecimal.valueOf(location.latitude());
+        report.longitude = location.longitude() == null ? null : BigDecimal.valueOf(location.longitude());
+        ReportSubmission.RiskAnswers risk = submission.risk();
+        report.happenedBefore = risk.happenedBefore();
+        report.targetedForIdentity = Boolean.TRUE.equals(risk.targetedForIdentity());
+        report.targetedBecause = risk.targetedBecause().isEmpty() ? null
+                : risk.targetedBecause().stream().map(Enum::name).distinct().collect(Collectors.joining(","));
+        report.impact = risk.impact();
+        report.feelsUnsafeAtHome = Boolean.TRUE.equals(risk.feelsUnsafeAtHome());
+        report.vulnerableAffected = Boolean.TRUE.equals(risk.vulnerablePeopleAffected());
+        report.youngPeopleInvolved = risk.youngPeopleInvolved() == YesNoNotSure.YES;
+        Reporter reporter = submission.reporter();
+        report.anonymous = submission.anonymous();
+        report.reporterRole = reporter.role();
+        if (!submission.anonymous()) {
+            report.reporterName = blankToNull(reporter.name());
+            report.reporterEmail = blankToNull(reporter.email());
+            report.reporterPhone = blankToNull(reporter.phone());
+            report.preferredContact = reporter.preferredContact();
+        }
+        report.consentToShare = submission.consentToShare();
+        report.captchaOutcome = robotCheck.outcome();
+        report.channel = channel;
+        report.submittedAt = Instant.now();
+        return report;
+    }
+
+    private String locate(Location location) {
+        if (location.wardCode() != null && !location.wardCode().isBlank()) {
+            return location.wardCode();
+        }
+        if (location.latitude() != null && location.longitude() != null) {
+            return wardLocator.locate(location.latitude(), location.longitude())
+                    .map(WardRef::code)
+                    .orElse(null);
+        }
+        return null;
+    }
+
+    private static void saveEquality(Report report, ReportSubmission.Equality equality) {
+        if (equality == null || equality.isEmpty()) {
+            return;
+        }
+        EqualityMonitoring monitoring = new EqualityMonitoring();
+        monitoring.reportId = report.id;
+        monitoring.ageBand = equality.ageBand();
+        monitoring.sex = equality.sex();
+        monitoring.ethnicity = equality.ethnicity();
+        monitoring.disability = equality.disability();
+        monitoring.persist();
+    }
+
+    private static RoutingFacts factsOf(Report report) {
+        boolean hate = report.targetedForIdentity || "HATE".equals(report.category.code);
+        return new RoutingFacts(report.category.code, report.riskLevel, hate, report.youngPeopleInvolved,
+                report.vulnerableAffected, report.captchaOutcome == CaptchaResult.Outcome.UNAVAILABLE, report.wardCode);
+    }
+
+    private QueueItem enqueue(Report report, RoutingDecision decision) {
+        QueueItem item = new QueueItem();
+        item.report = report;
+        item.queue = decision.queue();
+        item.routingRule = decision.rule();
+        item.status = QueueItemStatus.NEW;
+        item.riskLevel = report.riskLevel;
+        item.firstContactDueBy = serviceLevels.firstContactDueBy(report.riskLevel, report.submittedAt);
+        item.createdAt = report.submittedAt;
+        item.persist();
+        return item;
+    }
+
+    private static void recordHistory(Report report, RoutingDecision decision, CaptchaResult robotCheck, List<ReportLink> links) {
+        ReportEvent.record(report, "RECEIVED", true, "We received your report.");
+        ReportEvent.record(report, "SCREENED", false, "Risk " + report.riskLevel.label() + " (score " + report.riskScore + ")"
+                + (report.riskReasons.isEmpty() ? "" : ": " + report.riskReasons.replace("\n", "; ")));
+        ReportEvent.record(report, "ROUTED", false, "Routed to " + decision.queue().name
+                + (decision.rule() == null ? " (no rule matched: fallback queue)" : " by rule: " + decision.rule().description));
+        if (robotCheck.outcome() == CaptchaResult.Outcome.UNAVAILABLE) {
+            ReportEvent.record(report, "UNVERIFIED", false,
+                    "The robot check service could not be reached (" + robotCheck.reason() + "); accepted unverified.");
+        }
+        for (ReportLink link : links) {
+            ReportEvent.record(report, "POSSIBLE_DUPLICATE", false, "Possible duplicate of " + link.linkedReport.reference
+                    + (link.distanceMetres == null ? " (same place)" : " (" + link.distanceMetres + " m apart)"));
+        }
+    }
+
+    private Optional<SubmittedReport> replay(String keyHash, String requestHash, String idempotencyKey) {
+        return QuarkusTransaction.requiringNew().call(() -> Report.findByIdempotencyKey(keyHash).map(report -> {
+            if (!requestHash.equals(report.requestHash)) {
+                throw new IdempotencyConflictException();
+            }
+            QueueItem item = QueueItem.findByReport(report).orElseThrow();
+            return view(report, item, accessCodes.accessCodeFor(idempotencyKey));
+        }));
+    }
+
+    private static SubmittedReport view(Report report, QueueItem item, String accessCode) {
+        return new SubmittedReport(report.reference, accessCode, report.riskLevel, item.queue.code, item.queue.name,
+                report.wardCode, report.category.code, item.firstContactDueBy,
+                report.captchaOutcome != CaptchaResult.Outcome.UNAVAILABLE, report.possibleDuplicate);
+    }
+
+    private String uniqueReference() {
+        String reference;
+        do {
+            reference = accessCodes.newReference(REFERENCE_PREFIX);
+        } while (Report.findByReference(reference).isPresent());
+        return reference;
+    }
+
+    private String fingerprint(ReportSubmission submission) {
+        try {
+            ReportSubmission withoutToken = new ReportSubmission(submission.categoryCode(), submission.description(),
+                    submission.peopleInvolved(), submission.occurredOn(), submission.occurredTime(),
+                    submission.stillHappening(), submission.frequency(), submission.location(), submission.anonymous(),
+                    submission.reporter(), submission.risk(), submission.consentToShare(), submission.equality(), null);
+            return AccessCodes.sha256(objectMapper.writeValueAsString(withoutToken));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A report submission could not be serialised", e);
+        }
+    }
+
+    private static void validateLocation(Location location, List<FieldError> errors) {
+        if (location.wardCode() != null && !location.wardCode().isBlank() && Ward.findById(location.wardCode()) == null) {
+            errors.add(new FieldError("location.wardCode", "Select a ward from the list, or choose \u201cI\u2019m not sure\u201d"));
+        }
+        if ((location.latitude() == null) != (location.longitude() == null)) {
+            errors.add(new FieldError(location.latitude() == null ? "location.latitude" : "location.longitude",
+                    "Enter both latitude and longitude of the map point, or neither"));
+        }
+    }
+
+    private static void validateReporter(boolean anonymous, Reporter reporter, List<FieldError> errors) {
+        if (reporter == null) {
+            errors.add(new FieldError("reporter.role", "Select whether you are the victim or a witness"));
+            return;
+        }
+        if (anonymous) {
+            return;
+        }
+        if (isBlank(reporter.name())) {
+            errors.add(new FieldError("reporter.name", "Enter your name, or choose to stay anonymous"));
+        }
+        if (isBlank(reporter.email()) && isBlank(reporter.phone())) {
+            errors.add(new FieldError("reporter.email", "Enter an email address or a telephone number so we can contact you"));
+        }
+        if (reporter.preferredContact() == ContactMethod.EMAIL && isBlank(reporter.email())) {
+            errors.add(new FieldError("reporter.preferredContact", "Enter an email address if you would like us to contact you by email"));
+        }
+        if (reporter.preferredContact() == ContactMethod.PHONE && isBlank(reporter.phone())) {
+            errors.add(new FieldError("reporter.preferredContact", "Enter a telephone number if you would like us to contact you by phone"));
+        }
+    }
+
+    private static int fieldOrder(String field) {
+        int index = FIELD_ORDER.indexOf(field);
+        return index < 0 ? FIELD_ORDER.size() : index;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value.strip();
+    }
+}

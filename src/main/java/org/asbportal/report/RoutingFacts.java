@@ -1,0 +1,12 @@
+package org.asbportal.report;
+
+/** What routing rules look at in a report. */
+public record RoutingFacts(
+        String categoryCode,
+        RiskLevel riskLevel,
+        boolean hateMotivated,
+        boolean youngPeople,
+        boolean vulnerableVictim,
+        boolean unverified,
+        String wardCode) {
+}

@@ -1,0 +1,20 @@
+package org.asbportal.report;
+
+import java.time.LocalDate;
+
+/**
+ * What a resident is told once their report is saved. The access code is only ever known here:
+ * the database keeps its hash.
+ */
+public record SubmittedReport(
+        String reference,
+        String accessCode,
+        RiskLevel riskLevel,
+        String queueCode,
+        String queueName,
+        String wardCode,
+        String categoryCode,
+        LocalDate firstContactDueBy,
+        boolean verified,
+        boolean possibleDuplicate) {
+}

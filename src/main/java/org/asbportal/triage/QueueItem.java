@@ -1,0 +1,65 @@
+package org.asbportal.triage;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.asbportal.report.Report;
+import org.asbportal.report.RiskLevel;
+import org.asbportal.report.RoutingRule;
+
+/** A report waiting in (or worked from) a triage queue. */
+@Entity
+@Table(name = "queue_item")
+public class QueueItem extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "report_id")
+    public Report report;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "queue_id")
+    public TriageQueue queue;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "routing_rule_id")
+    public RoutingRule routingRule;
+
+    @Enumerated(EnumType.STRING)
+    public QueueItemStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level")
+    public RiskLevel riskLevel;
+
+    @Column(name = "first_contact_due_by")
+    public LocalDate firstContactDueBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Version
+    public int version;
+
+    public static Optional<QueueItem> findByReport(Report report) {
+        return find("report", report).firstResultOptional();
+    }
+}

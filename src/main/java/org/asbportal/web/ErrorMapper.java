@@ -1,0 +1,151 @@
+package org.asbportal.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Location;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place errors become responses: RFC 9457 problem JSON for the API and machine clients,
+ * a friendly page for people. Never a stack trace or a class name.
+ */
+public class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    private final Template page;
+
+    public ErrorMapper(@Location("error/problem.html") Template page) {
+        this.page = page;
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidSubmissionException e, UriInfo uri, HttpHeaders headers) {
+        Problem problem = new Problem("about:blank", "Your request has problems", 400,
+                "Correct the fields listed in errors and send it again.", path(uri), e.errors());
+        return respond(problem, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(IdempotencyConflictException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of(422, "Idempotency-Key reused", e.getMessage(), path(uri)), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        List<FieldError> errors = null;
+        String detail = "The request body is not valid JSON.";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            errors = List.of(new FieldError(field, valueMessage(mapping)));
+            detail = "A field has a value of the wrong type.";
+        }
+        return respond(new Problem("about:blank", "Your request has problems", 400, detail, path(uri), errors), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return respond(Problem.of(status, titleFor(status), detailFor(status, e), path(uri)), uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        LOG.error("Unexpected error", e);
+        return respond(Problem.of(500, "Sorry, there is a problem with the service",
+                "Try again later. Nothing you sent has been shown to anyone else.", path(uri)), uri, headers);
+    }
+
+    private Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
+        if (wantsHtml(uri, headers)) {
+            TemplateInstance html = page.data("problem", problem);
+            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        }
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static boolean wantsHtml(UriInfo uri, HttpHeaders headers) {
+        if (uri.getPath().startsWith("/api/")) {
+            return false;
+        }
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
+    }
+
+    private static String path(UriInfo uri) {
+        return uri.getPath();
+    }
+
+    private static String valueMessage(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return "Must be one of: " + allowed;
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            return "Must be a " + friendlyType(format.getTargetType());
+        }
+        return "Has a value of the wrong type";
+    }
+
+    private static String friendlyType(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        return "value of the right type";
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "Your request has problems";
+            case 401 -> "You need to sign in";
+            case 403 -> "You do not have access to this";
+            case 404 -> "Page not found";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable";
+            case 413 -> "Too much was sent";
+            case 415 -> "Unsupported media type";
+            case 429 -> "Too many attempts";
+            case 503 -> "Sorry, the service is unavailable";
+            default -> status >= 500 ? "Sorry, there is a problem with the service" : "Your request could not be completed";
+        };
+    }
+
+    private static String detailFor(int status, WebApplicationException e) {
+        return switch (status) {
+            case 404 -> e.getMessage() != null && e.getMessage().startsWith("No ")
+                    ? e.getMessage() : "If you typed the web address, check it is correct.";
+            case 400 -> "The request could not be read. Check it is well-formed and try again.";
+            case 415 -> "Send the body as application/json.";
+            case 413 -> "The request is larger than the service accepts.";
+            default -> status >= 500 ? "Try again later." : "Check what you sent and try again.";
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package org.asbportal.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** How the portal presents itself. */
+@ConfigMapping(prefix = "asb.site")
+public interface SiteConfig {
+
+    /** The partnership's name, shown in the header, page titles and emails. */
+    @WithDefault("Community Safety Partnership")
+    String partnershipName();
+
+    /** Service name shown beside the partnership's name. */
+    @WithDefault("Report anti-social behaviour")
+    String serviceName();
+
+    /** The area the partnership covers, e.g. "Bedford Borough", used in guidance text. */
+    @WithDefault("our area")
+    String areaName();
+
+    /** Telephone number of the partnership's ASB team, shown in guidance when set. */
+    Optional<String> asbTeamPhone();
+}
