@@ -1,19 +1,23 @@
 package org.asbportal.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.asbportal.contact.Agency;
 import org.asbportal.contact.ContactService;
 import org.asbportal.report.ReportJourney.PageError;
 import org.asbportal.report.ReportJourney.Step;
 import org.asbportal.ward.Ward;
 import org.asbportal.ward.WardService;
+import org.asbportal.web.DatabaseFailures;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
+import org.jboss.logging.Logger;
 
 /**
  * Moves a resident through the report journey: binds each page's answers, shows the page's errors or
@@ -26,6 +30,11 @@ public class ReportFormService {
     static final String BACK = "back";
     static final String CHANGE = "change:";
     static final String AFTER_EMERGENCY = "after-emergency";
+
+    static final String NOT_SAVED = "Sorry, we could not send your report just now. Your answers are still here: "
+            + "try sending again in a few minutes. If someone is in danger, call 999.";
+
+    private static final Logger LOG = Logger.getLogger(ReportFormService.class);
 
     /** What to show next: a question page (or the emergency page), or the confirmation. */
     public record Outcome(ReportPage page, boolean emergency, Confirmation confirmation) {
@@ -94,6 +103,12 @@ public class ReportFormService {
                     contacts.forCategory(saved.categoryCode())));
         } catch (InvalidSubmissionException e) {
             return showErrorsOf(draft, e.errors());
+        } catch (PersistenceException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            LOG.warnf("Report could not be saved, database unavailable: %s", e.getMessage());
+            return show(Step.CHECK, draft, List.of(new PageError("send", NOT_SAVED)));
         }
     }
 
@@ -125,7 +140,7 @@ public class ReportFormService {
         Map<CategoryGroup, List<Category>> groups = step == Step.CATEGORY ? categories.byGroup() : Map.of();
         List<Ward> wardList = step == Step.WHERE ? wards.all() : List.of();
         List<ReportJourney.SummaryRow> summary = List.of();
-        List<org.asbportal.contact.Agency> agencies = List.of();
+        List<Agency> agencies = List.of();
         if (step == Step.CHECK) {
             String categoryName = categories.find(draft.category).map(c -> c.name).orElse(null);
             String wardName = wards.find(draft.wardCode).map(w -> w.name).orElse(null);

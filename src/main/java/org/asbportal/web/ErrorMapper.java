@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Location;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -71,6 +72,17 @@ public class ErrorMapper {
             LOG.error("Request failed", e);
         }
         return respond(Problem.of(status, titleFor(status), detailFor(status, e), path(uri)), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response database(PersistenceException e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            Response response = respond(Problem.of(503, "Sorry, the service is unavailable",
+                    "We could not reach our database, so nothing was saved. Try again in a few minutes.", path(uri)), uri, headers);
+            return Response.fromResponse(response).header("Retry-After", "30").build();
+        }
+        return unexpected(e, uri, headers);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -1,0 +1,25 @@
+package org.asbportal.web;
+
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientException;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+/** Tells a database that cannot be reached from other failures, so callers can degrade gracefully. */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JDBCConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLTransientException
+                    || (cause.getMessage() != null && cause.getMessage().contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
