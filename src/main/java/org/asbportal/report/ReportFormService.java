@@ -92,11 +92,11 @@ public class ReportFormService {
     }
 
     private Outcome send(ReportDraft draft, String captchaToken, String remoteIp) {
-        List<FieldError> errors = journey.allErrors(draft, captchaToken);
-        if (!errors.isEmpty()) {
-            return showErrorsOf(draft, errors);
-        }
         try {
+            List<FieldError> errors = journey.allErrors(draft, captchaToken);
+            if (!errors.isEmpty()) {
+                return showErrorsOf(draft, errors);
+            }
             SubmittedReport saved = submit(draft, captchaToken, remoteIp);
             String categoryName = categories.find(saved.categoryCode()).map(c -> c.name).orElse("");
             return new Outcome(null, false, new Confirmation(saved, categoryName, draft.anonymous(),
@@ -107,8 +107,11 @@ public class ReportFormService {
             if (!DatabaseFailures.isUnavailable(e)) {
                 throw e;
             }
-            LOG.warnf("Report could not be saved, database unavailable: %s", e.getMessage());
-            return show(Step.CHECK, draft, List.of(new PageError("send", NOT_SAVED)));
+            LOG.warnf("A report could not be sent: the database is unavailable (%s)", e.getMessage());
+            // Built without the database, so the resident keeps every answer and can send again.
+            ReportPage page = new ReportPage(Step.CHECK, draft, journey.encode(draft), List.of(new PageError("send", NOT_SAVED)),
+                    Map.of(), List.of(), journey.summary(draft, draft.category, null), List.of());
+            return new Outcome(page, false, null);
         }
     }
 
