@@ -138,11 +138,19 @@ public class ReportJourney {
         if (encoded == null || encoded.isBlank()) {
             return new ReportDraft();
         }
+        ReportDraft draft;
         try {
-            return objectMapper.readValue(Base64.getUrlDecoder().decode(encoded.strip()), ReportDraft.class);
+            draft = objectMapper.readValue(Base64.getUrlDecoder().decode(encoded.strip()), ReportDraft.class);
         } catch (IOException | IllegalArgumentException e) {
             return new ReportDraft();
         }
+        if (draft == null) {
+            return new ReportDraft(); // the JSON literal null
+        }
+        if (draft.targetedBecause == null) {
+            draft.targetedBecause = new ArrayList<>();
+        }
+        return draft;
     }
 
     public String encode(ReportDraft draft) {

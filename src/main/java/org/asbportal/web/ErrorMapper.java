@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.CharConversionException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -63,6 +64,13 @@ public class ErrorMapper {
             detail = "A field has a value of the wrong type.";
         }
         return respond(new Problem("about:blank", "Your request has problems", 400, detail, path(uri), errors), uri, headers);
+    }
+
+    /** Bytes that are not text in the encoding the JSON parser detected, e.g. invalid UTF-32. */
+    @ServerExceptionMapper
+    public Response undecodableBody(CharConversionException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem("about:blank", "Your request has problems", 400, "The request body is not valid JSON.",
+                path(uri), null), uri, headers);
     }
 
     @ServerExceptionMapper
