@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JacksonException;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.runtime.Startup;
 
 /**
  * Checks reCAPTCHA tokens from the public report forms with Google's siteverify API.
@@ -28,6 +29,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * <p>
  * {@link #verify} makes a blocking HTTP call and must not be called on an I/O thread.
  */
+@Startup
 @ApplicationScoped
 public class CaptchaVerifier {
 
@@ -41,6 +43,10 @@ public class CaptchaVerifier {
     CaptchaVerifier(RecaptchaConfig config) {
         this.config = config;
         this.secret = config.secret().filter(value -> !value.isBlank());
+        if (secret.isPresent() && config.siteKey().filter(value -> !value.isBlank()).isEmpty()) {
+            throw new IllegalStateException("asb.recaptcha.site-key (ASB_RECAPTCHA_SITE_KEY) must be set when "
+                    + "asb.recaptcha.secret is, or the report form cannot show the robot check and would refuse every report");
+        }
         this.client = secret.isPresent() ? buildClient(config) : null;
     }
 

@@ -566,6 +566,12 @@ class ReportApiTest {
     }
 
     @Test
+    void rejectsAnythingAfterTheJsonObject() {
+        submitJson(ReportRequests.valid().json() + "}}}").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("status", equalTo(400));
+    }
+
+    @Test
     void rejectsAJsonArrayInsteadOfAnObject() {
         submitJson("[" + ReportRequests.valid().json() + "]").then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("status", equalTo(400));
