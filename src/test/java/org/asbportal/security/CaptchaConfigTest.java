@@ -13,7 +13,7 @@ class CaptchaConfigTest {
     void secretWithoutSiteKeyIsRefusedBecauseTheFormCouldNotShowTheCheck() {
         RecaptchaConfig config = new SmallRyeConfigBuilder()
                 .withMapping(RecaptchaConfig.class)
-                .withDefaultValues(Map.of("asb.recaptcha.secret", "a-secret"))
+                .withDefaultValues(Map.of("asb.recaptcha.secret", "a-secret", "asb.recaptcha.timeout", "PT3S"))
                 .build()
                 .getConfigMapping(RecaptchaConfig.class);
 
