@@ -3,6 +3,7 @@ package org.asbportal.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,8 +121,10 @@ public class ReportFormService {
         try {
             return reports.submit(submission, draft.submissionId, Channel.WEB, remoteIp);
         } catch (IdempotencyConflictException e) {
-            // Answers changed after this report was sent (the back button): it is a new report.
-            draft.submissionId = UUID.randomUUID().toString();
+            // Answers changed after this report was sent (the back button): it is a new report. Its key
+            // comes from the first key and these answers, so sending them again saves it only once.
+            String answers = draft.submissionId + "\n" + reports.fingerprint(submission);
+            draft.submissionId = UUID.nameUUIDFromBytes(answers.getBytes(StandardCharsets.UTF_8)).toString();
             return reports.submit(submission, draft.submissionId, Channel.WEB, remoteIp);
         }
     }

@@ -320,7 +320,8 @@ public class ReportService {
         return reference;
     }
 
-    private String fingerprint(ReportSubmission submission) {
+    /** A hash of everything in a submission but its robot check token. */
+    String fingerprint(ReportSubmission submission) {
         try {
             ReportSubmission withoutToken = new ReportSubmission(submission.categoryCode(), submission.description(),
                     submission.peopleInvolved(), submission.occurredOn(), submission.occurredTime(),

@@ -1,0 +1,138 @@
+package org.asbportal.journey;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.LoadState;
+
+/**
+ * Checks pages with axe-core against WCAG 2.0 and 2.1, levels A and AA. Any violation fails, with one
+ * known exception described at {@link #isGovukConditionalReveal}.
+ */
+public final class Accessibility {
+
+    public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private static final Pattern CONDITIONAL_REVEAL_RADIO = Pattern.compile(
+            "<input class=\"govuk-radios__input\"[^>]* aria-controls=\"[^\"]+\"[^>]* aria-expanded=\"(true|false)\"[^>]*>");
+    private static final Pattern ONLY_ARIA_EXPANDED = Pattern.compile(
+            "Fix all of the following:\\s+ARIA attribute is not allowed: aria-expanded=\"(true|false)\"\\s*");
+
+    private Accessibility() {
+    }
+
+    /**
+     * Fails, listing every violation, unless axe finds none on the page as it is now.
+     * <p>
+     * axe needs timers, and a page loaded with JavaScript off never runs them. Such a page is checked
+     * as a copy: its document, at its address, in a context where JavaScript runs but the page's own
+     * scripts are blocked, so that the copy looks exactly as the page does without JavaScript.
+     */
+    public static void assertNoViolations(Page page) {
+        if (Browser.javaScriptEnabled(page)) {
+            assertNoViolations(page, describe(page));
+            return;
+        }
+        String html = page.content();
+        String address = withoutFragment(page.url());
+        String description = describe(page) + ", without JavaScript";
+        try (BrowserContext inspection = page.context().browser().newContext(
+                new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(true))) {
+            inspection.route("**/*", route -> serveCopy(route, address, html));
+            Page copy = inspection.newPage();
+            copy.navigate(address);
+            copy.waitForLoadState(LoadState.LOAD);
+            assertNoViolations(copy, description);
+        }
+    }
+
+    /**
+     * Serves the copied document at its address with the headers the portal sends there (so its
+     * Content-Security-Policy applies to the copy too), blocks scripts, and loads the rest (styles,
+     * images) from the portal.
+     */
+    private static void serveCopy(Route route, String address, String html) {
+        Request request = route.request();
+        if (request.isNavigationRequest() && withoutFragment(request.url()).equals(address)) {
+            APIResponse served = route.fetch(new Route.FetchOptions().setMethod("HEAD"));
+            Map<String, String> headers = new HashMap<>(served.headers());
+            headers.keySet().removeIf(name -> List.of("content-length", "transfer-encoding", "set-cookie")
+                    .contains(name.toLowerCase(Locale.ROOT)));
+            headers.put("content-type", "text/html; charset=utf-8");
+            route.fulfill(new Route.FulfillOptions().setStatus(200).setHeaders(headers).setBody(html));
+        } else if ("script".equals(request.resourceType())) {
+            route.abort();
+        } else {
+            route.resume();
+        }
+    }
+
+    private static void assertNoViolations(Page page, String description) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
+        if (results.isErrored()) {
+            fail("axe could not check " + description + ": " + results.getErrorMessage());
+        }
+        List<Rule> violations = results.getViolations().stream()
+                .peek(rule -> rule.setNodes(rule.getNodes().stream().filter(node -> !isGovukConditionalReveal(rule, node)).toList()))
+                .filter(rule -> !rule.getNodes().isEmpty())
+                .toList();
+        if (!violations.isEmpty()) {
+            fail(violations.size() + " accessibility violation(s) on " + description + ":\n" + report(violations));
+        }
+    }
+
+    /**
+     * GOV.UK Frontend's script marks a radio that reveals a conditional question with
+     * {@code aria-expanded}, which ARIA does not allow on radios, and axe reports it
+     * ({@code aria-allowed-attr}). GOV.UK Frontend keeps it on purpose, because screen readers
+     * announce it (alphagov/govuk-frontend#979 and #1991). This finding, and only this one, on a GOV.UK
+     * radio with {@code aria-controls}, is not counted as a violation of the portal's pages.
+     */
+    static boolean isGovukConditionalReveal(Rule rule, CheckedNode node) {
+        return "aria-allowed-attr".equals(rule.getId())
+                && node.getHtml() != null && CONDITIONAL_REVEAL_RADIO.matcher(node.getHtml()).matches()
+                && node.getFailureSummary() != null && ONLY_ARIA_EXPANDED.matcher(node.getFailureSummary()).matches();
+    }
+
+    static String report(List<Rule> violations) {
+        StringBuilder report = new StringBuilder();
+        for (Rule rule : violations) {
+            report.append("- ").append(rule.getId());
+            if (rule.getImpact() != null) {
+                report.append(" (").append(rule.getImpact()).append(')');
+            }
+            report.append(": ").append(rule.getHelp()).append(" <").append(rule.getHelpUrl()).append(">\n");
+            for (CheckedNode node : rule.getNodes()) {
+                report.append("    at ").append(node.getTarget());
+                if (node.getFailureSummary() != null) {
+                    report.append("\n       ").append(node.getFailureSummary().replace("\n", "\n       "));
+                }
+                report.append('\n');
+            }
+        }
+        return report.toString();
+    }
+
+    private static String describe(Page page) {
+        return "\"" + page.title() + "\" (" + page.url() + ")";
+    }
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
+    }
+}

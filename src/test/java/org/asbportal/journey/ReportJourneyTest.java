@@ -1,0 +1,581 @@
+package org.asbportal.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.asbportal.journey.SavedReports.EqualityRow;
+import org.asbportal.journey.SavedReports.QueueRow;
+import org.asbportal.journey.SavedReports.ReportRow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.RequestOptions;
+import com.microsoft.playwright.options.SelectOption;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A resident reports anti-social behaviour in a real browser, with and without JavaScript, and the
+ * report is saved and queued. Every page on the way is checked with axe against WCAG 2.1 AA.
+ */
+@QuarkusTest
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class ReportJourneyTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    /** Typed into "What happened?": a line break, accents, an emoji and markup that must stay text. */
+    private static final String DESCRIPTION = "Music until 3am\nça suffit 🎵 <b>not bold</b>";
+    /**
+     * What the browser sends, and so what is saved: on submit, browsers normalise every line break in
+     * a textarea to CR LF (HTML's rules for form data), whatever was typed. Chromium does: the journey
+     * checks the request it sends, then the saved row.
+     */
+    private static final String DESCRIPTION_AS_SENT = "Music until 3am\r\nça suffit 🎵 <b>not bold</b>";
+
+    private static final Pattern REFERENCE = Pattern.compile("ASB-[2-9A-Z]{4}-[2-9A-Z]{4}");
+    private static final Pattern ACCESS_CODE = Pattern.compile("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}");
+    private static final String PARTNERSHIP = "Bedford Borough Community Safety Partnership";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private SavedReports saved;
+
+    @BeforeEach
+    void connect() {
+        saved = new SavedReports(dataSource);
+    }
+
+    /** Who is reporting, and how they answer. */
+    private record Resident(
+            boolean javaScript,
+            String category,
+            String categoryCode,
+            /** A ward chosen from the list, or null to leave "I'm not sure". */
+            String ward,
+            String wardCode,
+            boolean anonymous,
+            boolean answersEquality,
+            boolean consents,
+            /** The question left empty once, to see the error summary. */
+            String emptyQuestion,
+            String expectedQueueCode,
+            String expectedQueueName) {
+    }
+
+    /** What the confirmation page showed. */
+    private record Sent(String reference, String accessCode, String queueName) {
+    }
+
+    @Test
+    void residentWithJavaScriptReportsNoiseGivingContactDetailsAndAWard() {
+        Resident resident = new Resident(true, "Noise", "NOISE", "Castle", "E36001578", false, false, true,
+                "danger", "ENVIRONMENTAL_HEALTH", "Environmental health");
+
+        reportsEndToEnd(resident);
+    }
+
+    @Test
+    void residentWithoutJavaScriptReportsGraffitiAnonymouslyNotKnowingTheWard() {
+        Resident resident = new Resident(false, "Graffiti or criminal damage", "GRAFFITI_DAMAGE", null, null, true,
+                true, false, "description", "COUNCIL_ASB", "Council ASB team");
+
+        reportsEndToEnd(resident);
+    }
+
+    @ParameterizedTest(name = "JavaScript on: {0}")
+    @ValueSource(booleans = { true, false })
+    void someoneInDangerIsToldToCall999AndCanThenContinueTheirReport(boolean javaScript) {
+        long before = saved.countAll();
+        Journey journey = new Journey(browser.open(javaScript), javaScript);
+        journey.startFromHomePage();
+
+        journey.choose("Is anyone in danger right now?", "Yes");
+        journey.pressContinue();
+
+        journey.arrive("Call 999 now");
+        assertThat(journey.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call 999 now").setLevel(1)))
+                .isVisible();
+        journey.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue with my report")).click();
+
+        journey.arrive("What kind of behaviour are you reporting?");
+        assertThat(journey.page.locator("input[name=category]").first()).isVisible();
+        journey.assertNoBrowserErrors();
+        assertEquals(before, saved.countAll(), "reports saved");
+    }
+
+    @Test
+    void sendingTheSameCheckYourAnswersFormTwiceSavesOneReport() {
+        Resident resident = new Resident(false, "Fly-tipping or litter", "FLY_TIPPING", "Kingsbrook", "E36001593",
+                true, false, true, null, "COUNCIL_ASB", "Council ASB team");
+        Journey journey = new Journey(browser.open(false), false);
+        journey.answerEveryQuestion(resident);
+        // The check-your-answers form exactly as the browser would send it again (refresh, back, double click).
+        Map<String, String> checkForm = journey.checkYourAnswersForm();
+        long before = saved.countAll();
+
+        Sent first = journey.sendReport();
+        APIResponse second = journey.sendAgain(checkForm);
+
+        assertEquals(200, second.status());
+        String secondPage = second.text();
+        assertEquals(first.reference(), shown(secondPage, "reference"), "the reference the second send shows");
+        assertEquals(first.accessCode(), shown(secondPage, "access-code"), "the access code the second send shows");
+        assertEquals(1, saved.countWithReference(first.reference()));
+        assertEquals(before + 1, saved.countAll(), "reports saved by sending twice");
+        ReportRow report = saved.byReference(first.reference()).orElseThrow();
+        assertEquals(1, saved.queueItemsOf(report.id()).size());
+    }
+
+    @Test
+    void changingAnAnswerAfterSendingSavesOneNewReportHoweverOftenItIsSent() {
+        Resident resident = new Resident(false, "Abandoned vehicle", "ABANDONED_VEHICLE", null, null, true, false, true,
+                null, "COUNCIL_ASB", "Council ASB team");
+        Journey journey = new Journey(browser.open(false), false);
+        journey.answerEveryQuestion(resident);
+        Map<String, String> checkForm = journey.checkYourAnswersForm();
+        long before = saved.countAll();
+        Sent first = journey.sendReport();
+
+        // Back in the browser's history to check your answers, the resident changes what happened.
+        Map<String, String> change = new LinkedHashMap<>(checkForm);
+        change.put("action", "change:what");
+        journey.post(change);
+        journey.arrive("What happened?");
+        journey.page.getByLabel("What happened?").fill("The van has gone but the mattress is still there");
+        journey.pressContinue();
+        journey.arrive("Check your answers before sending your report");
+        Map<String, String> changedForm = journey.checkYourAnswersForm();
+        Sent changed = journey.sendReport();
+        APIResponse changedAgain = journey.sendAgain(changedForm);
+
+        assertNotEquals(first.reference(), changed.reference(), "changed answers are a new report");
+        assertEquals(200, changedAgain.status());
+        assertEquals(changed.reference(), shown(changedAgain.text(), "reference"), "the reference the second send shows");
+        assertEquals(changed.accessCode(), shown(changedAgain.text(), "access-code"), "the access code the second send shows");
+        assertEquals(before + 2, saved.countAll(), "reports saved: the first, and the changed one once");
+        assertEquals("The van has gone but the mattress is still there",
+                saved.byReference(changed.reference()).orElseThrow().description());
+        assertEquals(DESCRIPTION_AS_SENT, saved.byReference(first.reference()).orElseThrow().description());
+    }
+
+    @ParameterizedTest(name = "JavaScript on: {0}")
+    @ValueSource(booleans = { true, false })
+    void startAndContactPagesAreAccessibleAndTheContactPageListsTheDirectory(boolean javaScript) {
+        Journey journey = new Journey(browser.open(javaScript), javaScript);
+        journey.page.navigate(url(""));
+        journey.arrive("Report anti-social behaviour");
+        assertThat(journey.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now"))).isVisible();
+
+        journey.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See who to contact about anti-social behaviour")).click();
+
+        journey.arrive("Who to contact about anti-social behaviour");
+        List<String> agencies = saved.agencyNames();
+        assertFalse(agencies.isEmpty(), "the test fixtures have a directory");
+        Locator directory = journey.page.locator("h2:text-is('Directory') + dl");
+        assertEquals(agencies, directory.locator(".govuk-summary-list__key").allTextContents().stream().map(String::strip).toList());
+        assertThat(directory).containsText("0800 555 111");
+        journey.assertNoBrowserErrors();
+    }
+
+    private void reportsEndToEnd(Resident resident) {
+        Journey journey = new Journey(browser.open(resident.javaScript()), resident.javaScript());
+
+        journey.answerEveryQuestion(resident);
+        journey.checkAnswers(resident);
+        Sent sent = journey.sendReport();
+
+        assertTrue(REFERENCE.matcher(sent.reference()).matches(), sent.reference());
+        assertTrue(ACCESS_CODE.matcher(sent.accessCode()).matches(), sent.accessCode());
+        assertEquals(resident.expectedQueueName(), sent.queueName());
+        if (resident.anonymous()) {
+            assertThat(journey.page.locator("main")).containsText("You chose to stay anonymous, so we will not contact you.");
+        } else {
+            assertThat(journey.page.locator("#first-contact")).hasText(Pattern.compile("\\d{4}$"));
+        }
+        journey.assertNoBrowserErrors();
+
+        assertSaved(resident, sent);
+    }
+
+    private void assertSaved(Resident resident, Sent sent) {
+        assertEquals(1, saved.countWithReference(sent.reference()));
+        ReportRow report = saved.byReference(sent.reference()).orElseThrow();
+        assertEquals(DESCRIPTION_AS_SENT, report.description());
+        assertEquals(resident.categoryCode(), report.categoryCode());
+        assertEquals("Two adults and a red van, AB12 CDE", report.peopleInvolved());
+        assertEquals(occurredOn(), report.occurredOn());
+        assertEquals(LocalTime.of(23, 15), report.occurredTime());
+        assertFalse(report.stillHappening());
+        assertEquals("WEEKLY", report.frequency());
+        assertEquals("Outside 12 Mill Lane, by the bus shelter", report.locationDescription());
+        assertEquals("Bedford", report.town());
+        assertEquals(resident.wardCode(), report.wardCode());
+        assertEquals("WEB", report.channel());
+        assertEquals("STANDARD", report.riskLevel());
+        assertEquals(resident.anonymous(), report.anonymous());
+        assertEquals(resident.consents(), report.consentToShare());
+        if (resident.anonymous()) {
+            assertEquals("WITNESS", report.reporterRole());
+            assertNull(report.reporterName());
+            assertNull(report.reporterEmail());
+            assertNull(report.reporterPhone());
+            assertNull(report.preferredContact());
+        } else {
+            assertEquals("VICTIM", report.reporterRole());
+            assertEquals("Zoë O'Brien-Ng", report.reporterName());
+            assertEquals("zoe@example.org", report.reporterEmail());
+            assertEquals("01632 960 001", report.reporterPhone());
+            assertEquals("EMAIL", report.preferredContact());
+        }
+
+        List<QueueRow> queueItems = saved.queueItemsOf(report.id());
+        assertEquals(List.of(new QueueRow(resident.expectedQueueCode(), resident.expectedQueueName(), "NEW")), queueItems);
+
+        if (resident.answersEquality()) {
+            assertEquals(new EqualityRow("AGE_35_TO_44", "PREFER_NOT_TO_SAY", "MIXED", "NO"),
+                    saved.equalityOf(report.id()).orElseThrow());
+        } else {
+            assertTrue(saved.equalityOf(report.id()).isEmpty(), "no equality monitoring row when it was skipped");
+        }
+    }
+
+    private static LocalDate occurredOn() {
+        return LocalDate.now(ZoneId.of("Europe/London")).minusDays(3);
+    }
+
+    /**
+     * A regular expression matching {@code text} literally. Not {@link Pattern#quote}: Playwright runs
+     * patterns in the browser, as JavaScript regular expressions, which have no {@code \Q...\E}.
+     */
+    private static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
+    }
+
+    /** The text of the element with this id in a confirmation page's HTML. */
+    private static String shown(String html, String id) {
+        Matcher matcher = Pattern.compile("id=\"" + id + "\">([^<]*)<").matcher(html);
+        assertTrue(matcher.find(), "no #" + id + " in the page");
+        return matcher.group(1).strip();
+    }
+
+    /** The first value of a field in an application/x-www-form-urlencoded body. */
+    private static String formField(String body, String name) {
+        for (String pair : body.split("&")) {
+            String[] parts = pair.split("=", 2);
+            if (URLDecoder.decode(parts[0], StandardCharsets.UTF_8).equals(name)) {
+                return parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private String url(String path) {
+        return base.toString() + path;
+    }
+
+    private static Page.GetByLabelOptions exact() {
+        return new Page.GetByLabelOptions().setExact(true);
+    }
+
+    /** One resident's browser tab, going through the report's pages. */
+    private final class Journey {
+
+        final Page page;
+        final boolean javaScript;
+        /** Script errors, CSP violations and resources that failed to load: none are expected. */
+        private final List<String> browserErrors = new ArrayList<>();
+
+        Journey(Page page, boolean javaScript) {
+            this.page = page;
+            this.javaScript = javaScript;
+            page.onPageError(error -> browserErrors.add("script error: " + error));
+            page.onConsoleMessage(message -> {
+                // Failed loads are reported by status below; a page showing errors is a 400 on purpose.
+                if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                    browserErrors.add("console: " + message.text());
+                }
+            });
+            page.onResponse(response -> {
+                if (response.status() >= 400 && !response.request().isNavigationRequest()) {
+                    browserErrors.add(response.status() + " for " + response.url());
+                }
+            });
+            page.onRequestFailed(request -> {
+                // Leaving a page cancels what it was still loading (a late favicon): not an error.
+                if (!String.valueOf(request.failure()).contains("ERR_ABORTED")) {
+                    browserErrors.add("failed: " + request.url() + " " + request.failure());
+                }
+            });
+        }
+
+        /** Waits for the page titled {@code title}, checks the GOV.UK Frontend set-up, and runs axe on it. */
+        void arrive(String title) {
+            assertThat(page).hasTitle(Pattern.compile("^" + literal(title) + " – " + literal(PARTNERSHIP) + "$"));
+            page.waitForLoadState(LoadState.LOAD);
+            if (javaScript) {
+                assertThat(page.locator("body")).hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
+            } else {
+                assertThat(page.locator("body")).not().hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
+            }
+            Accessibility.assertNoViolations(page);
+        }
+
+        /** The page shows the error summary for an empty required question, linked to its input. */
+        void arriveWithError(String title, String inputId, String message) {
+            arrive("Error: " + title);
+            Locator summary = page.locator(".govuk-error-summary");
+            assertThat(summary.getByRole(AriaRole.HEADING)).hasText("There is a problem");
+            Locator link = summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(message));
+            assertThat(link).hasAttribute("href", "#" + inputId);
+            Locator input = page.locator("#" + inputId);
+            assertThat(input).hasCount(1);
+            assertThat(page.locator("#" + inputId + "-error")).containsText(message);
+            if (javaScript) {
+                // GOV.UK Frontend moves focus to the summary, and its links to the input.
+                assertThat(summary).isFocused();
+                link.click();
+                assertThat(input).isFocused();
+            } else {
+                link.click();
+                assertTrue(page.url().endsWith("#" + inputId), page.url());
+            }
+        }
+
+        void assertNoBrowserErrors() {
+            assertEquals(List.of(), browserErrors, "errors in the browser");
+        }
+
+        Locator group(String legend) {
+            return page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(legend).setExact(true));
+        }
+
+        void choose(String legend, String label) {
+            group(legend).getByLabel(label, new Locator.GetByLabelOptions().setExact(true)).check();
+        }
+
+        void pressContinue() {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
+        }
+
+        void startFromHomePage() {
+            page.navigate(url(""));
+            arrive("Report anti-social behaviour");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+            arrive("Is anyone in danger right now?");
+        }
+
+        void answerEveryQuestion(Resident resident) {
+            startFromHomePage();
+            if ("danger".equals(resident.emptyQuestion())) {
+                pressContinue();
+                arriveWithError("Is anyone in danger right now?", "danger",
+                        "Select yes if someone is in danger or a crime is happening now");
+            }
+            choose("Is anyone in danger right now?", "No");
+            pressContinue();
+
+            arrive("What kind of behaviour are you reporting?");
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions()
+                    .setName(Pattern.compile("^" + literal(resident.category()) + " \\("))).check();
+            pressContinue();
+
+            arrive("Where did it happen?");
+            page.getByLabel("Street, building or landmark").fill("Outside 12 Mill Lane, by the bus shelter");
+            page.getByLabel("Town or village (optional)").fill("Bedford");
+            Locator ward = page.getByLabel("Ward (optional)");
+            if (resident.ward() != null) {
+                ward.selectOption(new SelectOption().setLabel(resident.ward()));
+            } else {
+                assertThat(ward).hasValue("");
+                assertThat(ward.locator("option:checked")).hasText("I'm not sure");
+            }
+            page.getByText("Add a map point (optional)").click();
+            assertThat(page.getByLabel("Latitude")).isVisible();
+            Locator useMyLocation = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use my location"));
+            if (javaScript) {
+                assertThat(useMyLocation).isVisible();
+            } else {
+                assertThat(page.locator("button[data-geolocate]")).isHidden();
+            }
+            pressContinue();
+
+            arrive("When did it happen?");
+            LocalDate date = occurredOn();
+            page.getByLabel("Day", exact()).fill(Integer.toString(date.getDayOfMonth()));
+            page.getByLabel("Month", exact()).fill(Integer.toString(date.getMonthValue()));
+            page.getByLabel("Year", exact()).fill(Integer.toString(date.getYear()));
+            page.getByLabel("Time (optional)").fill("23:15");
+            choose("Is it still happening?", "No");
+            choose("How often does it happen? (optional)", "Most weeks");
+            pressContinue();
+
+            arrive("What happened?");
+            if (javaScript) {
+                // GOV.UK Frontend's character count replaces the static hint with a live one.
+                assertThat(page.locator(".govuk-character-count__status")).hasText("You have 4,000 characters remaining");
+            }
+            if ("description".equals(resident.emptyQuestion())) {
+                pressContinue();
+                arriveWithError("What happened?", "description", "Describe what happened");
+            }
+            page.getByLabel("What happened?").fill(DESCRIPTION);
+            page.getByLabel("People or vehicles involved (optional)").fill("Two adults and a red van, AB12 CDE");
+            choose("Are young people (under 18) involved in the behaviour?", "No");
+            Request sent = page.waitForRequest(request -> "POST".equals(request.method()), this::pressContinue);
+            assertEquals(DESCRIPTION_AS_SENT, formField(sent.postData(), "description"), "the description as the browser sent it");
+
+            arrive("How is it affecting you?");
+            choose("Has this happened to you before?", "No");
+            choose("Do you think it is aimed at you because of who you are?", "No");
+            choose("How much is it affecting your health, sleep, family or work?", "Not at all");
+            choose("Do you feel unsafe in your own home?", "No");
+            choose("Are children or a vulnerable adult affected?", "No");
+            pressContinue();
+
+            arrive("About you");
+            if (resident.anonymous()) {
+                choose("Are you the victim or a witness?", "A witness");
+                choose("Can we contact you about your report?", "No, I want to stay anonymous");
+            } else {
+                choose("Are you the victim or a witness?", "The victim, or one of them");
+                choose("Can we contact you about your report?", "Yes, I will give my contact details");
+                page.getByLabel("Full name").fill("Zoë O'Brien-Ng");
+                page.getByLabel("Email address").fill("zoe@example.org");
+                page.getByLabel("Phone number").fill("01632 960 001");
+                choose("How should we contact you? (optional)", "Email");
+            }
+            pressContinue();
+
+            arrive("Equality monitoring");
+            if (resident.answersEquality()) {
+                choose("What is your age?", "35 to 44");
+                choose("How would you describe your sex or gender?", "Prefer not to say");
+                choose("What is your ethnic group?", "Mixed or multiple ethnic groups");
+                choose("Do you consider yourself to have a disability?", "No");
+            }
+            pressContinue();
+
+            arrive("Sharing your report");
+            choose("Can we share your report with our partner agencies?", resident.consents() ? "Yes" : "No");
+            pressContinue();
+
+            arrive("Check your answers before sending your report");
+        }
+
+        void checkAnswers(Resident resident) {
+            Locator whatHappened = answer("What happened");
+            // Exactly as typed: the HTML parser reads the CR LF sent back as one line break, and the
+            // markup is text, escaped by the template, not an element.
+            assertEquals(DESCRIPTION, whatHappened.textContent());
+            assertThat(whatHappened.locator("b")).hasCount(0);
+            assertTrue(whatHappened.innerHTML().contains("&lt;b&gt;not bold&lt;/b&gt;"), whatHappened.innerHTML());
+            assertEquals("Outside 12 Mill Lane, by the bus shelter, Bedford"
+                    + (resident.ward() == null ? "" : ", " + resident.ward() + " ward"), answer("Where").textContent());
+            assertEquals(resident.category(), answer("Kind of behaviour").textContent());
+            assertEquals(resident.answersEquality() ? "Answered" : "Not answered", answer("Equality monitoring").textContent());
+            if (resident.anonymous()) {
+                assertEquals("You chose to stay anonymous", answer("Contact details").textContent());
+            } else {
+                assertEquals("Zoë O'Brien-Ng", answer("Name").textContent());
+                assertEquals("zoe@example.org", answer("Email").textContent());
+            }
+        }
+
+        /** The answer on the check page to the question {@code question}. */
+        Locator answer(String question) {
+            Locator row = page.locator(".govuk-summary-list__row").filter(new Locator.FilterOptions()
+                    .setHas(page.locator("dt", new Page.LocatorOptions().setHasText(Pattern.compile("^" + literal(question) + "$")))));
+            assertThat(row).hasCount(1);
+            return row.locator(".govuk-summary-list__value");
+        }
+
+        /** The hidden fields of the check-your-answers form, with the Send report button's action. */
+        Map<String, String> checkYourAnswersForm() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (Locator field : page.locator("form:has(button[value=send]) input[type=hidden]").all()) {
+                fields.put(field.getAttribute("name"), field.inputValue());
+            }
+            fields.put("action", "send");
+            return fields;
+        }
+
+        /** Sends a form again, with this browser's cookies, as a second click or a refresh would. */
+        APIResponse sendAgain(Map<String, String> fields) {
+            FormData form = FormData.create();
+            fields.forEach(form::set);
+            return page.context().request().post(url("report"), RequestOptions.create().setForm(form));
+        }
+
+        /**
+         * Shows in this tab the page a form post returns, as going back through the browser's history
+         * and confirming the form resubmission does.
+         */
+        void post(Map<String, String> fields) {
+            StringBuilder body = new StringBuilder();
+            fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            String address = url("report");
+            page.route(address, route -> {
+                Map<String, String> headers = new LinkedHashMap<>(route.request().headers());
+                headers.put("content-type", "application/x-www-form-urlencoded");
+                route.resume(new Route.ResumeOptions().setMethod("POST").setPostData(body.toString()).setHeaders(headers));
+            });
+            try {
+                page.navigate(address);
+            } finally {
+                page.unroute(address);
+            }
+        }
+
+        Sent sendReport() {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report")).click();
+            arrive("Report sent");
+            assertThat(page.locator(".govuk-panel--confirmation h1")).hasText("Report sent");
+            return new Sent(page.locator("#reference").textContent().strip(),
+                    page.locator("#access-code").textContent().strip(),
+                    page.locator("#queue").textContent().strip());
+        }
+    }
+}
