@@ -58,6 +58,11 @@ public class Labels {
         return options(ReportSubmission.ReporterRole.values(), ROLE);
     }
 
+    public List<Option> contactChoices() {
+        return List.of(new Option("CONTACT", "Yes, I will give my contact details"),
+                new Option("ANONYMOUS", "No, I want to stay anonymous"));
+    }
+
     public List<Option> contactMethods() {
         return options(ReportSubmission.ContactMethod.values(), CONTACT);
     }

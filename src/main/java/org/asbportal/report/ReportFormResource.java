@@ -40,6 +40,8 @@ public class ReportFormResource {
 
         static native TemplateInstance about(ReportPage page);
 
+        static native TemplateInstance details(ReportPage page);
+
         static native TemplateInstance equality(ReportPage page);
 
         static native TemplateInstance consent(ReportPage page);
@@ -86,6 +88,7 @@ public class ReportFormResource {
             case WHAT -> Templates.what(page);
             case IMPACT -> Templates.impact(page);
             case ABOUT -> Templates.about(page);
+            case DETAILS -> Templates.details(page);
             case EQUALITY -> Templates.equality(page);
             case CONSENT -> Templates.consent(page);
             case CHECK -> Templates.check(page);

@@ -65,7 +65,7 @@ public class ReportFormService {
         Step step = Step.fromSlug(form.getFirst("step")).orElse(Step.DANGER);
         String action = form.getFirst("action") == null ? "" : form.getFirst("action");
         if (action.equals(BACK)) {
-            return show(draft.changing ? Step.CHECK : journey.previous(step), draft, List.of());
+            return show(draft.changing ? Step.CHECK : journey.previous(step, draft), draft, List.of());
         }
         if (action.startsWith(CHANGE)) {
             draft.changing = true;

@@ -49,6 +49,7 @@ public class ReportJourney {
         WHAT("what", "What happened?"),
         IMPACT("impact", "How is it affecting you?"),
         ABOUT("about", "About you"),
+        DETAILS("details", "Your contact details"),
         EQUALITY("equality", "Equality monitoring"),
         CONSENT("consent", "Sharing your report"),
         CHECK("check", "Check your answers before sending your report");
@@ -116,10 +117,10 @@ public class ReportJourney {
             Map.entry("contactChoice", new Anchor(Step.ABOUT, "contactChoice")),
             Map.entry("reporter", new Anchor(Step.ABOUT, "role")),
             Map.entry("reporter.role", new Anchor(Step.ABOUT, "role")),
-            Map.entry("reporter.name", new Anchor(Step.ABOUT, "name")),
-            Map.entry("reporter.email", new Anchor(Step.ABOUT, "email")),
-            Map.entry("reporter.phone", new Anchor(Step.ABOUT, "phone")),
-            Map.entry("reporter.preferredContact", new Anchor(Step.ABOUT, "preferredContact")),
+            Map.entry("reporter.name", new Anchor(Step.DETAILS, "name")),
+            Map.entry("reporter.email", new Anchor(Step.DETAILS, "email")),
+            Map.entry("reporter.phone", new Anchor(Step.DETAILS, "phone")),
+            Map.entry("reporter.preferredContact", new Anchor(Step.DETAILS, "preferredContact")),
             Map.entry("consentToShare", new Anchor(Step.CONSENT, "consent")),
             Map.entry("captchaToken", new Anchor(Step.CHECK, "captcha")));
 
@@ -198,6 +199,8 @@ public class ReportJourney {
             case ABOUT -> {
                 draft.contactChoice = value(form, "contactChoice");
                 draft.role = value(form, "role");
+            }
+            case DETAILS -> {
                 draft.name = value(form, "name");
                 draft.email = value(form, "email");
                 draft.phone = value(form, "phone");
@@ -240,16 +243,24 @@ public class ReportJourney {
         return anchorOf(error.field()).step();
     }
 
-    /** The page after {@code step}; back to check-your-answers when changing an answer. */
+    /**
+     * The page after {@code step}: contact details only for a resident who gives them, and back to
+     * check your answers when changing an answer (unless it now needs contact details).
+     */
     public Step next(Step step, ReportDraft draft) {
+        if (step == Step.ABOUT && !draft.anonymous() && (!draft.changing || !errorsFor(Step.DETAILS, draft).isEmpty())) {
+            return Step.DETAILS;
+        }
         if (draft.changing && step != Step.DANGER) {
             return Step.CHECK;
         }
-        return Step.values()[Math.min(step.ordinal() + 1, Step.CHECK.ordinal())];
+        Step next = Step.values()[Math.min(step.ordinal() + 1, Step.CHECK.ordinal())];
+        return next == Step.DETAILS && draft.anonymous() ? next(next, draft) : next;
     }
 
-    public Step previous(Step step) {
-        return Step.values()[Math.max(step.ordinal() - 1, 0)];
+    public Step previous(Step step, ReportDraft draft) {
+        Step previous = Step.values()[Math.max(step.ordinal() - 1, 0)];
+        return previous == Step.DETAILS && draft.anonymous() ? previous(previous, draft) : previous;
     }
 
     /** Builds the service's submission from the draft; answers that cannot be read are left empty. */
@@ -306,10 +317,10 @@ public class ReportJourney {
         if (draft.anonymous()) {
             rows.add(new SummaryRow("Contact details", "You chose to stay anonymous", Step.ABOUT, "your contact details"));
         } else {
-            rows.add(new SummaryRow("Name", draft.name, Step.ABOUT, "your name"));
-            rows.add(new SummaryRow("Email", draft.email, Step.ABOUT, "your email address"));
-            rows.add(new SummaryRow("Phone", draft.phone, Step.ABOUT, "your phone number"));
-            rows.add(new SummaryRow("Contact me by", Labels.contactMethod(draft.preferredContact), Step.ABOUT, "how we contact you"));
+            rows.add(new SummaryRow("Name", draft.name, Step.DETAILS, "your name"));
+            rows.add(new SummaryRow("Email", draft.email, Step.DETAILS, "your email address"));
+            rows.add(new SummaryRow("Phone", draft.phone, Step.DETAILS, "your phone number"));
+            rows.add(new SummaryRow("Contact me by", Labels.contactMethod(draft.preferredContact), Step.DETAILS, "how we contact you"));
         }
         rows.add(new SummaryRow("Equality monitoring", equalityAnswered(draft) ? "Answered" : "Not answered", Step.EQUALITY, "equality monitoring answers"));
         rows.add(new SummaryRow("Share with partner agencies", Labels.yesNo(draft.consent), Step.CONSENT, "whether we can share your report"));

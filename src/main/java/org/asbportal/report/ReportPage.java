@@ -34,9 +34,9 @@ public record ReportPage(
         return !errors.isEmpty();
     }
 
-    /** "Question 3 of 9", for the caption above each question. */
-    public String progress() {
-        return "Question " + (step.ordinal() + 1) + " of " + Step.CHECK.ordinal();
+    /** The caption above each question. */
+    public String caption() {
+        return "Report anti-social behaviour";
     }
 
     public boolean targetedBecause(String value) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
@@ -20,17 +19,11 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.LoadState;
 
 /**
- * Checks pages with axe-core against WCAG 2.0 and 2.1, levels A and AA. Any violation fails, with one
- * known exception described at {@link #isGovukConditionalReveal}.
+ * Checks pages with axe-core against WCAG 2.0 and 2.1, levels A and AA. Any violation fails.
  */
 public final class Accessibility {
 
     public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
-    private static final Pattern CONDITIONAL_REVEAL_RADIO = Pattern.compile(
-            "<input class=\"govuk-radios__input\"[^>]* aria-controls=\"[^\"]+\"[^>]* aria-expanded=\"(true|false)\"[^>]*>");
-    private static final Pattern ONLY_ARIA_EXPANDED = Pattern.compile(
-            "Fix all of the following:\\s+ARIA attribute is not allowed: aria-expanded=\"(true|false)\"\\s*");
 
     private Accessibility() {
     }
@@ -86,26 +79,10 @@ public final class Accessibility {
         if (results.isErrored()) {
             fail("axe could not check " + description + ": " + results.getErrorMessage());
         }
-        List<Rule> violations = results.getViolations().stream()
-                .peek(rule -> rule.setNodes(rule.getNodes().stream().filter(node -> !isGovukConditionalReveal(rule, node)).toList()))
-                .filter(rule -> !rule.getNodes().isEmpty())
-                .toList();
+        List<Rule> violations = results.getViolations();
         if (!violations.isEmpty()) {
             fail(violations.size() + " accessibility violation(s) on " + description + ":\n" + report(violations));
         }
-    }
-
-    /**
-     * GOV.UK Frontend's script marks a radio that reveals a conditional question with
-     * {@code aria-expanded}, which ARIA does not allow on radios, and axe reports it
-     * ({@code aria-allowed-attr}). GOV.UK Frontend keeps it on purpose, because screen readers
-     * announce it (alphagov/govuk-frontend#979 and #1991). This finding, and only this one, on a GOV.UK
-     * radio with {@code aria-controls}, is not counted as a violation of the portal's pages.
-     */
-    static boolean isGovukConditionalReveal(Rule rule, CheckedNode node) {
-        return "aria-allowed-attr".equals(rule.getId())
-                && node.getHtml() != null && CONDITIONAL_REVEAL_RADIO.matcher(node.getHtml()).matches()
-                && node.getFailureSummary() != null && ONLY_ARIA_EXPANDED.matcher(node.getFailureSummary()).matches();
     }
 
     static String report(List<Rule> violations) {

@@ -480,6 +480,9 @@ class ReportJourneyTest {
             } else {
                 choose("Are you the victim or a witness?", "The victim, or one of them");
                 choose("Can we contact you about your report?", "Yes, I will give my contact details");
+                pressContinue();
+
+                arrive("Your contact details");
                 page.getByLabel("Full name").fill("Zoë O'Brien-Ng");
                 page.getByLabel("Email address").fill("zoe@example.org");
                 page.getByLabel("Phone number").fill("01632 960 001");

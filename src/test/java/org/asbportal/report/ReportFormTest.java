@@ -177,8 +177,8 @@ class ReportFormTest {
     @Test
     void savesAReportWithContactDetailsAndSaysWhenWeWillBeInTouch() {
         Map<String, Map<String, List<String>>> steps = ReportFormSession.validAnswers();
-        steps.put("about", answers("role", "VICTIM", "contactChoice", "CONTACT", "name", "Alex Doe",
-                "email", "alex@example.org", "preferredContact", "EMAIL"));
+        steps.put("about", answers("role", "VICTIM", "contactChoice", "CONTACT"));
+        steps.put("details", answers("name", "Alex Doe", "email", "alex@example.org", "preferredContact", "EMAIL"));
         steps.get("impact").put("targeted", List.of("yes"));
         steps.get("impact").put("targetedBecause", List.of("RACE", "RELIGION"));
         ReportFormSession session = ReportFormSession.start();
@@ -339,6 +339,36 @@ class ReportFormTest {
         session.press("back").then().statusCode(200).body(containsString("value=\"NOISE\" checked"));
 
         assertEquals("category", session.step());
+    }
+
+    @Test
+    void anonymousResidentIsNeverAskedForContactDetails() {
+        Map<String, Map<String, List<String>>> steps = ReportFormSession.validAnswers();
+        ReportFormSession session = ReportFormSession.start();
+        for (String step : List.of("danger", "category", "where", "when", "what", "impact", "about")) {
+            session.post(steps.get(step));
+        }
+        assertEquals("equality", session.step());
+
+        session.press("back");
+
+        assertEquals("about", session.step());
+    }
+
+    @Test
+    void residentWhoGivesContactDetailsIsAskedForThemOnTheirOwnPage() {
+        ReportFormSession session = ReportFormSession.start();
+        session.walkToCheck(ReportFormSession.validAnswers());
+
+        session.press("change:about");
+        session.post(answers("role", "VICTIM", "contactChoice", "CONTACT"));
+        assertEquals("details", session.step());
+        session.post(answers("name", "", "email", ""))
+                .then().statusCode(400).body(containsString("Enter your name, or choose to stay anonymous"));
+        session.post(answers("name", "Robin Field", "phone", "01632 960 002"))
+                .then().statusCode(200).body(containsString("Robin Field"));
+
+        assertEquals("check", session.step());
     }
 
     @Test
