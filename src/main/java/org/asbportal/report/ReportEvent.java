@@ -47,12 +47,16 @@ public class ReportEvent extends PanacheEntityBase {
     public String message;
 
     public static ReportEvent record(Report report, String kind, boolean isPublic, String message) {
+        return record(report, kind, isPublic, message, SYSTEM);
+    }
+
+    public static ReportEvent record(Report report, String kind, boolean isPublic, String message, String actor) {
         ReportEvent event = new ReportEvent();
         event.report = report;
         event.occurredAt = Instant.now();
         event.kind = kind;
         event.isPublic = isPublic;
-        event.actor = SYSTEM;
+        event.actor = actor;
         event.message = message;
         event.persist();
         return event;

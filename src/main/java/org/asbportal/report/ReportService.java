@@ -276,6 +276,7 @@ public class ReportService {
         item.riskLevel = report.riskLevel;
         item.firstContactDueBy = serviceLevels.firstContactDueBy(report.riskLevel, report.submittedAt);
         item.createdAt = report.submittedAt;
+        item.riskRank = QueueItem.rankOf(report.riskLevel);
         item.persist();
         return item;
     }

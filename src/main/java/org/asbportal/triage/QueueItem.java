@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.asbportal.report.Report;
 import org.asbportal.report.RiskLevel;
 import org.asbportal.report.RoutingRule;
+import org.asbportal.security.StaffAccount;
 
 /** A report waiting in (or worked from) a triage queue. */
 @Entity
@@ -56,8 +57,29 @@ public class QueueItem extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** 2 high, 1 medium, 0 standard: the queue sorts by it first. */
+    @Column(name = "risk_rank")
+    public int riskRank;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assigned_to")
+    public StaffAccount assignedTo;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
     @Version
     public int version;
+
+    public static int rankOf(RiskLevel level) {
+        return level.ordinal();
+    }
 
     public static Optional<QueueItem> findByReport(Report report) {
         return find("report", report).firstResultOptional();

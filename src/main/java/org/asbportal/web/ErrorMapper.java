@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Location;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,6 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.asbportal.triage.CaseConflictException;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -83,7 +86,16 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public Response caseConflict(CaseConflictException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of(409, "This case has changed", e.getMessage(), path(uri)), uri, headers);
+    }
+
+    @ServerExceptionMapper
     public Response database(PersistenceException e, UriInfo uri, HttpHeaders headers) {
+        if (e instanceof OptimisticLockException || e.getCause() instanceof StaleStateException) {
+            return caseConflict(new CaseConflictException("Someone else changed this at the same time. Nothing you did "
+                    + "was saved: look again and redo your change."), uri, headers);
+        }
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             Response response = respond(Problem.of(503, "Sorry, the service is unavailable",

@@ -1,0 +1,42 @@
+package org.asbportal.security;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Staff sign in with a form (posted to Quarkus' j_security_check) and sign out here. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginResource {
+
+    static final String SESSION_COOKIE = "asb-session";
+
+    @CheckedTemplate(basePath = "security")
+    static class Templates {
+        static native TemplateInstance login(boolean error, boolean signedOut);
+    }
+
+    @GET
+    @Path("login")
+    public Response login(@QueryParam("error") boolean error, @QueryParam("signed-out") boolean signedOut) {
+        return Response.status(error ? 401 : 200).entity(Templates.login(error, signedOut))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** Signs out by expiring the session cookie; the form carries a CSRF token like every other. */
+    @POST
+    @Path("logout")
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0)
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/login?signed-out=true")).cookie(expired).build();
+    }
+}

@@ -1,0 +1,97 @@
+package org.asbportal.triage;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.asbportal.security.Role;
+import org.asbportal.triage.CaseViews.CaseView;
+import org.asbportal.web.InvalidSubmissionException;
+
+/**
+ * Cases for integrations and scripts (HTTP Basic). Changes carry the {@code version} the caller
+ * last saw; a stale version is a 409 and nothing is overwritten.
+ */
+@Path("/api/v1/cases/{reference}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN, Role.TRIAGE_OFFICER, Role.CASEWORKER})
+public class CaseApiResource {
+
+    public record VersionRequest(Integer version) {
+    }
+
+    public record AssignRequest(Integer version, String assignee) {
+    }
+
+    public record TransferRequest(Integer version, String queue, String reason) {
+    }
+
+    public record CloseRequest(Integer version, Outcome outcome) {
+    }
+
+    private final CaseService cases;
+
+    public CaseApiResource(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @GET
+    public CaseView get(@PathParam("reference") String reference) {
+        return cases.view(reference);
+    }
+
+    @POST
+    @Path("/claim")
+    public CaseView claim(@PathParam("reference") String reference, VersionRequest request) {
+        return cases.claim(reference, version(request == null ? null : request.version(), reference));
+    }
+
+    @POST
+    @Path("/assign")
+    public CaseView assign(@PathParam("reference") String reference, AssignRequest request) {
+        require(request);
+        return cases.assignTo(reference, version(request.version(), reference), request.assignee());
+    }
+
+    @POST
+    @Path("/transfer")
+    public CaseView transfer(@PathParam("reference") String reference, TransferRequest request) {
+        require(request);
+        return cases.transfer(reference, version(request.version(), reference), request.queue(), request.reason());
+    }
+
+    @POST
+    @Path("/updates")
+    public CaseView update(@PathParam("reference") String reference, UpdatePayload request) {
+        require(request);
+        return cases.addUpdate(reference, request.text(), Boolean.TRUE.equals(request.isPublic()));
+    }
+
+    @POST
+    @Path("/close")
+    public CaseView close(@PathParam("reference") String reference, CloseRequest request) {
+        require(request);
+        return cases.close(reference, version(request.version(), reference), request.outcome());
+    }
+
+    /** {@code {"text","public"}}: the JSON name {@code public} is a Java keyword. */
+    public record UpdatePayload(String text, @com.fasterxml.jackson.annotation.JsonProperty("public") Boolean isPublic) {
+    }
+
+    /** Without a version, the change applies to the case as it is now (scripts that do not track versions). */
+    private int version(Integer version, String reference) {
+        return version != null ? version : cases.view(reference).version();
+    }
+
+    private static void require(Object body) {
+        if (body == null) {
+            throw new InvalidSubmissionException("body", "Send a JSON object");
+        }
+    }
+}

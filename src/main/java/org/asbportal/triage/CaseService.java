@@ -1,0 +1,343 @@
+package org.asbportal.triage;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.asbportal.report.Report;
+import org.asbportal.report.ReportEvent;
+import org.asbportal.report.ReportLink;
+import org.asbportal.report.ReportStatus;
+import org.asbportal.security.AccessCodes;
+import org.asbportal.security.AuditLog;
+import org.asbportal.security.CurrentStaff;
+import org.asbportal.security.Role;
+import org.asbportal.security.StaffAccount;
+import org.asbportal.triage.CaseViews.CaseView;
+import org.asbportal.triage.CaseViews.Contact;
+import org.asbportal.triage.CaseViews.LinkedReport;
+import org.asbportal.triage.CaseViews.QueueItemView;
+import org.asbportal.triage.CaseViews.QueuePage;
+import org.asbportal.triage.CaseViews.QueueSummary;
+import org.asbportal.triage.CaseViews.TimelineEntry;
+import org.asbportal.web.InvalidSubmissionException;
+
+/**
+ * Triage work on cases: the queues a member of staff may work, their items, a case with its
+ * timeline, and the operations on it. Every read and change of a case is audited; every change is
+ * checked against the version the officer saw, so two officers never silently overwrite each other.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    static final int PAGE_SIZE = 25;
+    static final int MAX_TEXT = 4000;
+
+    private final CurrentStaff staff;
+    private final AuditLog audit;
+    private final ServiceLevels serviceLevels;
+
+    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels) {
+        this.staff = staff;
+        this.audit = audit;
+        this.serviceLevels = serviceLevels;
+    }
+
+    /** The queues this member of staff may work, with open, unassigned and overdue counts. */
+    @Transactional
+    public List<QueueSummary> myQueues() {
+        List<TriageQueue> queues = TriageQueue.<TriageQueue>list("order by name").stream()
+                .filter(q -> staff.mayWork(q.id))
+                .toList();
+        return queues.stream().map(this::summary).toList();
+    }
+
+    /** One page of a queue, risk first then oldest, continuing after {@code cursor}. */
+    @Transactional
+    public QueuePage queue(String code, QueueFilter filter, String cursor) {
+        TriageQueue queue = workableQueue(code);
+        StringBuilder where = new StringBuilder("i.queue = :queue");
+        Parameters params = Parameters.with("queue", queue);
+        switch (filter.statusOrDefault()) {
+            case "closed" -> where.append(" and i.status = :closed");
+            case "all" -> { }
+            default -> where.append(" and i.status <> :closed");
+        }
+        if (!"all".equals(filter.statusOrDefault())) {
+            params.and("closed", QueueItemStatus.CLOSED);
+        }
+        if (filter.category() != null && !filter.category().isBlank()) {
+            where.append(" and r.category.code = :category");
+            params.and("category", filter.category());
+        }
+        if (filter.risk() != null) {
+            where.append(" and i.riskLevel = :risk");
+            params.and("risk", filter.risk());
+        }
+        if (filter.ward() != null && !filter.ward().isBlank()) {
+            where.append(" and r.wardCode = :ward");
+            params.and("ward", filter.ward());
+        }
+        if ("me".equals(filter.assigned())) {
+            where.append(" and i.assignedTo.id = :me");
+            params.and("me", staff.account().id);
+        } else if ("unassigned".equals(filter.assigned())) {
+            where.append(" and i.assignedTo is null");
+        }
+        if (filter.overdue()) {
+            where.append(" and i.status = :new and i.firstContactDueBy < :today");
+            params.and("new", QueueItemStatus.NEW).and("today", serviceLevels.today());
+        }
+        Cursor after = Cursor.decode(cursor);
+        if (after != null) {
+            where.append(" and (i.riskRank < :rank or (i.riskRank = :rank and (i.createdAt > :created"
+                    + " or (i.createdAt = :created and i.id > :id))))");
+            params.and("rank", after.rank()).and("created", after.created()).and("id", after.id());
+        }
+        List<QueueItem> rows = QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r left join fetch i.assignedTo where "
+                        + where + " order by i.riskRank desc, i.createdAt, i.id", params)
+                .page(0, PAGE_SIZE + 1).list();
+        boolean more = rows.size() > PAGE_SIZE;
+        List<QueueItem> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        audit.record(staff.username(), "READ_QUEUE", null, queue.code);
+        String next = more ? Cursor.of(page.get(page.size() - 1)).encode() : null;
+        return new QueuePage(summary(queue), page.stream().map(this::itemView).toList(), next, filter);
+    }
+
+    /** A case with its timeline. Audited. */
+    @Transactional
+    public CaseView view(String reference) {
+        QueueItem item = workableItem(reference);
+        audit.record(staff.username(), "READ_CASE", item.report.reference, null);
+        return caseView(item);
+    }
+
+    /** Takes an unassigned case, or confirms one already held. */
+    @Transactional
+    public CaseView claim(String reference, int version) {
+        QueueItem item = current(reference, version);
+        StaffAccount me = staff.account();
+        if (item.assignedTo != null && !item.assignedTo.id.equals(me.id)) {
+            throw new CaseConflictException("This case is already held by " + item.assignedTo.displayName + ".");
+        }
+        assign(item, me, "Claimed by " + me.displayName);
+        audit.record(me.username, "CLAIM", reference, null);
+        return saved(item);
+    }
+
+    /** Gives a case to an officer who may work its queue. */
+    @Transactional
+    public CaseView assignTo(String reference, int version, String username) {
+        QueueItem item = current(reference, version);
+        StaffAccount officer = StaffAccount.findByUsername(username == null ? "" : username.strip())
+                .filter(a -> a.active && (a.hasRole(Role.ADMIN) || a.queueIds.contains(item.queue.id)))
+                .orElseThrow(() -> new InvalidSubmissionException("assignee", "Choose an officer who works this queue"));
+        assign(item, officer, "Assigned to " + officer.displayName + " by " + staff.account().displayName);
+        audit.record(staff.username(), "ASSIGN", reference, officer.username);
+        return saved(item);
+    }
+
+    /** Moves a case to another queue (another team or agency), with the reason. */
+    @Transactional
+    public CaseView transfer(String reference, int version, String queueCode, String reason) {
+        QueueItem item = current(reference, version);
+        TriageQueue target = TriageQueue.findByCode(queueCode == null ? "" : queueCode)
+                .orElseThrow(() -> new InvalidSubmissionException("queue", "Choose the queue to transfer the case to"));
+        if (target.id.equals(item.queue.id)) {
+            throw new InvalidSubmissionException("queue", "The case is already in this queue");
+        }
+        String why = requireText("reason", reason, "Give the reason for the transfer");
+        String from = item.queue.name;
+        item.queue = target;
+        item.assignedTo = null;
+        item.assignedAt = null;
+        item.status = QueueItemStatus.NEW;
+        event(item.report, "TRANSFERRED", false, "Transferred from " + from + " to " + target.name + ": " + why);
+        event(item.report, "TRANSFERRED", true, "Your report has been passed to the " + target.name + ".");
+        audit.record(staff.username(), "TRANSFER", reference, from + " -> " + target.code);
+        return saved(item);
+    }
+
+    /** Adds a note for staff or an update the victim sees. The history is never changed. */
+    @Transactional
+    public CaseView addUpdate(String reference, String text, boolean isPublic) {
+        QueueItem item = workableItem(reference);
+        String message = requireText("text", text, isPublic ? "Write the update for the victim" : "Write the note");
+        event(item.report, isPublic ? "PUBLIC_UPDATE" : "NOTE", isPublic, message);
+        if (isPublic && item.report.status == ReportStatus.RECEIVED) {
+            item.report.status = ReportStatus.IN_PROGRESS;
+        }
+        audit.record(staff.username(), isPublic ? "PUBLIC_UPDATE" : "NOTE", reference, null);
+        return saved(item);
+    }
+
+    /** Closes a case with its outcome, and tells the victim. */
+    @Transactional
+    public CaseView close(String reference, int version, Outcome outcome) {
+        QueueItem item = current(reference, version);
+        if (outcome == null) {
+            throw new InvalidSubmissionException("outcome", "Choose the outcome");
+        }
+        if (item.status == QueueItemStatus.CLOSED) {
+            throw new CaseConflictException("This case is already closed.");
+        }
+        item.status = QueueItemStatus.CLOSED;
+        item.closedAt = Instant.now();
+        item.outcome = outcome;
+        item.report.status = ReportStatus.CLOSED;
+        event(item.report, "CLOSED", true, "We have closed your report. Outcome: " + outcome.label() + ".");
+        audit.record(staff.username(), "CLOSE", reference, outcome.name());
+        return saved(item);
+    }
+
+    /** Every queue, for transfers. */
+    @Transactional
+    public List<TriageQueue> allQueues() {
+        return TriageQueue.list("order by name");
+    }
+
+    /** The officers who may be given cases in this case's queue. */
+    @Transactional
+    public List<StaffAccount> officersFor(String reference) {
+        QueueItem item = workableItem(reference);
+        return StaffAccount.<StaffAccount>list("active = true order by displayName").stream()
+                .filter(a -> a.queueIds.contains(item.queue.id))
+                .toList();
+    }
+
+    private void assign(QueueItem item, StaffAccount officer, String message) {
+        item.assignedTo = officer;
+        item.assignedAt = Instant.now();
+        item.status = QueueItemStatus.IN_PROGRESS;
+        boolean firstContact = item.report.status == ReportStatus.RECEIVED;
+        if (firstContact) {
+            item.report.status = ReportStatus.IN_PROGRESS;
+        }
+        event(item.report, "ASSIGNED", false, message);
+        if (firstContact) {
+            event(item.report, "IN_PROGRESS", true, "An officer is now working on your report.");
+        }
+    }
+
+    /** Writes the change now, so a concurrent change by someone else is reported here as a conflict. */
+    private CaseView saved(QueueItem item) {
+        QueueItem.flush();
+        return caseView(item);
+    }
+
+    private QueueItem current(String reference, int version) {
+        QueueItem item = workableItem(reference);
+        if (item.version != version) {
+            throw new CaseConflictException("Someone else changed this case while you were looking at it. "
+                    + "Nothing you did was saved: check the case again and redo your change.");
+        }
+        return item;
+    }
+
+    private QueueItem workableItem(String reference) {
+        QueueItem item = QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r where r.reference = ?1",
+                        AccessCodes.normaliseReference(reference))
+                .firstResultOptional()
+                .orElseThrow(CaseNotFoundException::new);
+        if (!staff.mayWork(item.queue.id)) {
+            throw new CaseNotFoundException();
+        }
+        return item;
+    }
+
+    private TriageQueue workableQueue(String code) {
+        return TriageQueue.findByCode(code)
+                .filter(q -> staff.mayWork(q.id))
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No such queue among yours"));
+    }
+
+    private QueueSummary summary(TriageQueue queue) {
+        Map<String, Object> params = Map.of("queue", queue, "closed", QueueItemStatus.CLOSED);
+        long open = QueueItem.count("queue = :queue and status <> :closed", params);
+        long unassigned = QueueItem.count("queue = :queue and status <> :closed and assignedTo is null", params);
+        long overdue = QueueItem.count("queue = ?1 and status = ?2 and firstContactDueBy < ?3",
+                queue, QueueItemStatus.NEW, serviceLevels.today());
+        return new QueueSummary(queue.code, queue.name, queue.description, open, unassigned, overdue);
+    }
+
+    private QueueItemView itemView(QueueItem item) {
+        Report report = item.report;
+        return new QueueItemView(report.reference, report.category.name, item.riskLevel, report.wardCode, item.status,
+                item.assignedTo == null ? null : item.assignedTo.displayName, item.createdAt, item.firstContactDueBy,
+                overdue(item), report.possibleDuplicate);
+    }
+
+    private boolean overdue(QueueItem item) {
+        return item.status == QueueItemStatus.NEW && item.firstContactDueBy.isBefore(serviceLevels.today());
+    }
+
+    private CaseView caseView(QueueItem item) {
+        Report report = item.report;
+        boolean seesContact = staff.hasRole(Role.ADMIN) || staff.hasRole(Role.TRIAGE_OFFICER) || staff.hasRole(Role.CASEWORKER);
+        Contact contact = report.anonymous || !seesContact ? null
+                : new Contact(report.reporterName, report.reporterEmail, report.reporterPhone,
+                        report.preferredContact == null ? null : report.preferredContact.name());
+        List<TimelineEntry> timeline = ReportEvent.<ReportEvent>list("report = ?1 order by occurredAt, id", report).stream()
+                .map(e -> new TimelineEntry(e.occurredAt, e.kind, e.isPublic, e.actor, e.message))
+                .toList();
+        List<LinkedReport> links = new ArrayList<>();
+        for (ReportLink link : ReportLink.findFor(report)) {
+            Report other = link.report.id.equals(report.id) ? link.linkedReport : link.report;
+            links.add(new LinkedReport(other.reference, link.reason, link.distanceMetres));
+        }
+        return new CaseView(report.reference, report.status, item.status, report.category.name, report.description,
+                report.peopleInvolved, report.occurredOn, report.occurredTime == null ? null : report.occurredTime.toString(),
+                report.stillHappening, report.locationDescription, report.town, report.wardCode, report.riskLevel,
+                report.riskReasons.isEmpty() ? List.of() : Arrays.asList(report.riskReasons.split("\n")),
+                report.anonymous, report.reporterRole.name(), contact, item.queue.code, item.queue.name,
+                item.assignedTo == null ? null : item.assignedTo.displayName, item.firstContactDueBy, overdue(item),
+                item.version, report.submittedAt, timeline, links);
+    }
+
+    private void event(Report report, String kind, boolean isPublic, String message) {
+        ReportEvent.record(report, kind, isPublic, message, staff.username());
+    }
+
+    private static String requireText(String field, String text, String message) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidSubmissionException(field, message);
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidSubmissionException(field, "Must be 4,000 characters or fewer");
+        }
+        return text.strip();
+    }
+
+    /** Where a page of a queue ends: the sort key of its last item. */
+    record Cursor(int rank, Instant created, long id) {
+
+        static Cursor of(QueueItem item) {
+            return new Cursor(item.riskRank, item.createdAt, item.id);
+        }
+
+        String encode() {
+            String raw = rank + ":" + created.getEpochSecond() + ":" + created.getNano() + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+                return new Cursor(Integer.parseInt(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1]),
+                        Long.parseLong(parts[2])), Long.parseLong(parts[3]));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw new InvalidSubmissionException("cursor", "The page link is not valid: start from the first page");
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.asbportal.triage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.asbportal.report.ReportStatus;
+import org.asbportal.report.RiskLevel;
+
+/** What staff see of queues and cases. */
+public final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    public record QueueSummary(String code, String name, String description, long open, long unassigned, long overdue) {
+    }
+
+    public record QueueItemView(String reference, String category, RiskLevel riskLevel, String wardCode,
+            QueueItemStatus status, String assignee, Instant receivedAt, LocalDate firstContactDueBy, boolean overdue,
+            boolean possibleDuplicate) {
+    }
+
+    public record QueuePage(QueueSummary queue, List<QueueItemView> items, String nextCursor, QueueFilter filter) {
+    }
+
+    public record TimelineEntry(Instant at, String kind, boolean isPublic, String actor, String message) {
+    }
+
+    public record LinkedReport(String reference, String reason, Integer distanceMetres) {
+    }
+
+    public record Contact(String name, String email, String phone, String preferredContact) {
+    }
+
+    public record CaseView(String reference, ReportStatus status, QueueItemStatus itemStatus, String category,
+            String description, String peopleInvolved, LocalDate occurredOn, String occurredTime, boolean stillHappening,
+            String location, String town, String wardCode, RiskLevel riskLevel, List<String> riskReasons,
+            boolean anonymous, String reporterRole, Contact contact, String queueCode, String queueName,
+            String assignee, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
+            List<TimelineEntry> timeline, List<LinkedReport> links) {
+    }
+}

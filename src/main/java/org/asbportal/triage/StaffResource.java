@@ -1,0 +1,137 @@
+package org.asbportal.triage;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.asbportal.security.CurrentStaff;
+import org.asbportal.security.Role;
+import org.asbportal.security.StaffAccount;
+import org.asbportal.triage.CaseViews.CaseView;
+import org.asbportal.triage.CaseViews.QueuePage;
+import org.asbportal.triage.CaseViews.QueueSummary;
+import org.asbportal.web.InvalidSubmissionException;
+
+/** The staff triage workspace in HTML: my queues, a queue, a case and its operations. */
+@Path("/staff")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Role.ADMIN, Role.TRIAGE_OFFICER, Role.CASEWORKER})
+public class StaffResource {
+
+    @CheckedTemplate(basePath = "staff")
+    static class Templates {
+        static native TemplateInstance queues(String staffName, List<QueueSummary> queues);
+
+        static native TemplateInstance queue(String staffName, QueuePage page);
+
+        static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
+                List<TriageQueue> queues, List<Outcome> outcomes, String error);
+    }
+
+    private final CaseService cases;
+    private final CurrentStaff staff;
+
+    public StaffResource(CaseService cases, CurrentStaff staff) {
+        this.cases = cases;
+        this.staff = staff;
+    }
+
+    @GET
+    public TemplateInstance queues() {
+        return Templates.queues(staff.account().displayName, cases.myQueues());
+    }
+
+    @GET
+    @Path("/queues/{code}")
+    public TemplateInstance queue(@PathParam("code") String code, @QueryParam("status") String status,
+            @QueryParam("category") String category, @QueryParam("risk") String risk, @QueryParam("ward") String ward,
+            @QueryParam("assigned") String assigned, @QueryParam("overdue") boolean overdue,
+            @QueryParam("cursor") String cursor) {
+        QueuePage page = cases.queue(code, QueueFilter.of(status, category, risk, ward, assigned, overdue), cursor);
+        return Templates.queue(staff.account().displayName, page);
+    }
+
+    @GET
+    @Path("/cases/{reference}")
+    public TemplateInstance caseDetail(@PathParam("reference") String reference) {
+        return page(cases.view(reference), null);
+    }
+
+    @POST
+    @Path("/cases/{reference}/claim")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response claim(@PathParam("reference") String reference, @FormParam("version") int version) {
+        return change(reference, () -> cases.claim(reference, version));
+    }
+
+    @POST
+    @Path("/cases/{reference}/assign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response assign(@PathParam("reference") String reference, @FormParam("version") int version,
+            @FormParam("assignee") String assignee) {
+        return change(reference, () -> cases.assignTo(reference, version, assignee));
+    }
+
+    @POST
+    @Path("/cases/{reference}/transfer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response transfer(@PathParam("reference") String reference, @FormParam("version") int version,
+            @FormParam("queue") String queue, @FormParam("reason") String reason) {
+        return change(reference, () -> cases.transfer(reference, version, queue, reason));
+    }
+
+    @POST
+    @Path("/cases/{reference}/updates")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("reference") String reference, @FormParam("text") String text,
+            @FormParam("visibility") String visibility) {
+        return change(reference, () -> cases.addUpdate(reference, text, "public".equals(visibility)));
+    }
+
+    @POST
+    @Path("/cases/{reference}/close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response close(@PathParam("reference") String reference, @FormParam("version") int version,
+            @FormParam("outcome") String outcome) {
+        return change(reference, () -> cases.close(reference, version, outcomeOf(outcome)));
+    }
+
+    /** Post/redirect/get on success; the case page with the problem otherwise, nothing overwritten. */
+    private Response change(String reference, Supplier<CaseView> operation) {
+        try {
+            CaseView changed = operation.get();
+            boolean stillMine = changed.queueCode() != null && cases.myQueues().stream().anyMatch(q -> q.code().equals(changed.queueCode()));
+            return Response.seeOther(URI.create(stillMine ? "/staff/cases/" + changed.reference() : "/staff")).build();
+        } catch (InvalidSubmissionException e) {
+            return Response.status(400).entity(page(cases.view(reference), e.errors().get(0).message())).build();
+        } catch (CaseConflictException e) {
+            return Response.status(409).entity(page(cases.view(reference), e.getMessage())).build();
+        }
+    }
+
+    private TemplateInstance page(CaseView view, String error) {
+        return Templates.caseDetail(staff.account().displayName, view, cases.officersFor(view.reference()),
+                cases.allQueues(), List.of(Outcome.values()), error);
+    }
+
+    private static Outcome outcomeOf(String value) {
+        try {
+            return value == null ? null : Outcome.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
