@@ -62,7 +62,7 @@ CREATE TABLE staff_ward_grant (
 
 -- Who holds a queue item, and the ordering the queue page sorts by (risk first, then age).
 ALTER TABLE queue_item
-    ADD COLUMN risk_rank   TINYINT     NOT NULL DEFAULT 0,
+    ADD COLUMN risk_rank   INT         NOT NULL DEFAULT 0,
     ADD COLUMN assigned_to BIGINT      NULL,
     ADD COLUMN assigned_at DATETIME(6) NULL,
     ADD COLUMN closed_at   DATETIME(6) NULL,
