@@ -8,6 +8,7 @@ public record PublicReportStatus(
         String reference,
         ReportStatus status,
         String categoryName,
+        String heldBy,
         Instant submittedAt,
         List<Update> updates) {
 

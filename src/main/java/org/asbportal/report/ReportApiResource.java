@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.asbportal.casetracking.TrackingService;
 import org.asbportal.triage.ServiceLevelConfig;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
@@ -33,10 +34,12 @@ public class ReportApiResource {
     private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final ReportService reports;
+    private final TrackingService tracking;
     private final ServiceLevelConfig serviceLevels;
 
-    public ReportApiResource(ReportService reports, ServiceLevelConfig serviceLevels) {
+    public ReportApiResource(ReportService reports, TrackingService tracking, ServiceLevelConfig serviceLevels) {
         this.reports = reports;
+        this.tracking = tracking;
         this.serviceLevels = serviceLevels;
     }
 
@@ -67,8 +70,9 @@ public class ReportApiResource {
 
     @GET
     @Path("/{reference}")
-    public ReportStatusResponse status(@PathParam("reference") String reference, @HeaderParam("X-Access-Code") String accessCode) {
-        return reports.track(reference, accessCode)
+    public ReportStatusResponse status(@PathParam("reference") String reference, @HeaderParam("X-Access-Code") String accessCode,
+            @Context HttpServerRequest http) {
+        return tracking.status(reference, accessCode, http.remoteAddress().hostAddress())
                 .map(ReportStatusResponse::of)
                 .orElseThrow(() -> new NotFoundException("No report matches this reference and access code"));
     }

@@ -169,7 +169,8 @@ public class ReportService {
         List<PublicReportStatus.Update> updates = ReportEvent.publicTimeline(report).stream()
                 .map(e -> new PublicReportStatus.Update(e.occurredAt, e.message))
                 .toList();
-        return Optional.of(new PublicReportStatus(report.reference, report.status, report.category.name,
+        String heldBy = QueueItem.findByReport(report).map(item -> item.queue.name).orElse(null);
+        return Optional.of(new PublicReportStatus(report.reference, report.status, report.category.name, heldBy,
                 report.submittedAt, updates));
     }
 

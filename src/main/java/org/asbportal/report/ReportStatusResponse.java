@@ -9,11 +9,12 @@ public record ReportStatusResponse(
         ReportStatus status,
         String statusDescription,
         String category,
+        String heldBy,
         Instant submittedAt,
         List<PublicReportStatus.Update> updates) {
 
     static ReportStatusResponse of(PublicReportStatus status) {
         return new ReportStatusResponse(status.reference(), status.status(), status.status().explanation(),
-                status.categoryName(), status.submittedAt(), status.updates());
+                status.categoryName(), status.heldBy(), status.submittedAt(), status.updates());
     }
 }

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.asbportal.casetracking.TooManyAttemptsException;
 import org.asbportal.triage.CaseConflictException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -96,17 +97,27 @@ public class ErrorMapper {
             return caseConflict(new CaseConflictException("Someone else changed this at the same time. Nothing you did "
                     + "was saved: look again and redo your change."), uri, headers);
         }
-        if (DatabaseFailures.isUnavailable(e)) {
-            LOG.warnf("Database unavailable: %s", e.getMessage());
-            Response response = respond(Problem.of(503, "Sorry, the service is unavailable",
-                    "We could not reach our database, so nothing was saved. Try again in a few minutes.", path(uri)), uri, headers);
-            return Response.fromResponse(response).header("Retry-After", "30").build();
-        }
-        return unexpected(e, uri, headers);
+        return DatabaseFailures.isUnavailable(e) ? unavailable(e, uri, headers) : unexpected(e, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyAttempts(TooManyAttemptsException e, UriInfo uri, HttpHeaders headers) {
+        Response response = respond(Problem.of(429, "Too many attempts", e.getMessage(), path(uri)), uri, headers);
+        return Response.fromResponse(response).header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds()))).build();
+    }
+
+    private Response unavailable(Throwable e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("Database unavailable: %s", e.getMessage());
+        Response response = respond(Problem.of(503, "Sorry, the service is unavailable",
+                "We could not reach our database, so nothing was saved. Try again in a few minutes.", path(uri)), uri, headers);
+        return Response.fromResponse(response).header("Retry-After", "30").build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return unavailable(e, uri, headers);
+        }
         LOG.error("Unexpected error", e);
         return respond(Problem.of(500, "Sorry, there is a problem with the service",
                 "Try again later. Nothing you sent has been shown to anyone else.", path(uri)), uri, headers);
