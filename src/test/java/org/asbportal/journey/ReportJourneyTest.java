@@ -218,6 +218,39 @@ class ReportJourneyTest {
         journey.assertNoBrowserErrors();
     }
 
+    @ParameterizedTest(name = "JavaScript on: {0}")
+    @ValueSource(booleans = { true, false })
+    void victimChecksTheReportAndAnOfficerWorksItOnAccessiblePages(boolean javaScript) {
+        var report = io.restassured.RestAssured.given().contentType("application/json")
+                .body(org.asbportal.report.ReportRequests.valid().with("categoryCode", "FLY_TIPPING").json())
+                .when().post("/api/v1/reports").then().statusCode(201).extract();
+        String reference = report.path("reference");
+        Journey journey = new Journey(browser.open(javaScript), javaScript);
+
+        journey.page.navigate(url("track"));
+        journey.arrive("Check your report");
+        journey.page.getByLabel("Reference").fill(reference);
+        journey.page.getByLabel("Access code").fill(report.path("accessCode"));
+        journey.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check report")).click();
+        journey.arrive("Your report " + reference);
+        assertThat(journey.page.locator("main")).containsText("We received your report.");
+
+        journey.page.navigate(url("login"));
+        journey.arrive("Sign in");
+        journey.page.getByLabel("Username").fill("triage");
+        journey.page.getByLabel("Password").fill(org.asbportal.security.DemoAccounts.PASSWORD);
+        journey.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        journey.arrive("My queues");
+        journey.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Council ASB team")).click();
+        journey.arrive("Council ASB team");
+        journey.page.navigate(url("staff/cases/" + reference));
+        journey.arrive("Case " + reference);
+        journey.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim this case")).click();
+        journey.arrive("Case " + reference);
+        assertThat(journey.page.locator("main")).containsText("Tom Triage");
+        journey.assertNoBrowserErrors();
+    }
+
     private void reportsEndToEnd(Resident resident) {
         Journey journey = new Journey(browser.open(resident.javaScript()), resident.javaScript());
 
