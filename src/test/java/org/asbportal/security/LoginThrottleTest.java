@@ -1,0 +1,83 @@
+package org.asbportal.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/** Repeated failed sign-ins lock an account for a while; locked and deactivated accounts are refused. */
+@QuarkusTest
+class LoginThrottleTest {
+
+    private static final String PASSWORD = "a-long-test-password";
+
+    private static String newAccount(boolean active) {
+        String username = "throttle-" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> {
+            StaffAccount account = new StaffAccount();
+            account.username = username;
+            account.setPassword(PASSWORD);
+            account.displayName = "Throttle Test";
+            account.roles = Role.TRIAGE_OFFICER;
+            account.organisation = Organisation.findByCode("PARTNERSHIP").orElseThrow();
+            account.active = active;
+            account.persist();
+        });
+        return username;
+    }
+
+    private static Instant lockedUntil(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> StaffAccount.findByUsername(username).orElseThrow().lockedUntil);
+    }
+
+    private static int status(String username, String password) {
+        return given().auth().preemptive().basic(username, password).when().get("/api/v1/queues").statusCode();
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightPassword() throws InterruptedException {
+        String username = newAccount(true);
+        assertEquals(200, status(username, PASSWORD));
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, status(username, "wrong-" + i));
+        }
+        // Failures are counted as they are reported, just after each response.
+        for (int i = 0; i < 50 && lockedUntil(username) == null; i++) {
+            Thread.sleep(100);
+        }
+
+        assertTrue(lockedUntil(username) != null && lockedUntil(username).isAfter(Instant.now()), "locked for a while");
+        assertEquals(401, status(username, PASSWORD));
+    }
+
+    @Test
+    void deactivatedAccountIsRefusedWithTheRightPassword() {
+        String username = newAccount(false);
+
+        assertEquals(401, status(username, PASSWORD));
+    }
+
+    @Test
+    void successfulSignInClearsEarlierFailures() throws InterruptedException {
+        String username = newAccount(true);
+        for (int i = 0; i < 3; i++) {
+            status(username, "wrong-" + i);
+        }
+        Thread.sleep(500);
+        assertEquals(200, status(username, PASSWORD));
+        Thread.sleep(500);
+        for (int i = 0; i < 3; i++) {
+            status(username, "wrong-again-" + i);
+        }
+        Thread.sleep(500);
+
+        assertEquals(200, status(username, PASSWORD), "3 + 3 failures with a success between do not lock");
+    }
+}
