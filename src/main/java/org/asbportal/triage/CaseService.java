@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.asbportal.notify.VictimNotifier;
 import org.asbportal.report.Report;
 import org.asbportal.report.ReportEvent;
 import org.asbportal.report.ReportLink;
@@ -43,11 +44,13 @@ public class CaseService {
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final ServiceLevels serviceLevels;
+    private final VictimNotifier victims;
 
-    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels) {
+    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels, VictimNotifier victims) {
         this.staff = staff;
         this.audit = audit;
         this.serviceLevels = serviceLevels;
+        this.victims = victims;
     }
 
     /** The queues this member of staff may work, with open, unassigned and overdue counts. */
@@ -302,7 +305,7 @@ public class CaseService {
     }
 
     private void event(Report report, String kind, boolean isPublic, String message) {
-        ReportEvent.record(report, kind, isPublic, message, staff.username());
+        victims.recorded(ReportEvent.record(report, kind, isPublic, message, staff.username()));
     }
 
     private static String requireText(String field, String text, String message) {

@@ -22,4 +22,11 @@ public interface SiteConfig {
 
     /** Telephone number of the partnership's ASB team, shown in guidance when set. */
     Optional<String> asbTeamPhone();
+
+    /**
+     * Where residents reach the portal, e.g. {@code https://report-asb.example.gov.uk}, without a
+     * trailing path: emails link to pages under it, such as {@code /track}.
+     */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
 }

@@ -1,0 +1,21 @@
+package org.asbportal.notify;
+
+/** The emails the portal sends victims, each with its subject and its templates under {@code templates/notify/}. */
+public enum MailKind {
+
+    /** A public update on the victim's case: {@code caseUpdate.html} and {@code caseUpdate.txt}. */
+    CASE_UPDATE("Update on your report %s"),
+
+    /** The victim's case has been closed: {@code caseClosed.html} and {@code caseClosed.txt}. */
+    CASE_CLOSED("Your report %s has been closed");
+
+    private final String subject;
+
+    MailKind(String subject) {
+        this.subject = subject;
+    }
+
+    String subject(String reference) {
+        return subject.formatted(reference);
+    }
+}

@@ -1,0 +1,37 @@
+package org.asbportal.notify;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How victims' emails are sent. */
+@ConfigMapping(prefix = "asb.notify")
+public interface NotifyConfig {
+
+    /** The sender address of every email; also the mailer's default ({@code quarkus.mailer.from}). */
+    @WithDefault("no-reply@example.org")
+    String from();
+
+    /** Attempts at sending one email before it is marked FAILED and left alone. */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** The wait after the first failed attempt; it doubles after every further failure. */
+    @WithDefault("PT30S")
+    Duration initialBackoff();
+
+    /** The longest wait between two attempts at the same email. */
+    @WithDefault("PT1H")
+    Duration maxBackoff();
+
+    /** The most emails one run of the job sends, so a backlog is worked through run by run. */
+    @WithDefault("50")
+    int batchSize();
+
+    /**
+     * How often the job sends what is due, e.g. {@code 10s} or {@code 1m}; {@code off} stops it (the
+     * tests run it themselves). Read by the scheduler from {@link OutboxSender}'s annotation.
+     */
+    @WithDefault("10s")
+    String sendEvery();
+}

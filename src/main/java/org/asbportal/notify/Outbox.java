@@ -1,0 +1,65 @@
+package org.asbportal.notify;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+import org.asbportal.web.SiteConfig;
+
+/**
+ * Writes emails to the outbox. Callers enqueue inside the transaction of the change the email is
+ * about, so the email exists exactly when the change does; {@link OutboxSender} sends it later.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** What an email about a case shows. It never carries the access code. */
+    public record CaseMail(String reference, String update, String partnershipName, String trackUrl) {
+    }
+
+    /** Each template has an HTML and a plain-text variant, {@code .html} and {@code .txt}. */
+    @CheckedTemplate(basePath = "notify")
+    static class Templates {
+        static native TemplateInstance caseUpdate(CaseMail mail);
+
+        static native TemplateInstance caseClosed(CaseMail mail);
+    }
+
+    private final SiteConfig site;
+
+    public Outbox(SiteConfig site) {
+        this.site = site;
+    }
+
+    /** Renders an email about a case for {@code recipient} and saves it as PENDING, due now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(MailKind kind, String recipient, String reference, String update) {
+        CaseMail mail = new CaseMail(reference, update, site.partnershipName(), trackUrl());
+        OutboxMessage message = new OutboxMessage();
+        message.createdAt = Instant.now();
+        message.kind = kind;
+        message.recipient = recipient;
+        message.subject = kind.subject(reference);
+        message.bodyText = render(kind, mail, Variant.TEXT_PLAIN);
+        message.bodyHtml = render(kind, mail, Variant.TEXT_HTML);
+        message.reportReference = reference;
+        message.status = OutboxStatus.PENDING;
+        message.nextAttemptAt = message.createdAt;
+        message.persist();
+    }
+
+    private String trackUrl() {
+        return site.baseUrl().replaceAll("/+$", "") + "/track";
+    }
+
+    private static String render(MailKind kind, CaseMail mail, String contentType) {
+        TemplateInstance template = switch (kind) {
+            case CASE_UPDATE -> Templates.caseUpdate(mail);
+            case CASE_CLOSED -> Templates.caseClosed(mail);
+        };
+        return template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType)).render();
+    }
+}

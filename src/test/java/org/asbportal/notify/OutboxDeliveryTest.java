@@ -1,0 +1,105 @@
+package org.asbportal.notify;
+
+import static org.asbportal.notify.Victims.flyTipping;
+import static org.asbportal.notify.Victims.makeDue;
+import static org.asbportal.notify.Victims.outbox;
+import static org.asbportal.notify.Victims.received;
+import static org.asbportal.notify.Victims.report;
+import static org.asbportal.notify.Victims.uniqueEmail;
+import static org.asbportal.notify.Victims.update;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import org.asbportal.notify.Victims.Created;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** While the mail server is down nothing is lost: emails wait, with back-off, and go out once it is back. */
+@QuarkusTest
+@TestProfile(MailProfile.class)
+class OutboxDeliveryTest {
+
+    GreenMail mailServer;
+
+    @Inject
+    OutboxSender sender;
+
+    @AfterEach
+    void mailServerBack() {
+        if (!mailServer.isRunning()) {
+            mailServer.start();
+        }
+    }
+
+    @Test
+    void emailWaitsWhileTheMailServerIsDownAndIsDeliveredOnceWhenItIsBack() {
+        String email = uniqueEmail();
+        Created report = report(flyTipping(email));
+        update(report.reference(), "An officer will visit on Tuesday", true);
+
+        mailServer.stop();
+        Instant attempted = Instant.now();
+        sender.sendDue();
+
+        OutboxMessage waiting = outbox(report.reference()).get(0);
+        assertThat(waiting.status).isEqualTo(OutboxStatus.PENDING);
+        assertThat(waiting.attempts).isEqualTo(1);
+        assertThat(waiting.nextAttemptAt).isAfter(attempted);
+        assertThat(waiting.lastError).isNotBlank().doesNotContain(email);
+
+        mailServer.start();
+        sender.sendDue();
+        assertThat(received(mailServer, email)).as("not due yet").isEmpty();
+
+        makeDue(waiting);
+        sender.sendDue();
+        sender.sendDue();
+
+        assertThat(received(mailServer, email)).hasSize(1);
+        assertThat(outbox(report.reference())).singleElement().satisfies(message -> {
+            assertThat(message.status).isEqualTo(OutboxStatus.SENT);
+            assertThat(message.attempts).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void waitsLongerAfterEachFailureAndGivesUpAfterTheLastAttempt() {
+        String email = uniqueEmail();
+        Created report = report(flyTipping(email));
+        update(report.reference(), "We have cleared the rubbish", true);
+        mailServer.stop();
+
+        Duration previousWait = Duration.ZERO;
+        for (int attempt = 1; attempt < MailProfile.MAX_ATTEMPTS; attempt++) {
+            makeDue(outbox(report.reference()).get(0));
+            Instant attempted = Instant.now();
+            sender.sendDue();
+
+            OutboxMessage message = outbox(report.reference()).get(0);
+            assertThat(message.status).isEqualTo(OutboxStatus.PENDING);
+            assertThat(message.attempts).isEqualTo(attempt);
+            Duration wait = Duration.between(attempted, message.nextAttemptAt);
+            assertThat(wait).isGreaterThan(previousWait);
+            previousWait = wait;
+        }
+        makeDue(outbox(report.reference()).get(0));
+        sender.sendDue();
+
+        assertThat(outbox(report.reference())).singleElement().satisfies(message -> {
+            assertThat(message.status).isEqualTo(OutboxStatus.FAILED);
+            assertThat(message.attempts).isEqualTo(MailProfile.MAX_ATTEMPTS);
+        });
+
+        mailServer.start();
+        makeDue(outbox(report.reference()).get(0));
+        sender.sendDue();
+        assertThat(received(mailServer, email)).isEmpty();
+    }
+}

@@ -1,0 +1,105 @@
+package org.asbportal.notify;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import org.asbportal.report.ReportRequests;
+import org.asbportal.report.ReportRequests.Body;
+import org.asbportal.security.DemoAccounts;
+
+/**
+ * Reports from victims, staff changes to them over the JSON API, and what reached the outbox and
+ * the mail server. Fly-tipping reports land in the council's queue, which {@code triage} works.
+ */
+final class Victims {
+
+    record Created(String reference, String accessCode) {
+    }
+
+    private Victims() {
+    }
+
+    /** An address no other test uses, so a test sees only its own emails. */
+    static String uniqueEmail() {
+        return "victim-" + ReportRequests.unique() + "@example.org";
+    }
+
+    static Body flyTipping(String email) {
+        return ReportRequests.valid().with("categoryCode", "FLY_TIPPING").with("reporter.email", email);
+    }
+
+    static Created report(Body body) {
+        ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(body.json())
+                .when().post("/api/v1/reports")
+                .then().statusCode(201).extract();
+        return new Created(created.path("reference"), created.path("accessCode"));
+    }
+
+    static void update(String reference, String text, boolean isPublic) {
+        staff().body(Map.of("text", text, "public", isPublic))
+                .when().post("/api/v1/cases/" + reference + "/updates")
+                .then().statusCode(200);
+    }
+
+    static void close(String reference) {
+        staff().body(Map.of("outcome", "RESOLVED"))
+                .when().post("/api/v1/cases/" + reference + "/close")
+                .then().statusCode(200);
+    }
+
+    static List<OutboxMessage> outbox(String reference) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage>list("reportReference = ?1 order by id", reference));
+    }
+
+    /** Makes a message due now, as if its back-off had passed. */
+    static void makeDue(OutboxMessage message) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> OutboxMessage.update("nextAttemptAt = ?1 where id = ?2", Instant.now(), message.id));
+    }
+
+    static List<MimeMessage> received(GreenMail server, String address) {
+        return server.findReceivedMessages(user -> user.getEmail().equals(address), message -> true).toList();
+    }
+
+    /** The decoded text of the first part of {@code type} ("text/plain", "text/html"), anywhere in the message. */
+    static String part(Part message, String type) {
+        try {
+            if (message.isMimeType(type)) {
+                return (String) message.getContent();
+            }
+            if (message.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    String text = part(child, type);
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RequestSpecification staff() {
+        return given().auth().preemptive().basic("triage", DemoAccounts.PASSWORD).contentType(ContentType.JSON);
+    }
+}
