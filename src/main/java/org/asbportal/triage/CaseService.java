@@ -346,7 +346,9 @@ public class CaseService {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
                 return new Cursor(Integer.parseInt(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1]),
                         Long.parseLong(parts[2])), Long.parseLong(parts[3]));
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            } catch (RuntimeException e) {
+                // Anything that does not decode to a position (bad Base64, too few parts, not numbers,
+                // a time outside what an Instant holds) is a page link this service did not make.
                 throw new InvalidSubmissionException("cursor", "The page link is not valid: start from the first page");
             }
         }
