@@ -2,13 +2,15 @@ package org.asbportal.security;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
@@ -31,12 +33,16 @@ public class LoginResource {
                 .header("Cache-Control", "no-store").build();
     }
 
-    /** Signs out by expiring the session cookie; the form carries a CSRF token like every other. */
+    /**
+     * Signs out by expiring the session cookie; the form carries a CSRF token like every other. The
+     * expired cookie goes into the response's own cookies, where signing in puts the renewed cookie of
+     * a session older than the renewal interval: it replaces that one instead of being followed by it.
+     */
     @POST
     @Path("logout")
-    public Response logout() {
-        NewCookie expired = new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0)
-                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create("/login?signed-out=true")).cookie(expired).build();
+    public Response logout(HttpServerResponse response) {
+        response.addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT));
+        return Response.seeOther(URI.create("/login?signed-out=true")).build();
     }
 }

@@ -2,6 +2,7 @@ package org.asbportal.triage;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -171,7 +172,7 @@ public class CaseService {
     /** Adds a note for staff or an update the victim sees. The history is never changed. */
     @Transactional
     public CaseView addUpdate(String reference, String text, boolean isPublic) {
-        QueueItem item = workableItem(reference);
+        QueueItem item = workableItem(reference, LockModeType.PESSIMISTIC_WRITE);
         String message = requireText("text", text, isPublic ? "Write the update for the victim" : "Write the note");
         event(item.report, isPublic ? "PUBLIC_UPDATE" : "NOTE", isPublic, message);
         if (isPublic && item.report.status == ReportStatus.RECEIVED) {
@@ -235,8 +236,13 @@ public class CaseService {
         return caseView(item);
     }
 
+    /**
+     * The case to change, as last saved: its queue item and report stay locked until the change
+     * commits, so a simultaneous change of the same case waits and then finds the new version,
+     * instead of both writing history and deadlocking on the report.
+     */
     private QueueItem current(String reference, int version) {
-        QueueItem item = workableItem(reference);
+        QueueItem item = workableItem(reference, LockModeType.PESSIMISTIC_WRITE);
         if (item.version != version) {
             throw new CaseConflictException("Someone else changed this case while you were looking at it. "
                     + "Nothing you did was saved: check the case again and redo your change.");
@@ -245,8 +251,13 @@ public class CaseService {
     }
 
     private QueueItem workableItem(String reference) {
+        return workableItem(reference, LockModeType.NONE);
+    }
+
+    private QueueItem workableItem(String reference, LockModeType lock) {
         QueueItem item = QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r where r.reference = ?1",
                         AccessCodes.normaliseReference(reference))
+                .withLock(lock)
                 .firstResultOptional()
                 .orElseThrow(CaseNotFoundException::new);
         if (!staff.mayWork(item.queue.id)) {
@@ -338,7 +349,9 @@ public class CaseService {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
                 return new Cursor(Integer.parseInt(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1]),
                         Long.parseLong(parts[2])), Long.parseLong(parts[3]));
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            } catch (RuntimeException e) {
+                // Anything that does not decode to a position (bad Base64, too few parts, not numbers,
+                // a time outside what an Instant holds) is a page link this service did not make.
                 throw new InvalidSubmissionException("cursor", "The page link is not valid: start from the first page");
             }
         }

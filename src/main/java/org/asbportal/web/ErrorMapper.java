@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Location;
+import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
@@ -84,6 +85,13 @@ public class ErrorMapper {
             LOG.error("Request failed", e);
         }
         return respond(Problem.of(status, titleFor(status), detailFor(status, e), path(uri)), uri, headers);
+    }
+
+    /** A signed-in member of staff whose role may not use the page or call: the page, not an empty 403. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of(403, titleFor(403),
+                "Your account does not give you access to this. Ask an administrator if you need it.", path(uri)), uri, headers);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,519 @@
+package org.asbportal.security;
+
+import static org.asbportal.security.StaffSession.fields;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.asbportal.report.ReportRequests;
+import org.asbportal.report.ReportRows.Row;
+import org.asbportal.triage.Cases;
+import org.asbportal.triage.Cases.Case;
+import org.asbportal.triage.TriageRows;
+import org.asbportal.triage.TriageRows.Audit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Who may use which staff route: every HTML page and form and every JSON call of the triage
+ * workspace, as anonymous, as each demonstration account, and as a caseworker of another
+ * organisation. Denied requests change nothing and leave no audit entry.
+ */
+@QuarkusTest
+class StaffAuthorisationTest {
+
+    static final String UNKNOWN_REFERENCE = "ASB-2222-2222";
+    static final String UNKNOWN_QUEUE = "NO_SUCH_QUEUE";
+
+    /** Who is asking: nobody, or a demonstration account. */
+    enum Who {
+        ANONYMOUS(null, null),
+        ADMIN("admin", "Ada Admin"),
+        TRIAGE("triage", "Tom Triage"),
+        CASEWORKER("caseworker", "Cass Worker"),
+        POLICE("police", "Pat Constable"),
+        COORDINATOR("coordinator", "Cory Coordinator"),
+        REVIEWER("reviewer", "Rae Reviewer"),
+        COUNCILLOR("councillor", "Cllr Kim Ward");
+
+        final String username;
+        final String displayName;
+
+        Who(String username, String displayName) {
+            this.username = username;
+            this.displayName = displayName;
+        }
+
+        /** Whether this member of staff works {@code queue} (demonstration grants). */
+        boolean works(String queue) {
+            return switch (this) {
+                case ADMIN -> true;
+                case TRIAGE -> List.of("MANUAL_CHECK", "VULNERABILITY_HUB", "HATE_INCIDENTS", "COUNCIL_ASB").contains(queue);
+                case CASEWORKER -> List.of("COUNCIL_ASB", "ENVIRONMENTAL_HEALTH", "YOUTH_OUTREACH").contains(queue);
+                case POLICE -> "POLICE_NEIGHBOURHOOD".equals(queue);
+                default -> false;
+            };
+        }
+    }
+
+    /** Every staff route: the HTML workspace (form sign-in) and the JSON API (HTTP Basic). */
+    enum Route {
+        HTML_MY_QUEUES("GET /staff", null),
+        HTML_QUEUE("GET /staff/queues/{code}", "READ_QUEUE"),
+        HTML_CASE("GET /staff/cases/{reference}", "READ_CASE"),
+        HTML_CLAIM("POST /staff/cases/{reference}/claim", "CLAIM"),
+        HTML_ASSIGN("POST /staff/cases/{reference}/assign", "ASSIGN"),
+        HTML_TRANSFER("POST /staff/cases/{reference}/transfer", "TRANSFER"),
+        HTML_UPDATE("POST /staff/cases/{reference}/updates", "NOTE"),
+        HTML_CLOSE("POST /staff/cases/{reference}/close", "CLOSE"),
+        API_MY_QUEUES("GET /api/v1/queues", null),
+        API_QUEUE_ITEMS("GET /api/v1/queues/{code}/items", "READ_QUEUE"),
+        API_CASE("GET /api/v1/cases/{reference}", "READ_CASE"),
+        API_CLAIM("POST /api/v1/cases/{reference}/claim", "CLAIM"),
+        API_ASSIGN("POST /api/v1/cases/{reference}/assign", "ASSIGN"),
+        API_TRANSFER("POST /api/v1/cases/{reference}/transfer", "TRANSFER"),
+        API_UPDATE("POST /api/v1/cases/{reference}/updates", "NOTE"),
+        API_CLOSE("POST /api/v1/cases/{reference}/close", "CLOSE");
+
+        final String method;
+        final String path;
+        final String auditAction;
+
+        Route(String route, String auditAction) {
+            this.method = route.split(" ")[0];
+            this.path = route.split(" ")[1];
+            this.auditAction = auditAction;
+        }
+
+        boolean html() {
+            return name().startsWith("HTML_");
+        }
+
+        /** Whether the route names a queue or a case (all but the list of my queues). */
+        boolean namesQueueOrCase() {
+            return this != HTML_MY_QUEUES && this != API_MY_QUEUES;
+        }
+
+        boolean change() {
+            return "POST".equals(method);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** A queue and case a request is about, and the version of the case the sender saw. */
+    record Target(String queue, String reference, int version) {
+    }
+
+    /** Signed-in browsers, one per account, kept for the whole class (sign-in is a bcrypt check). */
+    private static final Map<String, StaffSession> SESSIONS = new ConcurrentHashMap<>();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    TriageRows db;
+
+    @BeforeEach
+    void database() {
+        db = new TriageRows(dataSource);
+    }
+
+    // ---------------------------------------------------------------- anonymous
+
+    static Stream<Route> htmlRoutes() {
+        return Arrays.stream(Route.values()).filter(Route::html);
+    }
+
+    static Stream<Route> apiRoutes() {
+        return Arrays.stream(Route.values()).filter(r -> !r.html());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("htmlRoutes")
+    void sendsAnAnonymousBrowserToSignIn(Route route) {
+        Case reported = Cases.reportInto("COUNCIL_ASB");
+
+        Response response = send(route, Who.ANONYMOUS, new Target("COUNCIL_ASB", reported.reference(), 0));
+
+        assertEquals(302, response.statusCode(), response.asString());
+        assertTrue(response.header("Location").matches("(https?://[^/]+)?/login"), response.header("Location"));
+        assertRefused(reported, "COUNCIL_ASB");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apiRoutes")
+    void asksAnAnonymousScriptForCredentials(Route route) {
+        Case reported = Cases.reportInto("COUNCIL_ASB");
+
+        Response response = send(route, Who.ANONYMOUS, new Target("COUNCIL_ASB", reported.reference(), 0));
+
+        assertEquals(401, response.statusCode(), response.asString());
+        assertEquals("", response.asString());
+        assertRefused(reported, "COUNCIL_ASB");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apiRoutes")
+    void refusesAScriptWithAWrongPassword(Route route) {
+        Case reported = Cases.reportInto("COUNCIL_ASB");
+
+        RequestSpecification request = StaffApi.anonymous().auth().preemptive().basic("caseworker", "not-the-password");
+        Response response = apiRequest(route, request, new Target("COUNCIL_ASB", reported.reference(), 0));
+
+        assertEquals(401, response.statusCode(), response.asString());
+        assertRefused(reported, "COUNCIL_ASB");
+    }
+
+    // ---------------------------------------------------------------- roles that do not triage
+
+    static Stream<Arguments> everyRouteAsARoleThatDoesNotTriage() {
+        return Stream.of(Who.COORDINATOR, Who.REVIEWER, Who.COUNCILLOR)
+                .flatMap(who -> Arrays.stream(Route.values()).map(route -> Arguments.of(route, who)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyRouteAsARoleThatDoesNotTriage")
+    void forbidsStaffWhoseRoleDoesNotWorkCases(Route route, Who who) {
+        Case reported = Cases.reportInto("COUNCIL_ASB");
+
+        Response response = send(route, who, new Target("COUNCIL_ASB", reported.reference(), 0));
+
+        assertEquals(403, response.statusCode(), response.asString());
+        if (route.html()) {
+            response.then().contentType(startsWith("text/html"))
+                    .body(containsString("You do not have access to this"))
+                    .body(not(containsString("Exception")))
+                    .body(not(containsString("at org.")));
+        } else {
+            response.then().contentType(startsWith(StaffApi.PROBLEM_JSON))
+                    .body("status", equalTo(403))
+                    .body("title", equalTo("You do not have access to this"));
+        }
+        assertRefused(reported, "COUNCIL_ASB");
+    }
+
+    // ---------------------------------------------------------------- another organisation's queue
+
+    static Stream<Route> routesNamingAQueueOrCase() {
+        return Arrays.stream(Route.values()).filter(Route::namesQueueOrCase);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routesNamingAQueueOrCase")
+    void hidesAnotherOrganisationsCaseExactlyLikeAnUnknownOne(Route route) {
+        Case reported = Cases.reportInto("ENVIRONMENTAL_HEALTH");
+
+        Response theirs = send(route, Who.POLICE, new Target("ENVIRONMENTAL_HEALTH", reported.reference(), 0));
+        Response unknown = send(route, Who.POLICE, new Target(UNKNOWN_QUEUE, UNKNOWN_REFERENCE, 0));
+
+        assertEquals(404, theirs.statusCode(), theirs.asString());
+        assertEquals(404, unknown.statusCode(), unknown.asString());
+        if (route.html()) {
+            theirs.then().contentType(startsWith("text/html")).body(not(containsString(reported.reference())));
+            assertEquals(unknown.asString(), theirs.asString());
+        } else {
+            theirs.then().contentType(startsWith(StaffApi.PROBLEM_JSON))
+                    .body("status", equalTo(404))
+                    .body("detail", startsWith("No "));
+            assertEquals(withoutInstance(unknown), withoutInstance(theirs));
+        }
+        assertRefused(reported, "ENVIRONMENTAL_HEALTH");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Route.class, names = {"HTML_MY_QUEUES", "API_MY_QUEUES"})
+    void showsACaseworkerOnlyTheQueuesOfTheirOrganisation(Route route) {
+        Response response = send(route, Who.POLICE, new Target(null, null, 0));
+
+        assertEquals(200, response.statusCode(), response.asString());
+        if (route.html()) {
+            response.then().body(containsString("href=\"/staff/queues/POLICE_NEIGHBOURHOOD\""))
+                    .body(not(containsString("href=\"/staff/queues/ENVIRONMENTAL_HEALTH\"")))
+                    .body(not(containsString("href=\"/staff/queues/COUNCIL_ASB\"")));
+        } else {
+            assertEquals(List.of("POLICE_NEIGHBOURHOOD"), response.jsonPath().getList("code"));
+        }
+    }
+
+    // ---------------------------------------------------------------- staff who work the queue
+
+    static Stream<Arguments> everyRouteAsStaffWhoWorkTheQueue() {
+        Stream<Arguments> council = Stream.of(Who.ADMIN, Who.TRIAGE, Who.CASEWORKER)
+                .flatMap(who -> Arrays.stream(Route.values()).map(route -> Arguments.of(route, who, "COUNCIL_ASB")));
+        Stream<Arguments> police = Arrays.stream(Route.values())
+                .map(route -> Arguments.of(route, Who.POLICE, "POLICE_NEIGHBOURHOOD"));
+        return Stream.concat(council, police);
+    }
+
+    @ParameterizedTest(name = "{0} as {1} on {2}")
+    @MethodSource("everyRouteAsStaffWhoWorkTheQueue")
+    void letsStaffWorkTheCasesOfTheirQueues(Route route, Who who, String queue) {
+        Case reported = Cases.reportInto(queue);
+        int version = 0;
+        if (route.html() && route.change()) {
+            Response casePage = session(who).get("/staff/cases/{reference}", reported.reference());
+            assertEquals(200, casePage.statusCode());
+            version = StaffSession.versionOn(casePage);
+        }
+        long auditBefore = db.lastAuditId();
+
+        Response response = send(route, who, new Target(queue, reported.reference(), version));
+
+        if (route.html() && route.change()) {
+            assertEquals(303, response.statusCode(), response.asString());
+            String back = route == Route.HTML_TRANSFER && !who.works(transferTarget(queue))
+                    ? "/staff" : "/staff/cases/" + reported.reference();
+            assertTrue(response.header("Location").endsWith(back), response.header("Location") + " should be " + back);
+        } else {
+            assertEquals(200, response.statusCode(), response.asString());
+            response.then().contentType(startsWith(route.html() ? "text/html" : "application/json"));
+        }
+        assertDone(route, who, queue, reported, response);
+        if (route.auditAction != null) {
+            List<Audit> written = db.auditAfter(auditBefore);
+            String reference = route == Route.HTML_QUEUE || route == Route.API_QUEUE_ITEMS ? null : reported.reference();
+            assertTrue(written.stream().anyMatch(a -> a.actor().equals(who.username) && a.action().equals(route.auditAction)
+                            && Objects.equals(a.reference(), reference)),
+                    "audit " + who.username + " " + route.auditAction + " " + reference + " in " + written);
+        }
+    }
+
+    /** What an allowed request did: the page or JSON it answered with and what it changed. */
+    private void assertDone(Route route, Who who, String queue, Case reported, Response response) {
+        String reference = reported.reference();
+        Row item = db.item(reference);
+        String assignee = "COUNCIL_ASB".equals(queue) ? "caseworker" : "police";
+        switch (route) {
+            case HTML_MY_QUEUES -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">My queues</h1>"))
+                    .body(containsString("href=\"/staff/queues/" + queue + "\""));
+            case HTML_QUEUE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">" + queueName(queue) + "</h1>"));
+            case HTML_CASE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Case " + reference + "</h1>"));
+            case API_MY_QUEUES -> response.then().body("code", hasItem(queue));
+            case API_QUEUE_ITEMS -> response.then().body("queue.code", equalTo(queue)).body("items", notNullValue());
+            case API_CASE -> response.then().body("reference", equalTo(reference)).body("queueCode", equalTo(queue));
+            default -> {
+            }
+        }
+        switch (route) {
+            case HTML_CLAIM, API_CLAIM -> {
+                assertEquals(who.username, item.string("assignee"));
+                assertEquals("IN_PROGRESS", item.string("status"));
+            }
+            case HTML_ASSIGN, API_ASSIGN -> assertEquals(assignee, item.string("assignee"));
+            case HTML_TRANSFER, API_TRANSFER -> assertEquals(transferTarget(queue), item.string("queue_code"));
+            case HTML_UPDATE, API_UPDATE -> {
+                List<Row> notes = db.events(reference, "NOTE");
+                assertEquals(1, notes.size());
+                assertEquals(who.username, notes.get(0).string("actor"));
+                assertFalse(notes.get(0).bool("is_public"));
+            }
+            case HTML_CLOSE, API_CLOSE -> {
+                assertEquals("CLOSED", item.string("status"));
+                assertEquals("CLOSED", db.report(reference).string("status"));
+            }
+            default -> assertUntouched(reported, queue);
+        }
+        if (!route.html()) {
+            switch (route) {
+                case API_CLAIM -> response.then().body("assignee", equalTo(who.displayName));
+                case API_ASSIGN -> response.then().body("assignee", equalTo("COUNCIL_ASB".equals(queue) ? "Cass Worker" : "Pat Constable"));
+                case API_TRANSFER -> response.then().body("queueCode", equalTo(transferTarget(queue)));
+                case API_UPDATE -> response.then().body("timeline.kind", hasItem("NOTE"));
+                case API_CLOSE -> response.then().body("itemStatus", equalTo("CLOSED"));
+                default -> {
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- signing in and out
+
+    @Test
+    void sendsAWrongPasswordBackToTheSignInPageWithA401AndNoSession() {
+        Response response = StaffSession.submitSignIn("triage", "not-the-password");
+
+        assertEquals(302, response.statusCode());
+        assertTrue(response.header("Location").matches("(https?://[^/]+)?/login\\?error=true"), response.header("Location"));
+        String session = StaffSession.lastCookie(response, StaffSession.SESSION_COOKIE);
+        assertTrue(session == null || session.isEmpty(), "no session for a wrong password: " + session);
+
+        StaffSession.anonymous().get("/login?error=true").then().statusCode(401)
+                .contentType(startsWith("text/html"))
+                .header("Cache-Control", "no-store")
+                .body(containsString("There is a problem"))
+                .body(containsString("Enter a correct username and password"))
+                .body(containsString("action=\"/j_security_check\""));
+    }
+
+    @Test
+    void refusesAnUnknownUsernameLikeAWrongPassword() {
+        Response unknown = StaffSession.submitSignIn("nobody-" + ReportRequests.unique(), DemoAccounts.PASSWORD);
+        Response wrong = StaffSession.submitSignIn("triage", "not-the-password");
+
+        assertEquals(302, unknown.statusCode());
+        assertEquals(wrong.header("Location"), unknown.header("Location"));
+    }
+
+    @Test
+    void signsOutByClearingTheSessionCookie() {
+        StaffSession browser = StaffSession.signIn("caseworker");
+        browser.get("/staff").then().statusCode(200).body(containsString("action=\"/logout\""));
+
+        Response response = browser.post("/logout", Map.of());
+
+        assertEquals(303, response.statusCode(), response.asString());
+        assertTrue(response.header("Location").endsWith("/login?signed-out=true"), response.header("Location"));
+        List<String> setCookies = response.headers().getValues("Set-Cookie");
+        List<String> sessionCookies = setCookies.stream().filter(c -> c.startsWith(StaffSession.SESSION_COOKIE + "=")).toList();
+        assertEquals(1, sessionCookies.size(), "one session cookie: " + setCookies);
+        assertTrue(sessionCookies.get(0).startsWith(StaffSession.SESSION_COOKIE + "=;"), sessionCookies.get(0));
+        assertTrue(sessionCookies.get(0).contains("Max-Age=0"), sessionCookies.get(0));
+        assertNull(browser.sessionCookie(), "the browser dropped the session");
+
+        Response afterwards = browser.get("/staff");
+        assertEquals(302, afterwards.statusCode());
+        assertTrue(afterwards.header("Location").matches("(https?://[^/]+)?/login"), afterwards.header("Location"));
+        StaffSession.anonymous().get("/login?signed-out=true").then().statusCode(200)
+                .body(containsString("You have signed out."));
+    }
+
+    @Test
+    void refusesASignOutWithoutTheCsrfToken() {
+        StaffSession browser = StaffSession.signIn("caseworker");
+        browser.get("/staff").then().statusCode(200);
+
+        Response response = browser.postExactly("/logout", Map.of());
+
+        assertEquals(400, response.statusCode(), response.asString());
+        assertNull(StaffSession.lastCookie(response, StaffSession.SESSION_COOKIE), "session kept");
+        browser.get("/staff").then().statusCode(200);
+    }
+
+    @Test
+    void refusesACaseFormPostedWithoutTheCsrfTokenAndChangesNothing() {
+        Case reported = Cases.reportInto("COUNCIL_ASB");
+        StaffSession browser = session(Who.CASEWORKER);
+        browser.get("/staff/cases/{reference}", reported.reference()).then().statusCode(200);
+
+        Response response = browser.postExactly("/staff/cases/" + reported.reference() + "/claim", fields("version", "0"));
+
+        assertEquals(400, response.statusCode(), response.asString());
+        assertUntouched(reported, "COUNCIL_ASB");
+        assertTrue(db.audit(reported.reference()).stream().noneMatch(a -> a.action().equals("CLAIM")));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Refused before the case was looked at: nothing changed and nobody's read or change is audited. */
+    private void assertRefused(Case reported, String queue) {
+        assertUntouched(reported, queue);
+        assertEquals(List.of(), db.audit(reported.reference()));
+    }
+
+    /** Nothing changed: still new, unassigned, in its queue at version 0, with no staff history. */
+    private void assertUntouched(Case reported, String queue) {
+        Row item = db.item(reported.reference());
+        assertEquals(queue, item.string("queue_code"));
+        assertEquals("NEW", item.string("status"));
+        assertNull(item.get("assigned_to"));
+        assertEquals(0, item.number("version"));
+        assertEquals("RECEIVED", db.report(reported.reference()).string("status"));
+        assertEquals(List.of("RECEIVED", "SCREENED", "ROUTED"),
+                db.events(reported.reference()).stream().map(e -> e.string("kind")).toList());
+    }
+
+    private Response send(Route route, Who who, Target target) {
+        if (route.html()) {
+            return htmlRequest(route, who == Who.ANONYMOUS ? StaffSession.anonymous() : session(who), target);
+        }
+        return apiRequest(route, who == Who.ANONYMOUS ? StaffApi.anonymous() : StaffApi.as(who.username), target);
+    }
+
+    private static Response htmlRequest(Route route, StaffSession browser, Target target) {
+        String reference = target.reference();
+        String version = String.valueOf(target.version());
+        String path = route.path.replace("{code}", String.valueOf(target.queue())).replace("{reference}", String.valueOf(reference));
+        return switch (route) {
+            case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE -> browser.get(path);
+            case HTML_CLAIM -> browser.post(path, "version", version);
+            case HTML_ASSIGN -> browser.post(path, "version", version, "assignee", assigneeFor(target.queue()));
+            case HTML_TRANSFER -> browser.post(path, "version", version, "queue", transferTarget(target.queue()),
+                    "reason", "Better placed with that team");
+            case HTML_UPDATE -> browser.post(path, "text", "Called the resident back", "visibility", "internal");
+            case HTML_CLOSE -> browser.post(path, "version", version, "outcome", "RESOLVED");
+            default -> throw new IllegalArgumentException(route.name());
+        };
+    }
+
+    private static Response apiRequest(Route route, RequestSpecification request, Target target) {
+        String path = route.path.replace("{code}", String.valueOf(target.queue()))
+                .replace("{reference}", String.valueOf(target.reference()));
+        int version = target.version();
+        return switch (route) {
+            case API_MY_QUEUES, API_QUEUE_ITEMS, API_CASE -> request.when().get(path);
+            case API_CLAIM -> request.body(StaffApi.json("version", version)).when().post(path);
+            case API_ASSIGN -> request.body(StaffApi.json("version", version, "assignee", assigneeFor(target.queue())))
+                    .when().post(path);
+            case API_TRANSFER -> request.body(StaffApi.json("version", version, "queue", transferTarget(target.queue()),
+                    "reason", "Better placed with that team")).when().post(path);
+            case API_UPDATE -> request.body(StaffApi.json("text", "Called the resident back", "public", false)).when().post(path);
+            case API_CLOSE -> request.body(StaffApi.json("version", version, "outcome", "RESOLVED")).when().post(path);
+            default -> throw new IllegalArgumentException(route.name());
+        };
+    }
+
+    private static String assigneeFor(String queue) {
+        return "POLICE_NEIGHBOURHOOD".equals(queue) ? "police" : "caseworker";
+    }
+
+    private static String transferTarget(String queue) {
+        return "COUNCIL_ASB".equals(queue) ? "ENVIRONMENTAL_HEALTH" : "COUNCIL_ASB";
+    }
+
+    private static String queueName(String queue) {
+        return switch (queue) {
+            case "COUNCIL_ASB" -> "Council ASB team";
+            case "POLICE_NEIGHBOURHOOD" -> "Police neighbourhood team";
+            default -> throw new IllegalArgumentException(queue);
+        };
+    }
+
+    private static StaffSession session(Who who) {
+        return SESSIONS.computeIfAbsent(who.username, StaffSession::signIn);
+    }
+
+    private static Map<String, Object> withoutInstance(Response response) {
+        Map<String, Object> body = new HashMap<>(response.jsonPath().getMap(""));
+        body.remove("instance");
+        return body;
+    }
+}
