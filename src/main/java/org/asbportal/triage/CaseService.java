@@ -70,12 +70,9 @@ public class CaseService {
         StringBuilder where = new StringBuilder("i.queue = :queue");
         Parameters params = Parameters.with("queue", queue);
         switch (filter.statusOrDefault()) {
-            case "closed" -> where.append(" and i.status = :closed");
+            case "closed" -> where.append(" and i.openItem = 0");
             case "all" -> { }
-            default -> where.append(" and i.status <> :closed");
-        }
-        if (!"all".equals(filter.statusOrDefault())) {
-            params.and("closed", QueueItemStatus.CLOSED);
+            default -> where.append(" and i.openItem = 1");
         }
         if (filter.category() != null && !filter.category().isBlank()) {
             where.append(" and r.category.code = :category");
@@ -189,9 +186,6 @@ public class CaseService {
         if (outcome == null) {
             throw new InvalidSubmissionException("outcome", "Choose the outcome");
         }
-        if (item.status == QueueItemStatus.CLOSED) {
-            throw new CaseConflictException("This case is already closed.");
-        }
         item.status = QueueItemStatus.CLOSED;
         item.closedAt = Instant.now();
         item.outcome = outcome;
@@ -246,6 +240,9 @@ public class CaseService {
         if (item.version != version) {
             throw new CaseConflictException("Someone else changed this case while you were looking at it. "
                     + "Nothing you did was saved: check the case again and redo your change.");
+        }
+        if (item.status == QueueItemStatus.CLOSED) {
+            throw new CaseConflictException("This case is already closed.");
         }
         return item;
     }

@@ -74,6 +74,10 @@ public class QueueItem extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Outcome outcome;
 
+    /** 1 while open, 0 once closed: computed by the database, and the worklist index starts with it. */
+    @Column(name = "open_item", insertable = false, updatable = false)
+    public int openItem;
+
     @Version
     public int version;
 

@@ -1,7 +1,7 @@
 package org.asbportal.web;
 
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientException;
+import java.sql.SQLTransientConnectionException;
 
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -15,7 +15,7 @@ public final class DatabaseFailures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JDBCConnectionException
                     || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLTransientException
+                    || cause instanceof SQLTransientConnectionException
                     || (cause.getMessage() != null && cause.getMessage().contains("acquisition timeout"))) {
                 return true;
             }

@@ -435,6 +435,14 @@ class CaseOperationsTest {
                 .body("detail", equalTo("This case is already closed."));
         assertEquals("ACTION_TAKEN", db.item(reported.reference()).string("outcome"));
         assertEquals(1, db.events(reported.reference(), "CLOSED").size());
+
+        for (String operation : new String[] {"claim", "transfer", "assign"}) {
+            as("caseworker").body(json("version", 2, "queue", "COUNCIL_ASB", "reason", "reopen", "assignee", "caseworker"))
+                    .when().post("/api/v1/cases/{reference}/" + operation, reported.reference())
+                    .then().statusCode(409)
+                    .body("detail", equalTo("This case is already closed."));
+        }
+        assertEquals("CLOSED", db.item(reported.reference()).string("status"));
     }
 
     @Test
