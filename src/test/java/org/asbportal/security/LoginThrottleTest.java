@@ -6,14 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 /** Repeated failed sign-ins lock an account for a while; locked and deactivated accounts are refused. */
 @QuarkusTest
+@TestProfile(LoginThrottleTest.DefaultLockout.class)
 class LoginThrottleTest {
+
+    /** The production lockout: five failures in a row. */
+    public static class DefaultLockout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("asb.staff.max-failed-logins", "5");
+        }
+    }
 
     private static final String PASSWORD = "a-long-test-password";
 
