@@ -248,6 +248,12 @@ class ReportJourneyTest {
         journey.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim this case")).click();
         journey.arrive("Case " + reference);
         assertThat(journey.page.locator("main")).containsText("Tom Triage");
+        journey.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Meeting lists")).click();
+        journey.arrive("Meeting lists");
+        journey.page.navigate(url("staff/meetings/vulnerability-hub"));
+        journey.arrive("Partnership Vulnerability Hub");
+        journey.page.navigate(url("staff/meetings/joint-operations"));
+        journey.arrive("Joint Operations Group");
         journey.assertNoBrowserErrors();
     }
 
