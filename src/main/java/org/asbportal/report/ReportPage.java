@@ -2,7 +2,6 @@ package org.asbportal.report;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.asbportal.contact.Agency;
 import org.asbportal.report.ReportJourney.PageError;
@@ -24,10 +23,6 @@ public record ReportPage(
     /** The message for an input, or null. */
     public String error(String inputId) {
         return errors.stream().filter(e -> e.inputId().equals(inputId)).map(PageError::message).findFirst().orElse(null);
-    }
-
-    public Map<String, String> errorMap() {
-        return errors.stream().collect(Collectors.toMap(PageError::inputId, PageError::message, (a, b) -> a));
     }
 
     public boolean hasErrors() {

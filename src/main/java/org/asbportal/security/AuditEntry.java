@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 
 import org.hibernate.annotations.Immutable;
 
@@ -32,8 +31,4 @@ public class AuditEntry extends PanacheEntityBase {
     public String reference;
 
     public String detail;
-
-    public static List<AuditEntry> forReference(String reference) {
-        return list("reference = ?1 order by occurredAt, id", reference);
-    }
 }

@@ -86,7 +86,7 @@ public class CaseApiResource {
 
     /** Without a version, the change applies to the case as it is now (scripts that do not track versions). */
     private int version(Integer version, String reference) {
-        return version != null ? version : cases.view(reference).version();
+        return version != null ? version : cases.currentVersion(reference);
     }
 
     private static void require(Object body) {

@@ -195,6 +195,18 @@ public class CaseService {
         return saved(item);
     }
 
+    /** The version of a case as it is now, for callers that change it without tracking versions. */
+    @Transactional
+    public int currentVersion(String reference) {
+        return workableItem(reference).version;
+    }
+
+    /** Whether the signed-in officer may work this queue (after a transfer, the case may have left theirs). */
+    @Transactional
+    public boolean mayWorkQueue(String code) {
+        return TriageQueue.findByCode(code).map(q -> staff.mayWork(q.id)).orElse(false);
+    }
+
     /** Every queue, for transfers. */
     @Transactional
     public List<TriageQueue> allQueues() {

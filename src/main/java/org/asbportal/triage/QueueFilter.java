@@ -21,10 +21,6 @@ public record QueueFilter(String status, String category, RiskLevel risk, String
         return new QueueFilter(status, category, level, ward, assigned, overdue);
     }
 
-    public static QueueFilter open() {
-        return new QueueFilter("open", null, null, null, null, false);
-    }
-
     public String statusOrDefault() {
         return status == null || status.isBlank() ? "open" : status;
     }

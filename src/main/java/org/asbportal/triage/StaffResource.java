@@ -113,7 +113,7 @@ public class StaffResource {
     private Response change(String reference, Supplier<CaseView> operation) {
         try {
             CaseView changed = operation.get();
-            boolean stillMine = changed.queueCode() != null && cases.myQueues().stream().anyMatch(q -> q.code().equals(changed.queueCode()));
+            boolean stillMine = cases.mayWorkQueue(changed.queueCode());
             return Response.seeOther(URI.create(stillMine ? "/staff/cases/" + changed.reference() : "/staff")).build();
         } catch (InvalidSubmissionException e) {
             return Response.status(400).entity(page(cases.view(reference), e.errors().get(0).message())).build();

@@ -2,11 +2,13 @@ package org.asbportal.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.asbportal.security.CaptchaVerifier;
+import org.asbportal.triage.ServiceLevelConfig;
 
 /** What every page needs to know about the site, available in templates as {@code inject:site}. */
 @Named("site")
@@ -14,13 +16,18 @@ import org.asbportal.security.CaptchaVerifier;
 public class Site {
 
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final SiteConfig config;
     private final CaptchaVerifier captcha;
 
-    public Site(SiteConfig config, CaptchaVerifier captcha) {
+    private final ServiceLevelConfig serviceLevels;
+
+    public Site(SiteConfig config, CaptchaVerifier captcha, ServiceLevelConfig serviceLevels) {
         this.config = config;
         this.captcha = captcha;
+        this.serviceLevels = serviceLevels;
     }
 
     public String partnershipName() {
@@ -47,5 +54,15 @@ public class Site {
     /** A date as residents read it: "Friday 27 November 2026". */
     public String longDate(LocalDate date) {
         return date == null ? "" : LONG_DATE.format(date);
+    }
+
+    /** A date for tables: "27 Nov 2026". */
+    public String shortDate(LocalDate date) {
+        return date == null ? "" : SHORT_DATE.format(date);
+    }
+
+    /** A moment in the partnership's time zone: "23 November 2026 at 1:43am". */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(serviceLevels.zone())).replace("AM", "am").replace("PM", "pm");
     }
 }

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 import org.asbportal.report.ReportRequests;
@@ -49,7 +55,9 @@ class TrackingTest {
                 .then().statusCode(200)
                 .body(containsString("Your report " + report.path("reference")))
                 .body(containsString("We received your report."))
-                .body(containsString(report.path("queueName").toString()));
+                .body(containsString(report.path("queueName").toString()))
+                .body(containsString(LocalDate.now(ZoneId.of("Europe/London")).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)) + " at "))
+                .body(not(matchesPattern("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:.*")));
     }
 
     @Test
