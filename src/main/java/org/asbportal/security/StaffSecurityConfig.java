@@ -12,6 +12,18 @@ public interface StaffSecurityConfig {
     @WithDefault("5")
     int maxFailedLogins();
 
+    /** Failed sign-ins in a row after which every further attempt on the account is slowed. */
+    @WithDefault("3")
+    int slowAfter();
+
+    /** The first wait once sign-ins are slowed; it doubles with every further failure. */
+    @WithDefault("PT1S")
+    Duration slowDown();
+
+    /** The longest wait of a slowed sign-in. */
+    @WithDefault("PT8S")
+    Duration maxSlowDown();
+
     /** How long a locked account stays locked. */
     @WithDefault("PT15M")
     Duration lockout();

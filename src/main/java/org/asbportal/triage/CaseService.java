@@ -109,7 +109,7 @@ public class CaseService {
         List<QueueItem> page = more ? rows.subList(0, PAGE_SIZE) : rows;
         audit.record(staff.username(), "READ_QUEUE", null, queue.code);
         String next = more ? Cursor.of(page.get(page.size() - 1)).encode() : null;
-        return new QueuePage(summary(queue), page.stream().map(this::itemView).toList(), next, filter);
+        return new QueuePage(summary(queue), page.stream().map(this::itemView).toList(), next, filter, after != null);
     }
 
     /** A case with its timeline. Audited. */

@@ -21,7 +21,9 @@ public final class CaseViews {
             boolean possibleDuplicate) {
     }
 
-    public record QueuePage(QueueSummary queue, List<QueueItemView> items, String nextCursor, QueueFilter filter) {
+    /** One page of a queue; {@code continued} when it is not the first. */
+    public record QueuePage(QueueSummary queue, List<QueueItemView> items, String nextCursor, QueueFilter filter,
+            boolean continued) {
     }
 
     public record TimelineEntry(Instant at, String kind, boolean isPublic, String actor, String message) {

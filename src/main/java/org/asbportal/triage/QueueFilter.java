@@ -1,5 +1,11 @@
 package org.asbportal.triage;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.asbportal.report.RiskLevel;
 
 /**
@@ -23,5 +29,20 @@ public record QueueFilter(String status, String category, RiskLevel risk, String
 
     public String statusOrDefault() {
         return status == null || status.isBlank() ? "open" : status;
+    }
+
+    /** The filter as a query string (without a cursor), for links that keep it: next and first page. */
+    public String query() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("status", statusOrDefault());
+        params.put("category", category);
+        params.put("risk", risk == null ? null : risk.name());
+        params.put("ward", ward);
+        params.put("assigned", assigned);
+        params.put("overdue", overdue ? "true" : null);
+        return params.entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

@@ -17,12 +17,16 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.asbportal.report.Category;
+import org.asbportal.report.CategoryService;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.security.StaffAccount;
 import org.asbportal.triage.CaseViews.CaseView;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
+import org.asbportal.ward.Ward;
+import org.asbportal.ward.WardService;
 import org.asbportal.web.InvalidSubmissionException;
 
 /** The staff triage workspace in HTML: my queues, a queue, a case and its operations. */
@@ -35,7 +39,7 @@ public class StaffResource {
     static class Templates {
         static native TemplateInstance queues(String staffName, List<QueueSummary> queues);
 
-        static native TemplateInstance queue(String staffName, QueuePage page);
+        static native TemplateInstance queue(String staffName, QueuePage page, List<Category> categories, List<Ward> wards);
 
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
                 List<TriageQueue> queues, List<Outcome> outcomes, String error);
@@ -43,10 +47,14 @@ public class StaffResource {
 
     private final CaseService cases;
     private final CurrentStaff staff;
+    private final CategoryService categories;
+    private final WardService wards;
 
-    public StaffResource(CaseService cases, CurrentStaff staff) {
+    public StaffResource(CaseService cases, CurrentStaff staff, CategoryService categories, WardService wards) {
         this.cases = cases;
         this.staff = staff;
+        this.categories = categories;
+        this.wards = wards;
     }
 
     @GET
@@ -61,7 +69,7 @@ public class StaffResource {
             @QueryParam("assigned") String assigned, @QueryParam("overdue") boolean overdue,
             @QueryParam("cursor") String cursor) {
         QueuePage page = cases.queue(code, QueueFilter.of(status, category, risk, ward, assigned, overdue), cursor);
-        return Templates.queue(staff.account().displayName, page);
+        return Templates.queue(staff.account().displayName, page, categories.all(), wards.all());
     }
 
     @GET

@@ -113,4 +113,13 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
         }
         contexts.clear();
     }
+
+    /**
+     * A regular expression matching {@code text} literally. Not {@link java.util.regex.Pattern#quote}:
+     * Playwright runs patterns in the browser, as JavaScript regular expressions, which have no
+     * {@code \Q...\E}.
+     */
+    public static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
+    }
 }

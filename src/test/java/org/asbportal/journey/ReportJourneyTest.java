@@ -323,14 +323,6 @@ class ReportJourneyTest {
         return LocalDate.now(ZoneId.of("Europe/London")).minusDays(3);
     }
 
-    /**
-     * A regular expression matching {@code text} literally. Not {@link Pattern#quote}: Playwright runs
-     * patterns in the browser, as JavaScript regular expressions, which have no {@code \Q...\E}.
-     */
-    private static String literal(String text) {
-        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
-    }
-
     /** The text of the element with this id in a confirmation page's HTML. */
     private static String shown(String html, String id) {
         Matcher matcher = Pattern.compile("id=\"" + id + "\">([^<]*)<").matcher(html);
@@ -390,7 +382,7 @@ class ReportJourneyTest {
 
         /** Waits for the page titled {@code title}, checks the GOV.UK Frontend set-up, and runs axe on it. */
         void arrive(String title) {
-            assertThat(page).hasTitle(Pattern.compile("^" + literal(title) + " – " + literal(PARTNERSHIP) + "$"));
+            assertThat(page).hasTitle(Pattern.compile("^" + Browser.literal(title) + " – " + Browser.literal(PARTNERSHIP) + "$"));
             page.waitForLoadState(LoadState.LOAD);
             if (javaScript) {
                 assertThat(page.locator("body")).hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
@@ -456,7 +448,7 @@ class ReportJourneyTest {
 
             arrive("What kind of behaviour are you reporting?");
             page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions()
-                    .setName(Pattern.compile("^" + literal(resident.category()) + " \\("))).check();
+                    .setName(Pattern.compile("^" + Browser.literal(resident.category()) + " \\("))).check();
             pressContinue();
 
             arrive("Where did it happen?");
@@ -567,7 +559,7 @@ class ReportJourneyTest {
         /** The answer on the check page to the question {@code question}. */
         Locator answer(String question) {
             Locator row = page.locator(".govuk-summary-list__row").filter(new Locator.FilterOptions()
-                    .setHas(page.locator("dt", new Page.LocatorOptions().setHasText(Pattern.compile("^" + literal(question) + "$")))));
+                    .setHas(page.locator("dt", new Page.LocatorOptions().setHasText(Pattern.compile("^" + Browser.literal(question) + "$")))));
             assertThat(row).hasCount(1);
             return row.locator(".govuk-summary-list__value");
         }

@@ -27,24 +27,24 @@ import org.asbportal.security.DemoAccounts;
  * Reports from victims, staff changes to them over the JSON API, and what reached the outbox and
  * the mail server. Fly-tipping reports land in the council's queue, which {@code triage} works.
  */
-final class Victims {
+public final class Victims {
 
-    record Created(String reference, String accessCode) {
+    public record Created(String reference, String accessCode) {
     }
 
     private Victims() {
     }
 
     /** An address no other test uses, so a test sees only its own emails. */
-    static String uniqueEmail() {
+    public static String uniqueEmail() {
         return "victim-" + ReportRequests.unique() + "@example.org";
     }
 
-    static Body flyTipping(String email) {
+    public static Body flyTipping(String email) {
         return ReportRequests.valid().with("categoryCode", "FLY_TIPPING").with("reporter.email", email);
     }
 
-    static Created report(Body body) {
+    public static Created report(Body body) {
         ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(body.json())
                 .when().post("/api/v1/reports")
                 .then().statusCode(201).extract();
@@ -74,12 +74,12 @@ final class Victims {
                 .run(() -> OutboxMessage.update("nextAttemptAt = ?1 where id = ?2", Instant.now(), message.id));
     }
 
-    static List<MimeMessage> received(GreenMail server, String address) {
+    public static List<MimeMessage> received(GreenMail server, String address) {
         return server.findReceivedMessages(user -> user.getEmail().equals(address), message -> true).toList();
     }
 
     /** The decoded text of the first part of {@code type} ("text/plain", "text/html"), anywhere in the message. */
-    static String part(Part message, String type) {
+    public static String part(Part message, String type) {
         try {
             if (message.isMimeType(type)) {
                 return (String) message.getContent();

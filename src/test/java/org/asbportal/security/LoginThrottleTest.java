@@ -14,16 +14,19 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-/** Repeated failed sign-ins lock an account for a while; locked and deactivated accounts are refused. */
+/**
+ * Repeated failed sign-ins first slow, then lock an account for a while; locked and deactivated
+ * accounts are refused.
+ */
 @QuarkusTest
 @TestProfile(LoginThrottleTest.DefaultLockout.class)
 class LoginThrottleTest {
 
-    /** The production lockout: five failures in a row. */
+    /** The production rules: slowed from the third failure in a row, locked at the fifth. */
     public static class DefaultLockout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("asb.staff.max-failed-logins", "5");
+            return Map.of("asb.staff.max-failed-logins", "5", "asb.staff.slow-after", "3", "asb.staff.slow-down", "PT1S");
         }
     }
 
@@ -46,6 +49,24 @@ class LoginThrottleTest {
 
     private static Instant lockedUntil(String username) {
         return QuarkusTransaction.requiringNew().call(() -> StaffAccount.findByUsername(username).orElseThrow().lockedUntil);
+    }
+
+    private static int failures(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> StaffAccount.findByUsername(username).orElseThrow().failedLogins);
+    }
+
+    /** Failures are counted as they are reported, just after each response. */
+    private static void awaitFailures(String username, int count) throws InterruptedException {
+        for (int i = 0; i < 50 && failures(username) < count; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(count, failures(username), "failures counted");
+    }
+
+    private static long millisToAnswer(String username, String password) {
+        long start = System.nanoTime();
+        status(username, password);
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static int status(String username, String password) {
@@ -91,5 +112,21 @@ class LoginThrottleTest {
         Thread.sleep(500);
 
         assertEquals(200, status(username, PASSWORD), "3 + 3 failures with a success between do not lock");
+    }
+
+    @Test
+    void fromTheThirdFailureInARowEveryAttemptWaitsLongerEvenTheRightPassword() throws InterruptedException {
+        String username = newAccount(true);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, status(username, "wrong-" + i));
+        }
+        awaitFailures(username, 3);
+
+        long slowed = millisToAnswer(username, "wrong-3");
+        awaitFailures(username, 4);
+        long slowedMore = millisToAnswer(username, PASSWORD);
+
+        assertTrue(slowed >= 1000, "third failure in a row: the next attempt waits a second, took " + slowed + " ms");
+        assertTrue(slowedMore >= 2000, "fourth: two seconds, took " + slowedMore + " ms");
     }
 }

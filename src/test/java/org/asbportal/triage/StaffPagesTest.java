@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,45 @@ class StaffPagesTest {
         assertFalse(written.isEmpty());
         assertTrue(written.stream().allMatch(a -> a.equals(new Audit("triage", "READ_QUEUE", null, "HATE_INCIDENTS"))),
                 "one entry per page read: " + written);
+    }
+
+    @Test
+    void queuePageFiltersByKindAndWardAndKeepsTheFiltersOnTheNextPage() {
+        Case inBrickhill = Cases.report(Cases.requestFor("COUNCIL_ASB").with("location.wardCode", "E36001576"), "COUNCIL_ASB");
+        Case elsewhere = Cases.report(Cases.requestFor("COUNCIL_ASB").with("location.wardCode", "E36001577"), "COUNCIL_ASB");
+        StaffSession triage = StaffSession.signIn("triage");
+
+        String byWard = findOnQueuePages(triage, "/staff/queues/COUNCIL_ASB?ward=E36001576", inBrickhill.reference());
+        assertTrue(byWard.contains("Fly-tipping or litter"), byWard);
+        assertThrows(AssertionError.class,
+                () -> findOnQueuePages(triage, "/staff/queues/COUNCIL_ASB?ward=E36001576", elsewhere.reference()),
+                "a report in another ward is on no page of the ward's filter");
+        assertThrows(AssertionError.class,
+                () -> findOnQueuePages(triage, "/staff/queues/COUNCIL_ASB?category=GRAFFITI_DAMAGE", inBrickhill.reference()),
+                "a fly-tipping report is on no page of the graffiti filter");
+
+        String form = triage.get("/staff/queues/COUNCIL_ASB?category=FLY_TIPPING&ward=E36001576").asString();
+        assertTrue(form.contains("<option value=\"FLY_TIPPING\" selected>Fly-tipping or litter</option>"), "kind kept in the form");
+        assertTrue(form.contains("<option value=\"E36001576\" selected>Brickhill</option>"), "ward kept in the form");
+    }
+
+    @Test
+    void nextAndFirstPageLinksKeepTheFilters() {
+        for (int i = 0; i <= CaseService.PAGE_SIZE; i++) {
+            Cases.report(Cases.requestFor("COUNCIL_ASB").with("location.wardCode", "E36001578"), "COUNCIL_ASB");
+        }
+        StaffSession triage = StaffSession.signIn("triage");
+
+        Matcher next = NEXT_PAGE.matcher(triage.get("/staff/queues/COUNCIL_ASB?status=all&category=FLY_TIPPING&ward=E36001578").asString());
+
+        assertTrue(next.find(), "more than a page of matching cases");
+        String link = next.group(1).replace("&amp;", "&");
+        assertTrue(link.startsWith("/staff/queues/COUNCIL_ASB?status=all&category=FLY_TIPPING&ward=E36001578&cursor="), link);
+        String second = triage.get(link).asString();
+        assertTrue(second.contains("First page</span>")
+                && second.contains("href=\"/staff/queues/COUNCIL_ASB?status=all&amp;category=FLY_TIPPING&amp;ward=E36001578\""),
+                "a later page links back to the first with the same filters");
+        assertTrue(second.contains("<option value=\"E36001578\" selected>"), "the ward stays chosen");
     }
 
     @Test
