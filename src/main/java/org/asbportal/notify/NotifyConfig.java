@@ -34,4 +34,16 @@ public interface NotifyConfig {
      */
     @WithDefault("10s")
     String sendEvery();
+
+    /** How long a sent email stays in the outbox (address and text) before it is removed. */
+    @WithDefault("P30D")
+    Duration keepSent();
+
+    /** How long an email given up on stays, for staff to look into, before it is removed. */
+    @WithDefault("P90D")
+    Duration keepFailed();
+
+    /** How often emails past their retention are removed; {@code off} stops it (the tests run it themselves). */
+    @WithDefault("1h")
+    String purgeEvery();
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import org.asbportal.notify.VictimNotifier;
 import org.asbportal.report.Report;
@@ -79,8 +78,9 @@ public class CaseService {
             params.and("category", filter.category());
         }
         if (filter.risk() != null) {
-            where.append(" and i.riskLevel = :risk");
-            params.and("risk", filter.risk());
+            // On the rank, not the level: the rank is in the worklist index, so the page stays an index walk.
+            where.append(" and i.riskRank = :riskRank");
+            params.and("riskRank", QueueItem.rankOf(filter.risk()));
         }
         if (filter.ward() != null && !filter.ward().isBlank()) {
             where.append(" and r.wardCode = :ward");
@@ -281,10 +281,10 @@ public class CaseService {
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No such queue among yours"));
     }
 
+    /** The counts a queue is shown with; each is answered from an index alone (V008). */
     private QueueSummary summary(TriageQueue queue) {
-        Map<String, Object> params = Map.of("queue", queue, "closed", QueueItemStatus.CLOSED);
-        long open = QueueItem.count("queue = :queue and status <> :closed", params);
-        long unassigned = QueueItem.count("queue = :queue and status <> :closed and assignedTo is null", params);
+        long open = QueueItem.count("queue = ?1 and openItem = 1", queue);
+        long unassigned = QueueItem.count("queue = ?1 and openItem = 1 and assignedTo is null", queue);
         long overdue = QueueItem.count("queue = ?1 and status = ?2 and firstContactDueBy < ?3",
                 queue, QueueItemStatus.NEW, serviceLevels.today());
         return new QueueSummary(queue.code, queue.name, queue.description, open, unassigned, overdue);

@@ -92,7 +92,6 @@ class QueueBenchmark {
         }
         System.out.printf(Locale.ROOT, "%nQueue benchmark: %,d open items written to %s in %.1f s%n", ITEMS, QUEUE,
                 (System.nanoTime() - start) / 1e9);
-        officer = StaffSession.signIn("admin");
     }
 
     @AfterAll
@@ -108,6 +107,7 @@ class QueueBenchmark {
 
     @Test
     void queuePagesWithAHundredThousandOpenItems() throws SQLException {
+        officer = StaffSession.signIn("admin");
         String page = "/staff/queues/" + QUEUE;
         measure("first page", i -> page);
         List<String> deep = cursorsDownTheQueue(page, 400);

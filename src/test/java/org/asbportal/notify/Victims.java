@@ -68,6 +68,13 @@ public final class Victims {
                 .call(() -> OutboxMessage.<OutboxMessage>list("reportReference = ?1 order by id", reference));
     }
 
+    /** Every message of the report's timeline, public or not, oldest first. */
+    static java.util.List<String> timeline(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> org.asbportal.report.ReportEvent
+                .<org.asbportal.report.ReportEvent>list("report.reference = ?1 order by occurredAt, id", reference)
+                .stream().map(e -> e.message).toList());
+    }
+
     /** Makes a message due now, as if its back-off had passed. */
     static void makeDue(OutboxMessage message) {
         QuarkusTransaction.requiringNew()

@@ -1,0 +1,77 @@
+package org.asbportal.notify;
+
+import static org.asbportal.notify.Victims.flyTipping;
+import static org.asbportal.notify.Victims.outbox;
+import static org.asbportal.notify.Victims.report;
+import static org.asbportal.notify.Victims.uniqueEmail;
+import static org.asbportal.notify.Victims.update;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import org.asbportal.notify.Victims.Created;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Sent emails leave the outbox after 30 days, emails given up on after 90; nothing waiting to go is removed. */
+@QuarkusTest
+@TestProfile(MailProfile.class)
+class OutboxRetentionTest {
+
+    @Inject
+    OutboxSender sender;
+
+    @Inject
+    OutboxRetention retention;
+
+    @Test
+    void sentEmailIsRemovedAfterThirtyDaysAndNotBefore() {
+        Created report = report(flyTipping(uniqueEmail()));
+        update(report.reference(), "We have cleared the bags", true);
+        sender.sendDue();
+        OutboxMessage sent = outbox(report.reference()).get(0);
+        assertThat(sent.status).isEqualTo(OutboxStatus.SENT);
+
+        age(sent.id, "sentAt", Duration.ofDays(29));
+        retention.purge(Instant.now());
+        assertThat(outbox(report.reference())).hasSize(1);
+
+        age(sent.id, "sentAt", Duration.ofDays(31));
+        retention.purge(Instant.now());
+        assertThat(outbox(report.reference())).isEmpty();
+        assertThat(Victims.timeline(report.reference())).contains("We have cleared the bags");
+    }
+
+    @Test
+    void failedEmailIsKeptNinetyDaysAndWaitingEmailIsNeverRemoved() {
+        Created failing = report(flyTipping(uniqueEmail()));
+        update(failing.reference(), "Update that could not be sent", true);
+        Created waiting = report(flyTipping(uniqueEmail()));
+        update(waiting.reference(), "Update still waiting to go", true);
+        long failed = outbox(failing.reference()).get(0).id;
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update("status = ?1 where id = ?2", OutboxStatus.FAILED, failed));
+
+        age(failed, "createdAt", Duration.ofDays(89));
+        age(outbox(waiting.reference()).get(0).id, "createdAt", Duration.ofDays(1000));
+        retention.purge(Instant.now());
+        assertThat(outbox(failing.reference())).hasSize(1);
+
+        age(failed, "createdAt", Duration.ofDays(91));
+        retention.purge(Instant.now());
+        assertThat(outbox(failing.reference())).isEmpty();
+        assertThat(outbox(waiting.reference())).singleElement()
+                .satisfies(message -> assertThat(message.status).isEqualTo(OutboxStatus.PENDING));
+    }
+
+    /** Sets a message's time {@code field} to {@code age} ago. */
+    private static void age(long id, String field, Duration age) {
+        Instant then = Instant.now().minus(age);
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(field + " = ?1 where id = ?2", then, id));
+    }
+}
