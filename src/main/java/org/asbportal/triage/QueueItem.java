@@ -18,6 +18,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import org.asbportal.report.Report;
 import org.asbportal.report.RiskLevel;
 import org.asbportal.report.RoutingRule;
@@ -76,6 +79,7 @@ public class QueueItem extends PanacheEntityBase {
 
     /** 1 while open, 0 once closed: computed by the database, and the worklist index starts with it. */
     @Column(name = "open_item", insertable = false, updatable = false)
+    @JdbcTypeCode(SqlTypes.TINYINT)
     public int openItem;
 
     @Version
