@@ -181,12 +181,19 @@ public class AccountAdminService {
         return account;
     }
 
-    /** The fields both forms set: name, email, organisation, roles and grants. */
+    /**
+     * The fields both forms set: name, email, organisation, roles and grants. Everything is looked up
+     * before the account is touched, so no query flushes a value that is still to be refused.
+     */
     private void apply(StaffAccount account, AccountForm form, Forms check) {
-        account.displayName = check.required("displayName", form.displayName, 160, "Enter the person's name", "The name");
-        account.email = check.email("email", form.email, 254);
         Organisation organisation = Organisation.findByCode(Objects.requireNonNullElse(Forms.trimmed(form.organisation), ""))
                 .orElse(null);
+        Map<String, Long> queueIds = queueCodes().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+        Set<String> wardCodes = Ward.<Ward>listAll().stream().map(w -> w.code).collect(Collectors.toSet());
+
+        account.displayName = check.required("displayName", form.displayName, 160, "Enter the person's name", "The name");
+        account.email = check.email("email", form.email, 254);
         if (organisation == null) {
             check.add("organisation", "Choose the organisation the person works for");
         } else {
@@ -199,8 +206,6 @@ public class AccountAdminService {
         } else {
             account.roles = ROLES.stream().map(RoleOption::code).filter(roles::contains).collect(Collectors.joining(","));
         }
-        Map<String, Long> queueIds = queueCodes().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
         List<String> queues = ticked(form.queues);
         if (!queueIds.keySet().containsAll(queues)) {
             check.add("queues", "Choose queues from the list");
@@ -208,7 +213,6 @@ public class AccountAdminService {
             account.queueIds.retainAll(queues.stream().map(queueIds::get).collect(Collectors.toSet()));
             queues.forEach(q -> account.queueIds.add(queueIds.get(q)));
         }
-        Set<String> wardCodes = Ward.<Ward>listAll().stream().map(w -> w.code).collect(Collectors.toSet());
         List<String> wards = ticked(form.wards);
         if (!wardCodes.containsAll(wards)) {
             check.add("wards", "Choose wards from the list");

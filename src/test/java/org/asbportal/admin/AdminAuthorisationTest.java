@@ -47,7 +47,20 @@ class AdminAuthorisationTest {
         ACCOUNT("GET /admin/accounts/{account}", 200),
         ACCOUNT_UPDATE("POST /admin/accounts/{account}", 409),
         ACCOUNT_PASSWORD("POST /admin/accounts/{account}/password", 409),
-        ACCOUNT_UNLOCK("POST /admin/accounts/{account}/unlock", 409);
+        ACCOUNT_UNLOCK("POST /admin/accounts/{account}/unlock", 409),
+        QUEUES("GET /admin/queues", 200),
+        QUEUE_NEW("GET /admin/queues/new", 200),
+        QUEUE_CREATE("POST /admin/queues/new", 400),
+        QUEUE("GET /admin/queues/{queue}", 200),
+        QUEUE_UPDATE("POST /admin/queues/{queue}", 400),
+        RULES("GET /admin/routing", 200),
+        RULE_NEW("GET /admin/routing/new", 200),
+        RULE_CREATE("POST /admin/routing/new", 400),
+        RULE("GET /admin/routing/{rule}", 200),
+        RULE_UPDATE("POST /admin/routing/{rule}", 400),
+        RULE_DELETE_CONFIRM("GET /admin/routing/{rule}/delete", 200),
+        /** The rule is the only catch-all, which the administrator may not delete either. */
+        RULE_DELETE("POST /admin/routing/{rule}/delete", 400);
 
         final String method;
         final String path;
@@ -99,7 +112,7 @@ class AdminAuthorisationTest {
     @MethodSource("everyRouteAsStaffWhoAreNotAdministrators")
     void forbidsStaffWhoAreNotAdministrators(Route route, String who) {
         long auditBefore = db.lastAuditId();
-        int accountVersion = accountVersion();
+        String unchanged = unchangedState();
 
         Response response = send(route, session(who));
 
@@ -108,19 +121,19 @@ class AdminAuthorisationTest {
                 .body(containsString("You do not have access to this"))
                 .body(not(containsString("Exception")));
         assertEquals(List.of(), db.auditAfter(auditBefore));
-        assertEquals(accountVersion, accountVersion());
+        assertEquals(unchanged, unchangedState());
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Route.class)
     void letsTheAdministratorIn(Route route) {
-        int accountVersion = accountVersion();
+        String unchanged = unchangedState();
 
         Response response = send(route, session("admin"));
 
         assertEquals(route.adminStatus, response.statusCode(), response.asString());
         response.then().contentType(startsWith("text/html")).body(containsString("Signed in as <strong>Ada Admin</strong>"));
-        assertEquals(accountVersion, accountVersion(), "an empty form changes nothing");
+        assertEquals(unchanged, unchangedState(), "an empty form changes nothing");
     }
 
     @Test
@@ -132,7 +145,9 @@ class AdminAuthorisationTest {
 
     private Response send(Route route, StaffSession browser) {
         String path = route.path.replace("{organisation}", String.valueOf(organisationId()))
-                .replace("{account}", String.valueOf(db.accountId("reviewer")));
+                .replace("{account}", String.valueOf(db.accountId("reviewer")))
+                .replace("{queue}", String.valueOf(db.rows("SELECT id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).number("id")))
+                .replace("{rule}", String.valueOf(db.rows("SELECT id FROM routing_rule WHERE priority = 1000").get(0).number("id")));
         return "GET".equals(route.method) ? browser.get(path) : browser.post(path, Map.of());
     }
 
@@ -140,8 +155,11 @@ class AdminAuthorisationTest {
         return db.rows("SELECT id FROM organisation WHERE code = 'HOUSING'").get(0).number("id");
     }
 
-    private int accountVersion() {
-        return (int) db.account("reviewer").number("version");
+    /** What an empty form must not change: the account's version, and the rules and queues. */
+    private String unchangedState() {
+        return db.account("reviewer").number("version") + " "
+                + db.rows("SELECT COUNT(*) AS n, SUM(priority) AS p FROM routing_rule").get(0).columns() + " "
+                + db.rows("SELECT name, description, organisation_id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).columns();
     }
 
     private static StaffSession session(String username) {
