@@ -60,7 +60,13 @@ class AdminAuthorisationTest {
         RULE_UPDATE("POST /admin/routing/{rule}", 400),
         RULE_DELETE_CONFIRM("GET /admin/routing/{rule}/delete", 200),
         /** The rule is the only catch-all, which the administrator may not delete either. */
-        RULE_DELETE("POST /admin/routing/{rule}/delete", 400);
+        RULE_DELETE("POST /admin/routing/{rule}/delete", 400),
+        AGENCIES("GET /admin/directory", 200),
+        AGENCY_NEW("GET /admin/directory/new", 200),
+        AGENCY_CREATE("POST /admin/directory/new", 400),
+        AGENCY("GET /admin/directory/{agency}", 200),
+        AGENCY_UPDATE("POST /admin/directory/{agency}", 400),
+        AUDIT("GET /admin/audit", 200);
 
         final String method;
         final String path;
@@ -147,6 +153,7 @@ class AdminAuthorisationTest {
         String path = route.path.replace("{organisation}", String.valueOf(organisationId()))
                 .replace("{account}", String.valueOf(db.accountId("reviewer")))
                 .replace("{queue}", String.valueOf(db.rows("SELECT id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).number("id")))
+                .replace("{agency}", String.valueOf(db.rows("SELECT id FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).number("id")))
                 .replace("{rule}", String.valueOf(db.rows("SELECT id FROM routing_rule WHERE priority = 1000").get(0).number("id")));
         return "GET".equals(route.method) ? browser.get(path) : browser.post(path, Map.of());
     }
@@ -159,7 +166,8 @@ class AdminAuthorisationTest {
     private String unchangedState() {
         return db.account("reviewer").number("version") + " "
                 + db.rows("SELECT COUNT(*) AS n, SUM(priority) AS p FROM routing_rule").get(0).columns() + " "
-                + db.rows("SELECT name, description, organisation_id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).columns();
+                + db.rows("SELECT name, description, organisation_id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).columns() + " "
+                + db.rows("SELECT name, phone, sort_order FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).columns();
     }
 
     private static StaffSession session(String username) {
