@@ -2,6 +2,7 @@ package org.asbportal.admin;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * What the audit search looks for: who (username), what (action, e.g. READ_CASE), which case
@@ -26,7 +27,7 @@ public record AuditFilter(String actor, String action, String reference, String 
 
     private static String upper(String value) {
         String text = Forms.trimmed(value);
-        return text == null ? null : text.toUpperCase(java.util.Locale.ROOT);
+        return text == null ? null : text.toUpperCase(Locale.ROOT);
     }
 
     private static void append(StringBuilder query, String name, String value) {

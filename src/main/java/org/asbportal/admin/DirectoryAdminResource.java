@@ -42,7 +42,7 @@ public class DirectoryAdminResource {
 
     @GET
     public TemplateInstance list(@QueryParam("saved") String saved) {
-        return Templates.agencies(directory.list(), saved == null ? null : "Directory entry " + saved + " saved");
+        return Templates.agencies(directory.list(), Forms.savedCode(saved, "Directory entry"));
     }
 
     @GET

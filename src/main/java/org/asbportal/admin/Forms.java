@@ -32,6 +32,14 @@ final class Forms {
         throw new NotFoundException("No " + what + " with this address");
     }
 
+    /**
+     * The success message after post/redirect/get, naming the record by the code in the address;
+     * none for an address no redirect gives.
+     */
+    static String savedCode(String code, String what) {
+        return code != null && code.length() <= 40 && CODE.matcher(code).matches() ? what + " " + code + " saved" : null;
+    }
+
     /** The trimmed value, or null when empty. */
     static String trimmed(String value) {
         if (value == null) {

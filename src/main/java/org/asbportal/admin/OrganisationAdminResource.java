@@ -41,7 +41,7 @@ public class OrganisationAdminResource {
 
     @GET
     public TemplateInstance list(@QueryParam("saved") String saved) {
-        return Templates.organisations(organisations.list(), saved == null ? null : "Organisation " + saved + " saved");
+        return Templates.organisations(organisations.list(), Forms.savedCode(saved, "Organisation"));
     }
 
     @GET

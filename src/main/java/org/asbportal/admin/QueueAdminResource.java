@@ -42,7 +42,7 @@ public class QueueAdminResource {
 
     @GET
     public TemplateInstance list(@QueryParam("saved") String saved) {
-        return Templates.queues(queues.list(), saved == null ? null : "Queue " + saved + " saved");
+        return Templates.queues(queues.list(), Forms.savedCode(saved, "Queue"));
     }
 
     @GET

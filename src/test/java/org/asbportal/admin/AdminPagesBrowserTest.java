@@ -130,7 +130,7 @@ class AdminPagesBrowserTest {
             });
             page.onResponse(response -> {
                 if (response.status() >= 400 && !response.request().isNavigationRequest()) {
-                    browserErrors.add(response.status() + " for " + response.url());
+                    browserErrors.add(response.status() + " for " + response.url() + " on " + page.url());
                 }
             });
             page.onRequestFailed(request -> {
