@@ -99,6 +99,22 @@ public final class StaffSession {
         return response;
     }
 
+    /** Posts a form with the CSRF token whose fields may repeat, as ticked checkboxes do; empty lists are not sent. */
+    public Response postRepeated(String path, Map<String, List<String>> fields) {
+        ensureCsrfToken();
+        RequestSpecification request = request().config(RestAssured.config()
+                        .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")))
+                .contentType(FORM_UTF8).formParam(CSRF_FIELD, csrfToken);
+        fields.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                request.formParam(name, values.toArray());
+            }
+        });
+        Response response = request.when().post(path);
+        absorb(response);
+        return response;
+    }
+
     /** Posts a form whose fields are given as name, value, name, value... */
     public Response post(String path, String... nameValues) {
         return post(path, fields(nameValues));

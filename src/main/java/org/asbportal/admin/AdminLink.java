@@ -1,0 +1,31 @@
+package org.asbportal.admin;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import org.asbportal.security.CurrentStaff;
+import org.asbportal.security.Role;
+
+/** What the staff bar needs on every staff page: who is signed in and whether to link to administration. */
+@Named("staffBar")
+@RequestScoped
+public class AdminLink {
+
+    private final SecurityIdentity identity;
+    private final CurrentStaff staff;
+
+    public AdminLink(SecurityIdentity identity, CurrentStaff staff) {
+        this.identity = identity;
+        this.staff = staff;
+    }
+
+    /** Whether the signed-in member of staff is an administrator. */
+    public boolean admin() {
+        return !identity.isAnonymous() && identity.hasRole(Role.ADMIN);
+    }
+
+    public String staffName() {
+        return staff.account().displayName;
+    }
+}

@@ -1,0 +1,176 @@
+package org.asbportal.admin;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.asbportal.security.StaffSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Who may use the administration pages: every page and form as anonymous (sent to sign in), as each
+ * demonstration account that is not an administrator (403, nothing changed) and as the administrator.
+ */
+@QuarkusTest
+class AdminAuthorisationTest {
+
+    /** Every administration route. {id} is an existing record of the route's kind. Posts send an empty form. */
+    enum Route {
+        INDEX("GET /admin", 200),
+        ORGANISATIONS("GET /admin/organisations", 200),
+        ORGANISATION_NEW("GET /admin/organisations/new", 200),
+        ORGANISATION_CREATE("POST /admin/organisations/new", 400),
+        ORGANISATION("GET /admin/organisations/{organisation}", 200),
+        ORGANISATION_RENAME("POST /admin/organisations/{organisation}", 400),
+        ACCOUNTS("GET /admin/accounts", 200),
+        ACCOUNT_NEW("GET /admin/accounts/new", 200),
+        ACCOUNT_CREATE("POST /admin/accounts/new", 400),
+        ACCOUNT("GET /admin/accounts/{account}", 200),
+        ACCOUNT_UPDATE("POST /admin/accounts/{account}", 409),
+        ACCOUNT_PASSWORD("POST /admin/accounts/{account}/password", 409),
+        ACCOUNT_UNLOCK("POST /admin/accounts/{account}/unlock", 409),
+        QUEUES("GET /admin/queues", 200),
+        QUEUE_NEW("GET /admin/queues/new", 200),
+        QUEUE_CREATE("POST /admin/queues/new", 400),
+        QUEUE("GET /admin/queues/{queue}", 200),
+        QUEUE_UPDATE("POST /admin/queues/{queue}", 400),
+        RULES("GET /admin/routing", 200),
+        RULE_NEW("GET /admin/routing/new", 200),
+        RULE_CREATE("POST /admin/routing/new", 400),
+        RULE("GET /admin/routing/{rule}", 200),
+        RULE_UPDATE("POST /admin/routing/{rule}", 400),
+        RULE_DELETE_CONFIRM("GET /admin/routing/{rule}/delete", 200),
+        /** The rule is the only catch-all, which the administrator may not delete either. */
+        RULE_DELETE("POST /admin/routing/{rule}/delete", 400),
+        AGENCIES("GET /admin/directory", 200),
+        AGENCY_NEW("GET /admin/directory/new", 200),
+        AGENCY_CREATE("POST /admin/directory/new", 400),
+        AGENCY("GET /admin/directory/{agency}", 200),
+        AGENCY_UPDATE("POST /admin/directory/{agency}", 400),
+        AUDIT("GET /admin/audit", 200);
+
+        final String method;
+        final String path;
+        final int adminStatus;
+
+        Route(String route, int adminStatus) {
+            this.method = route.split(" ")[0];
+            this.path = route.split(" ")[1];
+            this.adminStatus = adminStatus;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<String> NOT_ADMINS = List.of("triage", "caseworker", "police", "coordinator", "reviewer", "councillor");
+
+    private static final Map<String, StaffSession> SESSIONS = new ConcurrentHashMap<>();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    AdminRows db;
+
+    @BeforeEach
+    void setUp() {
+        db = new AdminRows(dataSource);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Route.class)
+    void sendsAnAnonymousBrowserToSignIn(Route route) {
+        long auditBefore = db.lastAuditId();
+
+        Response response = send(route, StaffSession.anonymous());
+
+        assertEquals(302, response.statusCode(), response.asString());
+        assertTrue(response.header("Location").matches("(https?://[^/]+)?/login"), response.header("Location"));
+        assertEquals(List.of(), db.auditAfter(auditBefore));
+    }
+
+    static Stream<Arguments> everyRouteAsStaffWhoAreNotAdministrators() {
+        return NOT_ADMINS.stream().flatMap(who -> Arrays.stream(Route.values()).map(route -> Arguments.of(route, who)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyRouteAsStaffWhoAreNotAdministrators")
+    void forbidsStaffWhoAreNotAdministrators(Route route, String who) {
+        long auditBefore = db.lastAuditId();
+        String unchanged = unchangedState();
+
+        Response response = send(route, session(who));
+
+        assertEquals(403, response.statusCode(), response.asString());
+        response.then().contentType(startsWith("text/html"))
+                .body(containsString("You do not have access to this"))
+                .body(not(containsString("Exception")));
+        assertEquals(List.of(), db.auditAfter(auditBefore));
+        assertEquals(unchanged, unchangedState());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Route.class)
+    void letsTheAdministratorIn(Route route) {
+        String unchanged = unchangedState();
+
+        Response response = send(route, session("admin"));
+
+        assertEquals(route.adminStatus, response.statusCode(), response.asString());
+        response.then().contentType(startsWith("text/html")).body(containsString("Signed in as <strong>Ada Admin</strong>"));
+        assertEquals(unchanged, unchangedState(), "an empty form changes nothing");
+    }
+
+    @Test
+    void linksToAdministrationOnlyForAdministrators() {
+        session("admin").get("/staff").then().statusCode(200).body(containsString("href=\"/admin\">Administration</a>"));
+        session("triage").get("/staff").then().statusCode(200).body(not(containsString("href=\"/admin\"")));
+        session("caseworker").get("/staff/meetings").then().statusCode(200).body(not(containsString("href=\"/admin\"")));
+    }
+
+    private Response send(Route route, StaffSession browser) {
+        String path = route.path.replace("{organisation}", String.valueOf(organisationId()))
+                .replace("{account}", String.valueOf(db.accountId("reviewer")))
+                .replace("{queue}", String.valueOf(db.rows("SELECT id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).number("id")))
+                .replace("{agency}", String.valueOf(db.rows("SELECT id FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).number("id")))
+                .replace("{rule}", String.valueOf(db.rows("SELECT id FROM routing_rule WHERE priority = 1000").get(0).number("id")));
+        return "GET".equals(route.method) ? browser.get(path) : browser.post(path, Map.of());
+    }
+
+    private long organisationId() {
+        return db.rows("SELECT id FROM organisation WHERE code = 'HOUSING'").get(0).number("id");
+    }
+
+    /** What an empty form must not change: the account's version, and the rules and queues. */
+    private String unchangedState() {
+        return db.account("reviewer").number("version") + " "
+                + db.rows("SELECT COUNT(*) AS n, SUM(priority) AS p FROM routing_rule").get(0).columns() + " "
+                + db.rows("SELECT name, description, organisation_id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).columns() + " "
+                + db.rows("SELECT name, phone, sort_order FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).columns();
+    }
+
+    private static StaffSession session(String username) {
+        return SESSIONS.computeIfAbsent(username, StaffSession::signIn);
+    }
+}

@@ -1,0 +1,171 @@
+package org.asbportal.admin;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.asbportal.journey.Accessibility;
+import org.asbportal.journey.Browser;
+import org.asbportal.report.ReportRequests;
+import org.asbportal.security.DemoAccounts;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * An administrator signs in and opens every administration page in a real browser, with and without
+ * JavaScript, including a form sent with problems; every page is checked with axe against WCAG 2.1 AA.
+ */
+@QuarkusTest
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class AdminPagesBrowserTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    private static final String PARTNERSHIP = "Bedford Borough Community Safety Partnership";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ParameterizedTest(name = "JavaScript on: {0}")
+    @ValueSource(booleans = { true, false })
+    void everyAdministrationPageIsAccessible(boolean javaScript) {
+        AdminRows db = new AdminRows(dataSource);
+        Tab tab = new Tab(browser.open(javaScript), javaScript);
+
+        tab.page.navigate(url("login"));
+        tab.arrive("Sign in");
+        tab.page.getByLabel("Username").fill("admin");
+        tab.page.getByLabel("Password").fill(DemoAccounts.PASSWORD);
+        tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        tab.arrive("My queues");
+        tab.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Administration").setExact(true)).click();
+        tab.arrive("Administration");
+
+        tab.follow("Staff accounts", "Staff accounts");
+        tab.follow("Create an account", "Create a staff account");
+        tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        tab.arrive("Error: Create a staff account");
+        assertThat(tab.page.locator(".govuk-error-summary")).containsText("Enter a username");
+        tab.open("admin/accounts/" + db.accountId("councillor"), "Account councillor");
+        tab.open("admin/organisations", "Organisations");
+        tab.follow("Add an organisation", "Add an organisation");
+        String code = "BROWSER_" + ReportRequests.unique().toUpperCase() + (javaScript ? "_JS" : "");
+        tab.page.getByLabel("Code").fill(code);
+        tab.page.getByLabel("Name").fill("Added in a browser");
+        tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add organisation")).click();
+        tab.arrive("Organisations");
+        assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Organisation " + code + " saved");
+        tab.open("admin/organisations/" + id(db, "SELECT id FROM organisation WHERE code = 'HOUSING'"), "Rename organisation");
+        tab.open("admin/queues", "Queues");
+        tab.follow("Add a queue", "Add a queue");
+        tab.open("admin/queues/" + id(db, "SELECT id FROM triage_queue WHERE code = 'COUNCIL_ASB'"), "Edit queue COUNCIL_ASB");
+        tab.open("admin/routing", "Routing rules");
+        tab.follow("Add a rule", "Add a routing rule");
+        long rule = id(db, "SELECT id FROM routing_rule WHERE priority = 1000");
+        tab.open("admin/routing/" + rule, "Edit routing rule");
+        tab.open("admin/routing/" + rule + "/delete", "Delete routing rule");
+        tab.open("admin/directory", "Contact directory");
+        tab.follow("Add an agency", "Add an agency");
+        tab.open("admin/directory/" + id(db, "SELECT id FROM agency WHERE code = 'CRIMESTOPPERS'"), "Edit CRIMESTOPPERS");
+        tab.open("admin/audit", "Audit log");
+        tab.page.getByLabel("Username").fill("admin");
+        tab.page.getByLabel("Action").fill("ADMIN_CREATE_ORGANISATION");
+        tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        tab.arrive("Audit log");
+        assertThat(tab.page.locator("table")).containsText("Created organisation " + code + " (Added in a browser)");
+        tab.assertNoBrowserErrors();
+    }
+
+    private static long id(AdminRows db, String sql) {
+        return db.rows(sql).get(0).number("id");
+    }
+
+    private String url(String path) {
+        return base.toString() + path;
+    }
+
+    /** A regular expression matching {@code text} literally, for Playwright (JavaScript regular expressions). */
+    private static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
+    }
+
+    /** The administrator's browser tab. */
+    private final class Tab {
+
+        final Page page;
+        final boolean javaScript;
+        /** Script errors, CSP violations and resources that failed to load: none are expected. */
+        private final List<String> browserErrors = new ArrayList<>();
+
+        Tab(Page page, boolean javaScript) {
+            this.page = page;
+            this.javaScript = javaScript;
+            page.onPageError(error -> browserErrors.add("script error: " + error));
+            page.onConsoleMessage(message -> {
+                if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                    browserErrors.add("console: " + message.text());
+                }
+            });
+            page.onResponse(response -> {
+                if (response.status() >= 400 && !response.request().isNavigationRequest()) {
+                    browserErrors.add(response.status() + " for " + response.url() + " on " + page.url());
+                }
+            });
+            page.onRequestFailed(request -> {
+                if (!String.valueOf(request.failure()).contains("ERR_ABORTED")) {
+                    browserErrors.add("failed: " + request.url() + " " + request.failure());
+                }
+            });
+        }
+
+        /** Waits for the page titled {@code title}, checks the GOV.UK Frontend set-up, and runs axe on it. */
+        void arrive(String title) {
+            assertThat(page).hasTitle(Pattern.compile("^" + literal(title) + " – " + literal(PARTNERSHIP) + "$"));
+            page.waitForLoadState(LoadState.LOAD);
+            if (javaScript) {
+                assertThat(page.locator("body")).hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
+            } else {
+                assertThat(page.locator("body")).not().hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
+            }
+            Accessibility.assertNoViolations(page);
+        }
+
+        void open(String path, String title) {
+            page.navigate(url(path));
+            arrive(title);
+        }
+
+        /** Follows the link (or button-styled link) named {@code name} in the main content. */
+        void follow(String name, String title) {
+            Locator link = page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+            link.first().click();
+            arrive(title);
+        }
+
+        void assertNoBrowserErrors() {
+            assertEquals(List.of(), browserErrors, "errors in the browser");
+        }
+    }
+}
