@@ -213,12 +213,12 @@ public class CaseService {
         return TriageQueue.list("order by name");
     }
 
-    /** The officers who may be given cases in this case's queue. */
+    /** The officers who may be given cases in this case's queue: those granted it, and every active admin. */
     @Transactional
     public List<StaffAccount> officersFor(String reference) {
         QueueItem item = workableItem(reference);
         return StaffAccount.<StaffAccount>list("active = true order by displayName").stream()
-                .filter(a -> a.queueIds.contains(item.queue.id))
+                .filter(a -> a.hasRole(Role.ADMIN) || a.queueIds.contains(item.queue.id))
                 .toList();
     }
 
