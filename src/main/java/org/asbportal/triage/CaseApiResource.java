@@ -8,8 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.asbportal.security.Role;
+import org.asbportal.triage.ActionService.ActionForm;
+import org.asbportal.triage.ActionService.ResultForm;
+import org.asbportal.triage.CaseViews.ActionView;
 import org.asbportal.triage.CaseViews.CaseView;
 import org.asbportal.web.InvalidSubmissionException;
 
@@ -36,9 +40,11 @@ public class CaseApiResource {
     }
 
     private final CaseService cases;
+    private final ActionService actions;
 
-    public CaseApiResource(CaseService cases) {
+    public CaseApiResource(CaseService cases, ActionService actions) {
         this.cases = cases;
+        this.actions = actions;
     }
 
     @GET
@@ -78,6 +84,20 @@ public class CaseApiResource {
     public CaseView close(@PathParam("reference") String reference, CloseRequest request) {
         require(request);
         return cases.close(reference, version(request.version(), reference), request.outcome());
+    }
+
+    @POST
+    @Path("/actions")
+    public Response addAction(@PathParam("reference") String reference, ActionForm request) {
+        require(request);
+        return Response.status(Response.Status.CREATED).entity(actions.add(reference, request)).build();
+    }
+
+    @POST
+    @Path("/actions/{id}/result")
+    public ActionView recordResult(@PathParam("reference") String reference, @PathParam("id") long id, ResultForm request) {
+        require(request);
+        return actions.recordResult(reference, id, request);
     }
 
     /** {@code {"text","public"}}: the JSON name {@code public} is a Java keyword. */

@@ -22,6 +22,7 @@ import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.security.StaffAccount;
+import org.asbportal.triage.CaseViews.ActionView;
 import org.asbportal.triage.CaseViews.CaseView;
 import org.asbportal.triage.CaseViews.Contact;
 import org.asbportal.triage.CaseViews.LinkedReport;
@@ -237,7 +238,7 @@ public class CaseService {
     }
 
     /** Writes the change now, so a concurrent change by someone else is reported here as a conflict. */
-    private CaseView saved(QueueItem item) {
+    CaseView saved(QueueItem item) {
         QueueItem.flush();
         return caseView(item);
     }
@@ -247,7 +248,7 @@ public class CaseService {
      * commits, so a simultaneous change of the same case waits and then finds the new version,
      * instead of both writing history and deadlocking on the report.
      */
-    private QueueItem current(String reference, int version) {
+    QueueItem current(String reference, int version) {
         QueueItem item = workableItem(reference, LockModeType.PESSIMISTIC_WRITE);
         if (item.version != version) {
             throw new CaseConflictException("Someone else changed this case while you were looking at it. "
@@ -259,11 +260,11 @@ public class CaseService {
         return item;
     }
 
-    private QueueItem workableItem(String reference) {
+    QueueItem workableItem(String reference) {
         return workableItem(reference, LockModeType.NONE);
     }
 
-    private QueueItem workableItem(String reference, LockModeType lock) {
+    QueueItem workableItem(String reference, LockModeType lock) {
         QueueItem item = QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r where r.reference = ?1",
                         AccessCodes.normaliseReference(reference))
                 .withLock(lock)
@@ -297,7 +298,7 @@ public class CaseService {
                 overdue(item), report.possibleDuplicate);
     }
 
-    private boolean overdue(QueueItem item) {
+    boolean overdue(QueueItem item) {
         return item.status == QueueItemStatus.NEW && item.firstContactDueBy.isBefore(serviceLevels.today());
     }
 
@@ -321,14 +322,23 @@ public class CaseService {
                 report.riskReasons.isEmpty() ? List.of() : Arrays.asList(report.riskReasons.split("\n")),
                 report.anonymous, report.reporterRole.name(), contact, item.queue.code, item.queue.name,
                 item.assignedTo == null ? null : item.assignedTo.displayName, item.firstContactDueBy, overdue(item),
-                item.version, report.submittedAt, timeline, links);
+                item.version, report.submittedAt, timeline, links,
+                CaseAction.findFor(report).stream().map(this::actionView).toList());
     }
 
-    private void event(Report report, String kind, boolean isPublic, String message) {
+    ActionView actionView(CaseAction action) {
+        boolean overdue = action.status == ActionStatus.OPEN && action.dueOn.isBefore(serviceLevels.today());
+        return new ActionView(action.id, action.type, action.type.label(), action.description, action.ownerName,
+                action.ownerAccount == null ? null : action.ownerAccount.username, action.dueOn, action.status,
+                action.status.label(), action.result, action.recordedBy, action.recordedAt, action.completedBy,
+                action.completedAt, overdue, action.version);
+    }
+
+    void event(Report report, String kind, boolean isPublic, String message) {
         victims.recorded(ReportEvent.record(report, kind, isPublic, message, staff.username()));
     }
 
-    private static String requireText(String field, String text, String message) {
+    static String requireText(String field, String text, String message) {
         if (text == null || text.isBlank()) {
             throw new InvalidSubmissionException(field, message);
         }

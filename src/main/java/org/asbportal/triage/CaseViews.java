@@ -30,6 +30,12 @@ public final class CaseViews {
     public record LinkedReport(String reference, String reason, Integer distanceMetres) {
     }
 
+    /** An action on a case; {@code ownerUsername} is set when a member of staff owns it. */
+    public record ActionView(long id, ActionType type, String typeLabel, String description, String owner,
+            String ownerUsername, LocalDate dueOn, ActionStatus status, String statusLabel, String result,
+            String recordedBy, Instant recordedAt, String completedBy, Instant completedAt, boolean overdue, int version) {
+    }
+
     public record Contact(String name, String email, String phone, String preferredContact) {
     }
 
@@ -38,6 +44,6 @@ public final class CaseViews {
             String location, String town, String wardCode, RiskLevel riskLevel, List<String> riskReasons,
             boolean anonymous, String reporterRole, Contact contact, String queueCode, String queueName,
             String assignee, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
-            List<TimelineEntry> timeline, List<LinkedReport> links) {
+            List<TimelineEntry> timeline, List<LinkedReport> links, List<ActionView> actions) {
     }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.security.StaffAccount;
@@ -38,14 +39,16 @@ public class StaffResource {
         static native TemplateInstance queue(String staffName, QueuePage page);
 
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
-                List<TriageQueue> queues, List<Outcome> outcomes, String error);
+                List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes, String error);
     }
 
     private final CaseService cases;
+    private final ActionService actions;
     private final CurrentStaff staff;
 
-    public StaffResource(CaseService cases, CurrentStaff staff) {
+    public StaffResource(CaseService cases, ActionService actions, CurrentStaff staff) {
         this.cases = cases;
+        this.actions = actions;
         this.staff = staff;
     }
 
@@ -109,6 +112,25 @@ public class StaffResource {
         return change(reference, () -> cases.close(reference, version, outcomeOf(outcome)));
     }
 
+    @POST
+    @Path("/cases/{reference}/actions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addAction(@PathParam("reference") String reference, @FormParam("type") String type,
+            @FormParam("description") String description, @FormParam("owner") String owner,
+            @FormParam("dueOn-day") String day, @FormParam("dueOn-month") String month, @FormParam("dueOn-year") String year) {
+        return changeHere(reference, () -> actions.add(reference,
+                new ActionService.ActionForm(type, description, owner, date(day, month, year))));
+    }
+
+    @POST
+    @Path("/cases/{reference}/actions/{id}/result")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordResult(@PathParam("reference") String reference, @PathParam("id") long id,
+            @FormParam("actionVersion") Integer version, @FormParam("status") String status,
+            @FormParam("result") String result) {
+        return changeHere(reference, () -> actions.recordResult(reference, id, new ActionService.ResultForm(status, result, version)));
+    }
+
     /** Post/redirect/get on success; the case page with the problem otherwise, nothing overwritten. */
     private Response change(String reference, Supplier<CaseView> operation) {
         try {
@@ -122,9 +144,27 @@ public class StaffResource {
         }
     }
 
+    /** A change that keeps the case where it is: back to the case page, or the page with the problem. */
+    private Response changeHere(String reference, Supplier<?> operation) {
+        try {
+            operation.get();
+            return Response.seeOther(URI.create("/staff/cases/" + AccessCodes.normaliseReference(reference))).build();
+        } catch (InvalidSubmissionException e) {
+            return Response.status(400).entity(page(cases.view(reference), e.errors().get(0).message())).build();
+        } catch (CaseConflictException e) {
+            return Response.status(409).entity(page(cases.view(reference), e.getMessage())).build();
+        }
+    }
+
+    /** The three boxes of a GOV.UK date input as one ISO-like date; the service checks it is real. */
+    private static String date(String day, String month, String year) {
+        return (year == null ? "" : year.strip()) + "-" + (month == null ? "" : month.strip()) + "-"
+                + (day == null ? "" : day.strip());
+    }
+
     private TemplateInstance page(CaseView view, String error) {
         return Templates.caseDetail(staff.account().displayName, view, cases.officersFor(view.reference()),
-                cases.allQueues(), List.of(Outcome.values()), error);
+                cases.allQueues(), List.of(Outcome.values()), List.of(ActionType.values()), error);
     }
 
     private static Outcome outcomeOf(String value) {

@@ -50,6 +50,7 @@ class StaffAuthorisationTest {
 
     static final String UNKNOWN_REFERENCE = "ASB-2222-2222";
     static final String UNKNOWN_QUEUE = "NO_SUCH_QUEUE";
+    static final java.time.LocalDate IN_A_WEEK = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(7);
 
     /** Who is asking: nobody, or a demonstration account. */
     enum Who {
@@ -92,6 +93,8 @@ class StaffAuthorisationTest {
         HTML_TRANSFER("POST /staff/cases/{reference}/transfer", "TRANSFER"),
         HTML_UPDATE("POST /staff/cases/{reference}/updates", "NOTE"),
         HTML_CLOSE("POST /staff/cases/{reference}/close", "CLOSE"),
+        HTML_ADD_ACTION("POST /staff/cases/{reference}/actions", "ADD_ACTION"),
+        HTML_ACTION_RESULT("POST /staff/cases/{reference}/actions/{action}/result", "ACTION_RESULT"),
         API_MY_QUEUES("GET /api/v1/queues", null),
         API_QUEUE_ITEMS("GET /api/v1/queues/{code}/items", "READ_QUEUE"),
         API_CASE("GET /api/v1/cases/{reference}", "READ_CASE"),
@@ -99,7 +102,9 @@ class StaffAuthorisationTest {
         API_ASSIGN("POST /api/v1/cases/{reference}/assign", "ASSIGN"),
         API_TRANSFER("POST /api/v1/cases/{reference}/transfer", "TRANSFER"),
         API_UPDATE("POST /api/v1/cases/{reference}/updates", "NOTE"),
-        API_CLOSE("POST /api/v1/cases/{reference}/close", "CLOSE");
+        API_CLOSE("POST /api/v1/cases/{reference}/close", "CLOSE"),
+        API_ADD_ACTION("POST /api/v1/cases/{reference}/actions", "ADD_ACTION"),
+        API_ACTION_RESULT("POST /api/v1/cases/{reference}/actions/{action}/result", "ACTION_RESULT");
 
         final String method;
         final String path;
@@ -124,6 +129,16 @@ class StaffAuthorisationTest {
             return "POST".equals(method);
         }
 
+        /** Whether the route names an action of the case, which must exist before it is used. */
+        boolean namesAction() {
+            return path.contains("{action}");
+        }
+
+        /** The status a successful call answers with. */
+        int created() {
+            return this == API_ADD_ACTION ? 201 : 200;
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
@@ -131,7 +146,12 @@ class StaffAuthorisationTest {
     }
 
     /** A queue and case a request is about, and the version of the case the sender saw. */
-    record Target(String queue, String reference, int version) {
+    record Target(String queue, String reference, int version, long action) {
+
+        /** A request refused before any action is looked up: the action id is never read. */
+        Target(String queue, String reference, int version) {
+            this(queue, reference, version, 1);
+        }
     }
 
     /** Signed-in browsers, one per account, kept for the whole class (sign-in is a bcrypt check). */
@@ -278,6 +298,7 @@ class StaffAuthorisationTest {
     @MethodSource("everyRouteAsStaffWhoWorkTheQueue")
     void letsStaffWorkTheCasesOfTheirQueues(Route route, Who who, String queue) {
         Case reported = Cases.reportInto(queue);
+        long action = route.namesAction() ? newAction(reported) : 1;
         int version = 0;
         if (route.html() && route.change()) {
             Response casePage = session(who).get("/staff/cases/{reference}", reported.reference());
@@ -286,7 +307,7 @@ class StaffAuthorisationTest {
         }
         long auditBefore = db.lastAuditId();
 
-        Response response = send(route, who, new Target(queue, reported.reference(), version));
+        Response response = send(route, who, new Target(queue, reported.reference(), version, action));
 
         if (route.html() && route.change()) {
             assertEquals(303, response.statusCode(), response.asString());
@@ -294,7 +315,7 @@ class StaffAuthorisationTest {
                     ? "/staff" : "/staff/cases/" + reported.reference();
             assertTrue(response.header("Location").endsWith(back), response.header("Location") + " should be " + back);
         } else {
-            assertEquals(200, response.statusCode(), response.asString());
+            assertEquals(route.created(), response.statusCode(), response.asString());
             response.then().contentType(startsWith(route.html() ? "text/html" : "application/json"));
         }
         assertDone(route, who, queue, reported, response);
@@ -340,6 +361,18 @@ class StaffAuthorisationTest {
                 assertEquals("CLOSED", item.string("status"));
                 assertEquals("CLOSED", db.report(reference).string("status"));
             }
+            case HTML_ADD_ACTION, API_ADD_ACTION -> {
+                List<Row> actions = actionsOf(reference);
+                assertEquals(1, actions.size());
+                assertEquals(who.username, actions.get(0).string("recorded_by"));
+                assertEquals("OPEN", actions.get(0).string("status"));
+            }
+            case HTML_ACTION_RESULT, API_ACTION_RESULT -> {
+                List<Row> actions = actionsOf(reference);
+                assertEquals(1, actions.size());
+                assertEquals("DONE", actions.get(0).string("status"));
+                assertEquals(who.username, actions.get(0).string("completed_by"));
+            }
             default -> assertUntouched(reported, queue);
         }
         if (!route.html()) {
@@ -349,6 +382,8 @@ class StaffAuthorisationTest {
                 case API_TRANSFER -> response.then().body("queueCode", equalTo(transferTarget(queue)));
                 case API_UPDATE -> response.then().body("timeline.kind", hasItem("NOTE"));
                 case API_CLOSE -> response.then().body("itemStatus", equalTo("CLOSED"));
+                case API_ADD_ACTION -> response.then().body("type", equalTo("WARNING")).body("recordedBy", equalTo(who.username));
+                case API_ACTION_RESULT -> response.then().body("status", equalTo("DONE"));
                 default -> {
                 }
             }
@@ -436,6 +471,7 @@ class StaffAuthorisationTest {
     /** Refused before the case was looked at: nothing changed and nobody's read or change is audited. */
     private void assertRefused(Case reported, String queue) {
         assertUntouched(reported, queue);
+        assertEquals(List.of(), actionsOf(reported.reference()), "no action added");
         assertEquals(List.of(), db.audit(reported.reference()));
     }
 
@@ -461,7 +497,8 @@ class StaffAuthorisationTest {
     private static Response htmlRequest(Route route, StaffSession browser, Target target) {
         String reference = target.reference();
         String version = String.valueOf(target.version());
-        String path = route.path.replace("{code}", String.valueOf(target.queue())).replace("{reference}", String.valueOf(reference));
+        String path = route.path.replace("{code}", String.valueOf(target.queue())).replace("{reference}", String.valueOf(reference))
+                .replace("{action}", String.valueOf(target.action()));
         return switch (route) {
             case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE -> browser.get(path);
             case HTML_CLAIM -> browser.post(path, "version", version);
@@ -470,13 +507,18 @@ class StaffAuthorisationTest {
                     "reason", "Better placed with that team");
             case HTML_UPDATE -> browser.post(path, "text", "Called the resident back", "visibility", "internal");
             case HTML_CLOSE -> browser.post(path, "version", version, "outcome", "RESOLVED");
+            case HTML_ADD_ACTION -> browser.post(path, "type", "WARNING", "description", "Letter to the household",
+                    "owner", "caseworker", "dueOn-day", String.valueOf(IN_A_WEEK.getDayOfMonth()),
+                    "dueOn-month", String.valueOf(IN_A_WEEK.getMonthValue()), "dueOn-year", String.valueOf(IN_A_WEEK.getYear()));
+            case HTML_ACTION_RESULT -> browser.post(path, "actionVersion", "0", "status", "DONE", "result", "Letter delivered");
             default -> throw new IllegalArgumentException(route.name());
         };
     }
 
     private static Response apiRequest(Route route, RequestSpecification request, Target target) {
         String path = route.path.replace("{code}", String.valueOf(target.queue()))
-                .replace("{reference}", String.valueOf(target.reference()));
+                .replace("{reference}", String.valueOf(target.reference()))
+                .replace("{action}", String.valueOf(target.action()));
         int version = target.version();
         return switch (route) {
             case API_MY_QUEUES, API_QUEUE_ITEMS, API_CASE -> request.when().get(path);
@@ -487,8 +529,25 @@ class StaffAuthorisationTest {
                     "reason", "Better placed with that team")).when().post(path);
             case API_UPDATE -> request.body(StaffApi.json("text", "Called the resident back", "public", false)).when().post(path);
             case API_CLOSE -> request.body(StaffApi.json("version", version, "outcome", "RESOLVED")).when().post(path);
+            case API_ADD_ACTION -> request.body(StaffApi.json("type", "WARNING", "description", "Letter to the household",
+                    "owner", "caseworker", "dueOn", IN_A_WEEK.toString())).when().post(path);
+            case API_ACTION_RESULT -> request.body(StaffApi.json("status", "DONE", "result", "Letter delivered", "version", 0))
+                    .when().post(path);
             default -> throw new IllegalArgumentException(route.name());
         };
+    }
+
+    /** Adds an action to the case as an admin, for routes that work on one. */
+    private static long newAction(Case reported) {
+        Response added = StaffApi.as("admin").body(StaffApi.json("type", "WARNING", "description", "Letter to the household",
+                "owner", "Bedford Housing", "dueOn", IN_A_WEEK.toString())).when().post("/api/v1/cases/{reference}/actions", reported.reference());
+        assertEquals(201, added.statusCode(), added.asString());
+        return ((Number) added.path("id")).longValue();
+    }
+
+    private List<Row> actionsOf(String reference) {
+        return db.reports().rows("SELECT a.* FROM case_action a JOIN report r ON r.id = a.report_id WHERE r.reference = ?",
+                reference);
     }
 
     private static String assigneeFor(String queue) {
