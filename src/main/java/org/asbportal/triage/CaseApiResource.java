@@ -39,12 +39,22 @@ public class CaseApiResource {
     public record CloseRequest(Integer version, Outcome outcome) {
     }
 
+    /** {@code {"reference"}}: the other case to link with. */
+    public record LinkRequest(String reference) {
+    }
+
+    /** {@code {"version","reference"}}: the version of this case seen, and the case it duplicates. */
+    public record MergeRequest(Integer version, String reference) {
+    }
+
     private final CaseService cases;
     private final ActionService actions;
+    private final CaseLinkService links;
 
-    public CaseApiResource(CaseService cases, ActionService actions) {
+    public CaseApiResource(CaseService cases, ActionService actions, CaseLinkService links) {
         this.cases = cases;
         this.actions = actions;
+        this.links = links;
     }
 
     @GET
@@ -98,6 +108,20 @@ public class CaseApiResource {
     public ActionView recordResult(@PathParam("reference") String reference, @PathParam("id") long id, ResultForm request) {
         require(request);
         return actions.recordResult(reference, id, request);
+    }
+
+    @POST
+    @Path("/links")
+    public CaseView link(@PathParam("reference") String reference, LinkRequest request) {
+        require(request);
+        return links.link(reference, request.reference());
+    }
+
+    @POST
+    @Path("/merge")
+    public CaseView merge(@PathParam("reference") String reference, MergeRequest request) {
+        require(request);
+        return links.merge(reference, version(request.version(), reference), request.reference());
     }
 
     /** {@code {"text","public"}}: the JSON name {@code public} is a Java keyword. */

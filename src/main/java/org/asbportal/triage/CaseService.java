@@ -187,13 +187,18 @@ public class CaseService {
         if (outcome == null) {
             throw new InvalidSubmissionException("outcome", "Choose the outcome");
         }
+        closeAs(item, outcome);
+        audit.record(staff.username(), "CLOSE", reference, outcome.name());
+        return saved(item);
+    }
+
+    /** Closes the case with its outcome and writes the closure the victim sees (and is emailed). */
+    void closeAs(QueueItem item, Outcome outcome) {
         item.status = QueueItemStatus.CLOSED;
         item.closedAt = Instant.now();
         item.outcome = outcome;
         item.report.status = ReportStatus.CLOSED;
         event(item.report, "CLOSED", true, "We have closed your report. Outcome: " + outcome.label() + ".");
-        audit.record(staff.username(), "CLOSE", reference, outcome.name());
-        return saved(item);
     }
 
     /** The version of a case as it is now, for callers that change it without tracking versions. */
@@ -260,6 +265,19 @@ public class CaseService {
         return item;
     }
 
+    /**
+     * Fails as {@link #workableItem} does when the case is unknown or not among the officer's queues,
+     * without loading it: for checks made before cases are locked in a fixed order.
+     */
+    void ensureWorkable(String reference) {
+        Long queueId = QueueItem.find("select i.queue.id from QueueItem i where i.report.reference = ?1",
+                        AccessCodes.normaliseReference(reference))
+                .project(Long.class).firstResultOptional().orElseThrow(CaseNotFoundException::new);
+        if (!staff.mayWork(queueId)) {
+            throw new CaseNotFoundException();
+        }
+    }
+
     QueueItem workableItem(String reference) {
         return workableItem(reference, LockModeType.NONE);
     }
@@ -313,8 +331,9 @@ public class CaseService {
                 .toList();
         List<LinkedReport> links = new ArrayList<>();
         for (ReportLink link : ReportLink.findFor(report)) {
-            Report other = link.report.id.equals(report.id) ? link.linkedReport : link.report;
-            links.add(new LinkedReport(other.reference, link.reason, link.distanceMetres));
+            boolean outgoing = link.report.id.equals(report.id);
+            Report other = outgoing ? link.linkedReport : link.report;
+            links.add(new LinkedReport(other.reference, link.reason, linkLabel(link.reason, outgoing), link.distanceMetres));
         }
         return new CaseView(report.reference, report.status, item.status, report.category.name, report.description,
                 report.peopleInvolved, report.occurredOn, report.occurredTime == null ? null : report.occurredTime.toString(),
@@ -332,6 +351,17 @@ public class CaseService {
                 action.ownerAccount == null ? null : action.ownerAccount.username, action.dueOn, action.status,
                 action.status.label(), action.result, action.recordedBy, action.recordedAt, action.completedBy,
                 action.completedAt, overdue, action.version);
+    }
+
+    private static String linkLabel(String reason, boolean outgoing) {
+        return switch (reason) {
+            case ReportLink.NEARBY -> "Possible duplicate nearby";
+            case ReportLink.SAME_LOCATION -> "Possible duplicate at the same place";
+            case ReportLink.LINKED_BY_STAFF -> "Linked by staff";
+            case ReportLink.MERGED_AS_DUPLICATE -> outgoing ? "This case was closed as a duplicate of it"
+                    : "Closed as a duplicate of this case";
+            default -> reason;
+        };
     }
 
     void event(Report report, String kind, boolean isPublic, String message) {

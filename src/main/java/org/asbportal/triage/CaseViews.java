@@ -27,7 +27,8 @@ public final class CaseViews {
     public record TimelineEntry(Instant at, String kind, boolean isPublic, String actor, String message) {
     }
 
-    public record LinkedReport(String reference, String reason, Integer distanceMetres) {
+    /** Another report to look at with this one: {@code reason} is a code, {@code label} says it in words. */
+    public record LinkedReport(String reference, String reason, String label, Integer distanceMetres) {
     }
 
     /** An action on a case; {@code ownerUsername} is set when a member of staff owns it. */

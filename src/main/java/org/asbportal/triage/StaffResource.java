@@ -44,11 +44,13 @@ public class StaffResource {
 
     private final CaseService cases;
     private final ActionService actions;
+    private final CaseLinkService links;
     private final CurrentStaff staff;
 
-    public StaffResource(CaseService cases, ActionService actions, CurrentStaff staff) {
+    public StaffResource(CaseService cases, ActionService actions, CaseLinkService links, CurrentStaff staff) {
         this.cases = cases;
         this.actions = actions;
+        this.links = links;
         this.staff = staff;
     }
 
@@ -131,6 +133,21 @@ public class StaffResource {
         return changeHere(reference, () -> actions.recordResult(reference, id, new ActionService.ResultForm(status, result, version)));
     }
 
+    @POST
+    @Path("/cases/{reference}/links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response link(@PathParam("reference") String reference, @FormParam("otherReference") String other) {
+        return change(reference, () -> links.link(reference, other));
+    }
+
+    @POST
+    @Path("/cases/{reference}/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response merge(@PathParam("reference") String reference, @FormParam("version") int version,
+            @FormParam("otherReference") String other) {
+        return change(reference, () -> links.merge(reference, version, other));
+    }
+
     /** Post/redirect/get on success; the case page with the problem otherwise, nothing overwritten. */
     private Response change(String reference, Supplier<CaseView> operation) {
         try {
@@ -141,6 +158,8 @@ public class StaffResource {
             return Response.status(400).entity(page(cases.view(reference), e.errors().get(0).message())).build();
         } catch (CaseConflictException e) {
             return Response.status(409).entity(page(cases.view(reference), e.getMessage())).build();
+        } catch (OtherCaseNotFoundException e) {
+            return Response.status(404).entity(page(cases.view(reference), e.getMessage())).build();
         }
     }
 
@@ -153,6 +172,8 @@ public class StaffResource {
             return Response.status(400).entity(page(cases.view(reference), e.errors().get(0).message())).build();
         } catch (CaseConflictException e) {
             return Response.status(409).entity(page(cases.view(reference), e.getMessage())).build();
+        } catch (OtherCaseNotFoundException e) {
+            return Response.status(404).entity(page(cases.view(reference), e.getMessage())).build();
         }
     }
 

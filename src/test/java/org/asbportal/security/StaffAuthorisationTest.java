@@ -50,6 +50,7 @@ class StaffAuthorisationTest {
 
     static final String UNKNOWN_REFERENCE = "ASB-2222-2222";
     static final String UNKNOWN_QUEUE = "NO_SUCH_QUEUE";
+    static final String UNKNOWN_OTHER_REFERENCE = "ASB-3333-3333";
     static final java.time.LocalDate IN_A_WEEK = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(7);
 
     /** Who is asking: nobody, or a demonstration account. */
@@ -95,6 +96,8 @@ class StaffAuthorisationTest {
         HTML_CLOSE("POST /staff/cases/{reference}/close", "CLOSE"),
         HTML_ADD_ACTION("POST /staff/cases/{reference}/actions", "ADD_ACTION"),
         HTML_ACTION_RESULT("POST /staff/cases/{reference}/actions/{action}/result", "ACTION_RESULT"),
+        HTML_LINK("POST /staff/cases/{reference}/links", "LINK_CASE"),
+        HTML_MERGE("POST /staff/cases/{reference}/merge", "MERGE"),
         API_MY_QUEUES("GET /api/v1/queues", null),
         API_QUEUE_ITEMS("GET /api/v1/queues/{code}/items", "READ_QUEUE"),
         API_CASE("GET /api/v1/cases/{reference}", "READ_CASE"),
@@ -104,7 +107,9 @@ class StaffAuthorisationTest {
         API_UPDATE("POST /api/v1/cases/{reference}/updates", "NOTE"),
         API_CLOSE("POST /api/v1/cases/{reference}/close", "CLOSE"),
         API_ADD_ACTION("POST /api/v1/cases/{reference}/actions", "ADD_ACTION"),
-        API_ACTION_RESULT("POST /api/v1/cases/{reference}/actions/{action}/result", "ACTION_RESULT");
+        API_ACTION_RESULT("POST /api/v1/cases/{reference}/actions/{action}/result", "ACTION_RESULT"),
+        API_LINK("POST /api/v1/cases/{reference}/links", "LINK_CASE"),
+        API_MERGE("POST /api/v1/cases/{reference}/merge", "MERGE");
 
         final String method;
         final String path;
@@ -134,6 +139,11 @@ class StaffAuthorisationTest {
             return path.contains("{action}");
         }
 
+        /** Whether the route names a second case, to link or merge with. */
+        boolean namesOtherCase() {
+            return this == HTML_LINK || this == HTML_MERGE || this == API_LINK || this == API_MERGE;
+        }
+
         /** The status a successful call answers with. */
         int created() {
             return this == API_ADD_ACTION ? 201 : 200;
@@ -146,11 +156,11 @@ class StaffAuthorisationTest {
     }
 
     /** A queue and case a request is about, and the version of the case the sender saw. */
-    record Target(String queue, String reference, int version, long action) {
+    record Target(String queue, String reference, int version, long action, String other) {
 
-        /** A request refused before any action is looked up: the action id is never read. */
+        /** A request refused before any action or other case is looked up: those are never read. */
         Target(String queue, String reference, int version) {
-            this(queue, reference, version, 1);
+            this(queue, reference, version, 1, UNKNOWN_OTHER_REFERENCE);
         }
     }
 
@@ -299,6 +309,7 @@ class StaffAuthorisationTest {
     void letsStaffWorkTheCasesOfTheirQueues(Route route, Who who, String queue) {
         Case reported = Cases.reportInto(queue);
         long action = route.namesAction() ? newAction(reported) : 1;
+        String other = route.namesOtherCase() ? Cases.reportInto(queue).reference() : UNKNOWN_OTHER_REFERENCE;
         int version = 0;
         if (route.html() && route.change()) {
             Response casePage = session(who).get("/staff/cases/{reference}", reported.reference());
@@ -307,7 +318,7 @@ class StaffAuthorisationTest {
         }
         long auditBefore = db.lastAuditId();
 
-        Response response = send(route, who, new Target(queue, reported.reference(), version, action));
+        Response response = send(route, who, new Target(queue, reported.reference(), version, action, other));
 
         if (route.html() && route.change()) {
             assertEquals(303, response.statusCode(), response.asString());
@@ -373,6 +384,15 @@ class StaffAuthorisationTest {
                 assertEquals("DONE", actions.get(0).string("status"));
                 assertEquals(who.username, actions.get(0).string("completed_by"));
             }
+            case HTML_LINK, API_LINK -> {
+                List<Row> links = db.reports().linksFrom(reference);
+                assertEquals(1, links.size());
+                assertEquals("LINKED_BY_STAFF", links.get(0).string("reason"));
+            }
+            case HTML_MERGE, API_MERGE -> {
+                assertEquals("CLOSED", item.string("status"));
+                assertEquals("DUPLICATE", item.string("outcome"));
+            }
             default -> assertUntouched(reported, queue);
         }
         if (!route.html()) {
@@ -384,6 +404,8 @@ class StaffAuthorisationTest {
                 case API_CLOSE -> response.then().body("itemStatus", equalTo("CLOSED"));
                 case API_ADD_ACTION -> response.then().body("type", equalTo("WARNING")).body("recordedBy", equalTo(who.username));
                 case API_ACTION_RESULT -> response.then().body("status", equalTo("DONE"));
+                case API_LINK -> response.then().body("links.reason", hasItem("LINKED_BY_STAFF"));
+                case API_MERGE -> response.then().body("itemStatus", equalTo("CLOSED"));
                 default -> {
                 }
             }
@@ -511,6 +533,8 @@ class StaffAuthorisationTest {
                     "owner", "caseworker", "dueOn-day", String.valueOf(IN_A_WEEK.getDayOfMonth()),
                     "dueOn-month", String.valueOf(IN_A_WEEK.getMonthValue()), "dueOn-year", String.valueOf(IN_A_WEEK.getYear()));
             case HTML_ACTION_RESULT -> browser.post(path, "actionVersion", "0", "status", "DONE", "result", "Letter delivered");
+            case HTML_LINK -> browser.post(path, "otherReference", target.other());
+            case HTML_MERGE -> browser.post(path, "version", version, "otherReference", target.other());
             default -> throw new IllegalArgumentException(route.name());
         };
     }
@@ -533,6 +557,8 @@ class StaffAuthorisationTest {
                     "owner", "caseworker", "dueOn", IN_A_WEEK.toString())).when().post(path);
             case API_ACTION_RESULT -> request.body(StaffApi.json("status", "DONE", "result", "Letter delivered", "version", 0))
                     .when().post(path);
+            case API_LINK -> request.body(StaffApi.json("reference", target.other())).when().post(path);
+            case API_MERGE -> request.body(StaffApi.json("version", version, "reference", target.other())).when().post(path);
             default -> throw new IllegalArgumentException(route.name());
         };
     }
