@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.asbportal.notify.VictimNotifier;
+import org.asbportal.report.Labels;
 import org.asbportal.report.Report;
 import org.asbportal.report.ReportEvent;
 import org.asbportal.report.ReportLink;
@@ -26,6 +27,7 @@ import org.asbportal.triage.CaseViews.ActionView;
 import org.asbportal.triage.CaseViews.CaseView;
 import org.asbportal.triage.CaseViews.Contact;
 import org.asbportal.triage.CaseViews.LinkedReport;
+import org.asbportal.triage.CaseViews.PerpetratorView;
 import org.asbportal.triage.CaseViews.QueueItemView;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
@@ -42,17 +44,21 @@ public class CaseService {
 
     static final int PAGE_SIZE = 25;
     static final int MAX_TEXT = 4000;
+    /** The reason of a linked report that shares a perpetrator with the case. */
+    static final String SAME_PERPETRATOR = "SAME_PERPETRATOR";
 
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final ServiceLevels serviceLevels;
     private final VictimNotifier victims;
+    private final Labels labels;
 
-    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels, VictimNotifier victims) {
+    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels, VictimNotifier victims, Labels labels) {
         this.staff = staff;
         this.audit = audit;
         this.serviceLevels = serviceLevels;
         this.victims = victims;
+        this.labels = labels;
     }
 
     /** The queues this member of staff may work, with open, unassigned and overdue counts. */
@@ -322,7 +328,7 @@ public class CaseService {
 
     private CaseView caseView(QueueItem item) {
         Report report = item.report;
-        boolean seesContact = staff.hasRole(Role.ADMIN) || staff.hasRole(Role.TRIAGE_OFFICER) || staff.hasRole(Role.CASEWORKER);
+        boolean seesContact = seesPersonalDetails();
         Contact contact = report.anonymous || !seesContact ? null
                 : new Contact(report.reporterName, report.reporterEmail, report.reporterPhone,
                         report.preferredContact == null ? null : report.preferredContact.name());
@@ -335,6 +341,11 @@ public class CaseService {
             Report other = outgoing ? link.linkedReport : link.report;
             links.add(new LinkedReport(other.reference, link.reason, linkLabel(link.reason, outgoing), link.distanceMetres));
         }
+        List<Perpetrator> perpetrators = Perpetrator.linkedTo(report.id);
+        List<CasePerpetrator> sharing = CasePerpetrator.othersSharing(report.id, perpetrators.stream().map(p -> p.id).toList());
+        Map<Long, String> references = references(sharing.stream().map(l -> l.reportId).distinct().toList());
+        sharing.stream().map(l -> references.get(l.reportId)).distinct()
+                .forEach(other -> links.add(new LinkedReport(other, SAME_PERPETRATOR, "Same perpetrator", null)));
         return new CaseView(report.reference, report.status, item.status, report.category.name, report.description,
                 report.peopleInvolved, report.occurredOn, report.occurredTime == null ? null : report.occurredTime.toString(),
                 report.stillHappening, report.locationDescription, report.town, report.wardCode, report.riskLevel,
@@ -342,7 +353,44 @@ public class CaseService {
                 report.anonymous, report.reporterRole.name(), contact, item.queue.code, item.queue.name,
                 item.assignedTo == null ? null : item.assignedTo.displayName, item.firstContactDueBy, overdue(item),
                 item.version, report.submittedAt, timeline, links,
-                CaseAction.findFor(report).stream().map(this::actionView).toList());
+                CaseAction.findFor(report).stream().map(this::actionView).toList(),
+                seesContact ? perpetrators.stream().map(p -> perpetratorView(p, sharing, references)).toList() : List.of());
+    }
+
+    /** Reporter contact and perpetrator details: only for the roles that work cases with people. */
+    boolean seesPersonalDetails() {
+        return staff.hasRole(Role.ADMIN) || staff.hasRole(Role.TRIAGE_OFFICER) || staff.hasRole(Role.CASEWORKER);
+    }
+
+    private PerpetratorView perpetratorView(Perpetrator p, List<CasePerpetrator> sharing, Map<Long, String> references) {
+        List<String> others = sharing.stream().filter(l -> l.perpetratorId.equals(p.id))
+                .map(l -> references.get(l.reportId)).distinct().toList();
+        return new PerpetratorView(p.id, p.name, p.aliases, p.dateOfBirth, name(p.ageBand), label(labels.ageBands(), p.ageBand),
+                p.address, p.description, p.notes, name(p.sex), label(labels.sexes(), p.sex), name(p.ethnicity),
+                label(labels.ethnicities(), p.ethnicity), name(p.disability), label(labels.disabilities(), p.disability), others);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static String label(List<Labels.Option> options, Enum<?> value) {
+        return value == null ? "Not known" : options.stream().filter(o -> o.value().equals(value.name()))
+                .map(Labels.Option::label).findFirst().orElse(value.name());
+    }
+
+    /** The references of these reports, by id. */
+    private static Map<Long, String> references(List<Long> reportIds) {
+        if (reportIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> references = new java.util.HashMap<>();
+        for (Object[] row : Report.getEntityManager()
+                .createQuery("select r.id, r.reference from Report r where r.id in :ids", Object[].class)
+                .setParameter("ids", reportIds).getResultList()) {
+            references.put((Long) row[0], (String) row[1]);
+        }
+        return references;
     }
 
     ActionView actionView(CaseAction action) {

@@ -37,6 +37,17 @@ public final class CaseViews {
             String recordedBy, Instant recordedAt, String completedBy, Instant completedAt, boolean overdue, int version) {
     }
 
+    /** A perpetrator on a case, for staff who may see personal details; {@code otherCases} are references. */
+    public record PerpetratorView(long id, String name, String aliases, LocalDate dateOfBirth, String ageBand,
+            String ageBandLabel, String address, String description, String notes, String sex, String sexLabel,
+            String ethnicity, String ethnicityLabel, String disability, String disabilityLabel, List<String> otherCases) {
+    }
+
+    /** A perpetrator found by name, and whether they are already linked to the case searched from. */
+    public record PerpetratorMatch(long id, String name, String aliases, LocalDate dateOfBirth, String ageBand,
+            boolean linkedHere) {
+    }
+
     public record Contact(String name, String email, String phone, String preferredContact) {
     }
 
@@ -45,6 +56,7 @@ public final class CaseViews {
             String location, String town, String wardCode, RiskLevel riskLevel, List<String> riskReasons,
             boolean anonymous, String reporterRole, Contact contact, String queueCode, String queueName,
             String assignee, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
-            List<TimelineEntry> timeline, List<LinkedReport> links, List<ActionView> actions) {
+            List<TimelineEntry> timeline, List<LinkedReport> links, List<ActionView> actions,
+            List<PerpetratorView> perpetrators) {
     }
 }

@@ -22,6 +22,7 @@ import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.security.StaffAccount;
 import org.asbportal.triage.CaseViews.CaseView;
+import org.asbportal.triage.CaseViews.PerpetratorMatch;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
 import org.asbportal.web.InvalidSubmissionException;
@@ -39,18 +40,22 @@ public class StaffResource {
         static native TemplateInstance queue(String staffName, QueuePage page);
 
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
-                List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes, String error);
+                List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes, String find,
+                List<PerpetratorMatch> matches, String error);
     }
 
     private final CaseService cases;
     private final ActionService actions;
     private final CaseLinkService links;
+    private final PerpetratorService perpetrators;
     private final CurrentStaff staff;
 
-    public StaffResource(CaseService cases, ActionService actions, CaseLinkService links, CurrentStaff staff) {
+    public StaffResource(CaseService cases, ActionService actions, CaseLinkService links, PerpetratorService perpetrators,
+            CurrentStaff staff) {
         this.cases = cases;
         this.actions = actions;
         this.links = links;
+        this.perpetrators = perpetrators;
         this.staff = staff;
     }
 
@@ -71,8 +76,16 @@ public class StaffResource {
 
     @GET
     @Path("/cases/{reference}")
-    public TemplateInstance caseDetail(@PathParam("reference") String reference) {
-        return page(cases.view(reference), null);
+    public Response caseDetail(@PathParam("reference") String reference, @QueryParam("find") String find) {
+        CaseView view = cases.view(reference);
+        if (find == null) {
+            return Response.ok(page(view, null)).build();
+        }
+        try {
+            return Response.ok(page(view, null, find, perpetrators.search(reference, find))).build();
+        } catch (InvalidSubmissionException e) {
+            return Response.status(400).entity(page(view, e.errors().get(0).message(), find, List.of())).build();
+        }
     }
 
     @POST
@@ -148,6 +161,33 @@ public class StaffResource {
         return change(reference, () -> links.merge(reference, version, other));
     }
 
+    @POST
+    @Path("/cases/{reference}/perpetrators")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addPerpetrator(@PathParam("reference") String reference, @FormParam("name") String name,
+            @FormParam("aliases") String aliases, @FormParam("dateOfBirth-day") String day,
+            @FormParam("dateOfBirth-month") String month, @FormParam("dateOfBirth-year") String year,
+            @FormParam("address") String address, @FormParam("description") String description,
+            @FormParam("notes") String notes, @FormParam("ageBand") String ageBand, @FormParam("sex") String sex,
+            @FormParam("ethnicity") String ethnicity, @FormParam("disability") String disability) {
+        return changeHere(reference, () -> perpetrators.add(reference, new PerpetratorService.PerpetratorForm(name, aliases,
+                date(day, month, year), address, description, notes, ageBand, sex, ethnicity, disability)));
+    }
+
+    @POST
+    @Path("/cases/{reference}/perpetrators/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response linkPerpetrator(@PathParam("reference") String reference, @FormParam("perpetratorId") Long id) {
+        return changeHere(reference, () -> perpetrators.link(reference, id));
+    }
+
+    @POST
+    @Path("/cases/{reference}/perpetrators/{id}/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unlinkPerpetrator(@PathParam("reference") String reference, @PathParam("id") long id) {
+        return changeHere(reference, () -> perpetrators.unlink(reference, id));
+    }
+
     /** Post/redirect/get on success; the case page with the problem otherwise, nothing overwritten. */
     private Response change(String reference, Supplier<CaseView> operation) {
         try {
@@ -184,8 +224,12 @@ public class StaffResource {
     }
 
     private TemplateInstance page(CaseView view, String error) {
+        return page(view, error, null, null);
+    }
+
+    private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches) {
         return Templates.caseDetail(staff.account().displayName, view, cases.officersFor(view.reference()),
-                cases.allQueues(), List.of(Outcome.values()), List.of(ActionType.values()), error);
+                cases.allQueues(), List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error);
     }
 
     private static Outcome outcomeOf(String value) {
