@@ -46,19 +46,24 @@ public class CaseService {
     static final int MAX_TEXT = 4000;
     /** The reason of a linked report that shares a perpetrator with the case. */
     static final String SAME_PERPETRATOR = "SAME_PERPETRATOR";
+    /** The reason of a linked report from the same (non-anonymous) reporter email or phone. */
+    static final String SAME_VICTIM = "SAME_VICTIM";
 
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final ServiceLevels serviceLevels;
     private final VictimNotifier victims;
     private final Labels labels;
+    private final RepeatFinder repeats;
 
-    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels, VictimNotifier victims, Labels labels) {
+    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels, VictimNotifier victims, Labels labels,
+            RepeatFinder repeats) {
         this.staff = staff;
         this.audit = audit;
         this.serviceLevels = serviceLevels;
         this.victims = victims;
         this.labels = labels;
+        this.repeats = repeats;
     }
 
     /** The queues this member of staff may work, with open, unassigned and overdue counts. */
@@ -346,6 +351,9 @@ public class CaseService {
         Map<Long, String> references = references(sharing.stream().map(l -> l.reportId).distinct().toList());
         sharing.stream().map(l -> references.get(l.reportId)).distinct()
                 .forEach(other -> links.add(new LinkedReport(other, SAME_PERPETRATOR, "Same perpetrator", null)));
+        if (seesContact) {
+            repeats.sameVictim(report).forEach(other -> links.add(new LinkedReport(other.reference, SAME_VICTIM, "Same victim", null)));
+        }
         return new CaseView(report.reference, report.status, item.status, report.category.name, report.description,
                 report.peopleInvolved, report.occurredOn, report.occurredTime == null ? null : report.occurredTime.toString(),
                 report.stillHappening, report.locationDescription, report.town, report.wardCode, report.riskLevel,
@@ -354,7 +362,8 @@ public class CaseService {
                 item.assignedTo == null ? null : item.assignedTo.displayName, item.firstContactDueBy, overdue(item),
                 item.version, report.submittedAt, timeline, links,
                 CaseAction.findFor(report).stream().map(this::actionView).toList(),
-                seesContact ? perpetrators.stream().map(p -> perpetratorView(p, sharing, references)).toList() : List.of());
+                seesContact ? perpetrators.stream().map(p -> perpetratorView(p, sharing, references)).toList() : List.of(),
+                repeats.flags(report, perpetrators.stream().map(p -> p.id).toList()));
     }
 
     /** Reporter contact and perpetrator details: only for the roles that work cases with people. */

@@ -48,6 +48,11 @@ public final class CaseViews {
             boolean linkedHere) {
     }
 
+    /** Repeat flags of a case, with the counts behind them (this case included) and the window they count in. */
+    public record RepeatFlags(boolean repeatVictim, long victimReports, boolean repeatLocation, long locationReports,
+            boolean repeatPerpetrator, long perpetratorCases, int windowDays) {
+    }
+
     public record Contact(String name, String email, String phone, String preferredContact) {
     }
 
@@ -57,6 +62,6 @@ public final class CaseViews {
             boolean anonymous, String reporterRole, Contact contact, String queueCode, String queueName,
             String assignee, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
             List<TimelineEntry> timeline, List<LinkedReport> links, List<ActionView> actions,
-            List<PerpetratorView> perpetrators) {
+            List<PerpetratorView> perpetrators, RepeatFlags flags) {
     }
 }
