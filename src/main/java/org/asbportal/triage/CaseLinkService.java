@@ -3,6 +3,7 @@ package org.asbportal.triage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.function.Supplier;
 
 import org.asbportal.report.ReportLink;
 import org.asbportal.security.AccessCodes;
@@ -34,17 +35,9 @@ public class CaseLinkService {
     public CaseView link(String reference, String otherReference) {
         String me = AccessCodes.normaliseReference(reference);
         String them = otherReference(otherReference, me, "A case cannot be linked with itself");
-        cases.ensureWorkable(me);
-        ensureOther(them);
-        QueueItem item;
-        QueueItem other;
-        if (them.compareTo(me) < 0) {
-            other = otherItem(them);
-            item = cases.workableItem(me, LockModeType.PESSIMISTIC_WRITE);
-        } else {
-            item = cases.workableItem(me, LockModeType.PESSIMISTIC_WRITE);
-            other = otherItem(them);
-        }
+        QueueItem[] both = lockBoth(me, them, () -> cases.workableItem(me, LockModeType.PESSIMISTIC_WRITE));
+        QueueItem item = both[0];
+        QueueItem other = both[1];
         if (ReportLink.linked(item.report, other.report, ReportLink.LINKED_BY_STAFF)) {
             throw new InvalidSubmissionException("reference", "This case is already linked with " + them);
         }
@@ -62,17 +55,9 @@ public class CaseLinkService {
     public CaseView merge(String reference, int version, String otherReference) {
         String me = AccessCodes.normaliseReference(reference);
         String them = otherReference(otherReference, me, "A case cannot be merged into itself");
-        cases.ensureWorkable(me);
-        ensureOther(them);
-        QueueItem item;
-        QueueItem target;
-        if (them.compareTo(me) < 0) {
-            target = otherItem(them);
-            item = cases.current(me, version);
-        } else {
-            item = cases.current(me, version);
-            target = otherItem(them);
-        }
+        QueueItem[] both = lockBoth(me, them, () -> cases.current(me, version));
+        QueueItem item = both[0];
+        QueueItem target = both[1];
         if (target.status == QueueItemStatus.CLOSED) {
             throw new InvalidSubmissionException("reference", them + " is closed: merge into an open case");
         }
@@ -99,19 +84,24 @@ public class CaseLinkService {
         return them;
     }
 
-    private void ensureOther(String reference) {
+    /**
+     * This case (through {@code mine}) and the other, both locked until the change commits. Both are
+     * checked first, this one before the other, so what is refused does not depend on the references;
+     * then they are locked in the order of their references, so two officers linking the same pair
+     * from either side wait for each other instead of deadlocking.
+     */
+    private QueueItem[] lockBoth(String me, String them, Supplier<QueueItem> mine) {
+        cases.ensureWorkable(me);
         try {
-            cases.ensureWorkable(reference);
+            cases.ensureWorkable(them);
         } catch (CaseNotFoundException e) {
-            throw new OtherCaseNotFoundException(reference);
+            throw new OtherCaseNotFoundException(them);
         }
-    }
-
-    private QueueItem otherItem(String reference) {
-        try {
-            return cases.workableItem(reference, LockModeType.PESSIMISTIC_WRITE);
-        } catch (CaseNotFoundException e) {
-            throw new OtherCaseNotFoundException(reference);
+        if (them.compareTo(me) < 0) {
+            QueueItem other = cases.workableItem(them, LockModeType.PESSIMISTIC_WRITE);
+            return new QueueItem[] {mine.get(), other};
         }
+        QueueItem item = mine.get();
+        return new QueueItem[] {item, cases.workableItem(them, LockModeType.PESSIMISTIC_WRITE)};
     }
 }

@@ -133,7 +133,7 @@ public class StaffResource {
     public Response addAction(@PathParam("reference") String reference, @FormParam("type") String type,
             @FormParam("description") String description, @FormParam("owner") String owner,
             @FormParam("dueOn-day") String day, @FormParam("dueOn-month") String month, @FormParam("dueOn-year") String year) {
-        return changeHere(reference, () -> actions.add(reference,
+        return change(reference, () -> actions.add(reference,
                 new ActionService.ActionForm(type, description, owner, date(day, month, year))));
     }
 
@@ -143,7 +143,7 @@ public class StaffResource {
     public Response recordResult(@PathParam("reference") String reference, @PathParam("id") long id,
             @FormParam("actionVersion") Integer version, @FormParam("status") String status,
             @FormParam("result") String result) {
-        return changeHere(reference, () -> actions.recordResult(reference, id, new ActionService.ResultForm(status, result, version)));
+        return change(reference, () -> actions.recordResult(reference, id, new ActionService.ResultForm(status, result, version)));
     }
 
     @POST
@@ -170,7 +170,7 @@ public class StaffResource {
             @FormParam("address") String address, @FormParam("description") String description,
             @FormParam("notes") String notes, @FormParam("ageBand") String ageBand, @FormParam("sex") String sex,
             @FormParam("ethnicity") String ethnicity, @FormParam("disability") String disability) {
-        return changeHere(reference, () -> perpetrators.add(reference, new PerpetratorService.PerpetratorForm(name, aliases,
+        return change(reference, () -> perpetrators.add(reference, new PerpetratorService.PerpetratorForm(name, aliases,
                 date(day, month, year), address, description, notes, ageBand, sex, ethnicity, disability)));
     }
 
@@ -178,36 +178,25 @@ public class StaffResource {
     @Path("/cases/{reference}/perpetrators/link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response linkPerpetrator(@PathParam("reference") String reference, @FormParam("perpetratorId") Long id) {
-        return changeHere(reference, () -> perpetrators.link(reference, id));
+        return change(reference, () -> perpetrators.link(reference, id));
     }
 
     @POST
     @Path("/cases/{reference}/perpetrators/{id}/unlink")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unlinkPerpetrator(@PathParam("reference") String reference, @PathParam("id") long id) {
-        return changeHere(reference, () -> perpetrators.unlink(reference, id));
+        return change(reference, () -> perpetrators.unlink(reference, id));
     }
 
-    /** Post/redirect/get on success; the case page with the problem otherwise, nothing overwritten. */
-    private Response change(String reference, Supplier<CaseView> operation) {
+    /**
+     * Post/redirect/get on success, back to the case (or to my queues when it left them); the case page
+     * with the problem otherwise, nothing overwritten.
+     */
+    private Response change(String reference, Supplier<?> operation) {
         try {
-            CaseView changed = operation.get();
-            boolean stillMine = cases.mayWorkQueue(changed.queueCode());
-            return Response.seeOther(URI.create(stillMine ? "/staff/cases/" + changed.reference() : "/staff")).build();
-        } catch (InvalidSubmissionException e) {
-            return Response.status(400).entity(page(cases.view(reference), e.errors().get(0).message())).build();
-        } catch (CaseConflictException e) {
-            return Response.status(409).entity(page(cases.view(reference), e.getMessage())).build();
-        } catch (OtherCaseNotFoundException e) {
-            return Response.status(404).entity(page(cases.view(reference), e.getMessage())).build();
-        }
-    }
-
-    /** A change that keeps the case where it is: back to the case page, or the page with the problem. */
-    private Response changeHere(String reference, Supplier<?> operation) {
-        try {
-            operation.get();
-            return Response.seeOther(URI.create("/staff/cases/" + AccessCodes.normaliseReference(reference))).build();
+            boolean stillMine = !(operation.get() instanceof CaseView changed) || cases.mayWorkQueue(changed.queueCode());
+            String back = "/staff/cases/" + AccessCodes.normaliseReference(reference);
+            return Response.seeOther(URI.create(stillMine ? back : "/staff")).build();
         } catch (InvalidSubmissionException e) {
             return Response.status(400).entity(page(cases.view(reference), e.errors().get(0).message())).build();
         } catch (CaseConflictException e) {
