@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -48,10 +49,13 @@ public class ReportLink extends PanacheEntityBase {
         return list("report = ?1 or linkedReport = ?1", report);
     }
 
-    /** Whether the two reports are already linked for this reason, in either direction. */
+    /**
+     * Whether the two reports are already linked for this reason, in either direction: a locking read,
+     * so it sees a link committed by a simultaneous change the caller waited for.
+     */
     public static boolean linked(Report one, Report other, String reason) {
-        return count("reason = ?3 and ((report = ?1 and linkedReport = ?2) or (report = ?2 and linkedReport = ?1))",
-                one, other, reason) > 0;
+        return find("reason = ?3 and ((report = ?1 and linkedReport = ?2) or (report = ?2 and linkedReport = ?1))",
+                one, other, reason).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().isPresent();
     }
 
     public static ReportLink of(Report report, Report linkedReport, String reason) {

@@ -13,7 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -98,6 +105,35 @@ class CaseLinksTest {
         assertEquals(1, db.reports().linksFrom(one.reference()).size());
         assertTrue(db.reports().linksFrom(other.reference()).isEmpty());
         assertEquals(1, db.events(one.reference(), "LINKED").size());
+    }
+
+    /** Two officers link the same pair at the same moment, from either side: one link, the other is told. */
+    @Test
+    void linksAPairOnceWhenTwoOfficersLinkItAtTheSameTime() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            Case one = Cases.reportInto("COUNCIL_ASB");
+            Case other = Cases.reportInto("COUNCIL_ASB");
+            CyclicBarrier start = new CyclicBarrier(2);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                Future<Response> fromOne = threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return link("caseworker", one, other.reference());
+                });
+                Future<Response> fromOther = threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return link("triage", other, one.reference());
+                });
+                List<Integer> statuses = new ArrayList<>(List.of(fromOne.get(30, TimeUnit.SECONDS).statusCode(),
+                        fromOther.get(30, TimeUnit.SECONDS).statusCode()));
+                Collections.sort(statuses);
+                assertEquals(List.of(200, 400), statuses);
+                assertEquals(1, db.reports().linksFrom(one.reference()).size() + db.reports().linksFrom(other.reference()).size());
+                assertEquals(1, db.events(one.reference(), "LINKED").size());
+            } finally {
+                threads.shutdownNow();
+            }
+        }
     }
 
     @Test

@@ -12,7 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -118,6 +125,38 @@ class CasePerpetratorsTest {
         addPerpetrator("caseworker", second, json("perpetratorId", id)).then().statusCode(400)
                 .body("errors[0].message", equalTo("This person is already linked to this case"));
         assertNoTraceOf(name, second);
+    }
+
+    /** Two officers link the same perpetrator to a case at the same moment: one link, the other is told. */
+    @Test
+    void linksAPerpetratorOnceWhenTwoOfficersLinkThemAtTheSameTime() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Case first = Cases.reportInto("COUNCIL_ASB");
+            Case second = Cases.reportInto("COUNCIL_ASB");
+            long id = idOf(addPerpetrator("caseworker", first, json("name", "Sky Twice" + ReportRequests.unique()))
+                    .then().statusCode(201).extract().response());
+            CyclicBarrier start = new CyclicBarrier(2);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Response>> links = new ArrayList<>();
+                for (String officer : List.of("caseworker", "triage")) {
+                    links.add(threads.submit(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        return addPerpetrator(officer, second, json("perpetratorId", id));
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Response> link : links) {
+                    statuses.add(link.get(30, TimeUnit.SECONDS).statusCode());
+                }
+                Collections.sort(statuses);
+                assertEquals(List.of(200, 400), statuses);
+                assertEquals(List.of(first.reference(), second.reference()), casesOf(id));
+                assertEquals(1, db.events(second.reference(), "PERPETRATOR_LINKED").size());
+            } finally {
+                threads.shutdownNow();
+            }
+        }
     }
 
     @Test
