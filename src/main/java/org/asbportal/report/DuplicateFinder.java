@@ -54,7 +54,7 @@ public class DuplicateFinder {
     }
 
     /** Great-circle distance by the haversine formula. */
-    static double distanceMetres(double lat1, double lon1, double lat2, double lon2) {
+    public static double distanceMetres(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
@@ -66,7 +66,8 @@ public class DuplicateFinder {
         return report.latitude != null && report.longitude != null;
     }
 
-    private static String normalise(String place) {
+    /** A described place as compared: lower case, letters and digits only, single spaces. */
+    public static String normalise(String place) {
         return place == null ? "" : place.toLowerCase(Locale.UK).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 

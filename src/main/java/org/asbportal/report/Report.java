@@ -154,6 +154,14 @@ public class Report extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** The reporter's email as compared for "same victim" (computed by the database; null when anonymous). */
+    @Column(name = "victim_email_key", insertable = false, updatable = false)
+    public String victimEmailKey;
+
+    /** The reporter's phone, digits only with +44 as 0 (computed by the database; null when anonymous). */
+    @Column(name = "victim_phone_key", insertable = false, updatable = false)
+    public String victimPhoneKey;
+
     public static Optional<Report> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();
     }

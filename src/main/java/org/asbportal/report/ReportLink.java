@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,6 +20,10 @@ public class ReportLink extends PanacheEntityBase {
 
     public static final String NEARBY = "POSSIBLE_DUPLICATE_NEARBY";
     public static final String SAME_LOCATION = "POSSIBLE_DUPLICATE_SAME_PLACE";
+    /** Linked by a member of staff who judged the two cases belong together. */
+    public static final String LINKED_BY_STAFF = "LINKED_BY_STAFF";
+    /** {@code report} was closed as a duplicate of {@code linkedReport}. */
+    public static final String MERGED_AS_DUPLICATE = "MERGED_AS_DUPLICATE";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,5 +47,23 @@ public class ReportLink extends PanacheEntityBase {
 
     public static List<ReportLink> findFor(Report report) {
         return list("report = ?1 or linkedReport = ?1", report);
+    }
+
+    /**
+     * Whether the two reports are already linked for this reason, in either direction: a locking read,
+     * so it sees a link committed by a simultaneous change the caller waited for.
+     */
+    public static boolean linked(Report one, Report other, String reason) {
+        return find("reason = ?3 and ((report = ?1 and linkedReport = ?2) or (report = ?2 and linkedReport = ?1))",
+                one, other, reason).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().isPresent();
+    }
+
+    public static ReportLink of(Report report, Report linkedReport, String reason) {
+        ReportLink link = new ReportLink();
+        link.report = report;
+        link.linkedReport = linkedReport;
+        link.reason = reason;
+        link.createdAt = Instant.now();
+        return link;
     }
 }

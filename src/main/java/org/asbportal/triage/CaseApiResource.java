@@ -2,15 +2,24 @@ package org.asbportal.triage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.asbportal.security.Role;
+import org.asbportal.triage.ActionService.ActionForm;
+import org.asbportal.triage.ActionService.ResultForm;
+import org.asbportal.triage.CaseViews.ActionView;
 import org.asbportal.triage.CaseViews.CaseView;
+import org.asbportal.triage.CaseViews.PerpetratorMatch;
+import org.asbportal.triage.PerpetratorService.PerpetratorForm;
+import java.util.List;
 import org.asbportal.web.InvalidSubmissionException;
 
 /**
@@ -35,10 +44,33 @@ public class CaseApiResource {
     public record CloseRequest(Integer version, Outcome outcome) {
     }
 
-    private final CaseService cases;
+    /** {@code {"reference"}}: the other case to link with. */
+    public record LinkRequest(String reference) {
+    }
 
-    public CaseApiResource(CaseService cases) {
+    /** {@code {"version","reference"}}: the version of this case seen, and the case it duplicates. */
+    public record MergeRequest(Integer version, String reference) {
+    }
+
+    /** {@code {"perpetratorId"}} links a known perpetrator; without it, the other fields describe a new one. */
+    public record PerpetratorRequest(Long perpetratorId, String name, String aliases, String dateOfBirth, String address,
+            String description, String notes, String ageBand, String sex, String ethnicity, String disability) {
+
+        PerpetratorForm form() {
+            return new PerpetratorForm(name, aliases, dateOfBirth, address, description, notes, ageBand, sex, ethnicity, disability);
+        }
+    }
+
+    private final CaseService cases;
+    private final ActionService actions;
+    private final CaseLinkService links;
+    private final PerpetratorService perpetrators;
+
+    public CaseApiResource(CaseService cases, ActionService actions, CaseLinkService links, PerpetratorService perpetrators) {
         this.cases = cases;
+        this.actions = actions;
+        this.links = links;
+        this.perpetrators = perpetrators;
     }
 
     @GET
@@ -78,6 +110,57 @@ public class CaseApiResource {
     public CaseView close(@PathParam("reference") String reference, CloseRequest request) {
         require(request);
         return cases.close(reference, version(request.version(), reference), request.outcome());
+    }
+
+    @POST
+    @Path("/actions")
+    public Response addAction(@PathParam("reference") String reference, ActionForm request) {
+        require(request);
+        return Response.status(Response.Status.CREATED).entity(actions.add(reference, request)).build();
+    }
+
+    @POST
+    @Path("/actions/{id}/result")
+    public ActionView recordResult(@PathParam("reference") String reference, @PathParam("id") long id, ResultForm request) {
+        require(request);
+        return actions.recordResult(reference, id, request);
+    }
+
+    @POST
+    @Path("/links")
+    public CaseView link(@PathParam("reference") String reference, LinkRequest request) {
+        require(request);
+        return links.link(reference, request.reference());
+    }
+
+    @POST
+    @Path("/merge")
+    public CaseView merge(@PathParam("reference") String reference, MergeRequest request) {
+        require(request);
+        return links.merge(reference, version(request.version(), reference), request.reference());
+    }
+
+    /** Links a known perpetrator (200), or records a new one and links them (201); either way, the case. */
+    @POST
+    @Path("/perpetrators")
+    public Response addPerpetrator(@PathParam("reference") String reference, PerpetratorRequest request) {
+        require(request);
+        if (request.perpetratorId() != null) {
+            return Response.ok(perpetrators.link(reference, request.perpetratorId())).build();
+        }
+        return Response.status(Response.Status.CREATED).entity(perpetrators.add(reference, request.form())).build();
+    }
+
+    @GET
+    @Path("/perpetrators")
+    public List<PerpetratorMatch> findPerpetrators(@PathParam("reference") String reference, @QueryParam("name") String name) {
+        return perpetrators.search(reference, name);
+    }
+
+    @DELETE
+    @Path("/perpetrators/{id}")
+    public CaseView unlinkPerpetrator(@PathParam("reference") String reference, @PathParam("id") long id) {
+        return perpetrators.unlink(reference, id);
     }
 
     /** {@code {"text","public"}}: the JSON name {@code public} is a Java keyword. */

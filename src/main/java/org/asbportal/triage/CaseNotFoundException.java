@@ -8,4 +8,8 @@ public class CaseNotFoundException extends NotFoundException {
     public CaseNotFoundException() {
         super("No case with this reference in your queues");
     }
+
+    protected CaseNotFoundException(String message) {
+        super(message);
+    }
 }

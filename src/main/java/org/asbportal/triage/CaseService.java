@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.asbportal.notify.VictimNotifier;
+import org.asbportal.report.Labels;
 import org.asbportal.report.Report;
 import org.asbportal.report.ReportEvent;
 import org.asbportal.report.ReportLink;
@@ -21,9 +23,11 @@ import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.security.StaffAccount;
+import org.asbportal.triage.CaseViews.ActionView;
 import org.asbportal.triage.CaseViews.CaseView;
 import org.asbportal.triage.CaseViews.Contact;
 import org.asbportal.triage.CaseViews.LinkedReport;
+import org.asbportal.triage.CaseViews.PerpetratorView;
 import org.asbportal.triage.CaseViews.QueueItemView;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
@@ -40,17 +44,26 @@ public class CaseService {
 
     static final int PAGE_SIZE = 25;
     static final int MAX_TEXT = 4000;
+    /** The reason of a linked report that shares a perpetrator with the case. */
+    static final String SAME_PERPETRATOR = "SAME_PERPETRATOR";
+    /** The reason of a linked report from the same (non-anonymous) reporter email or phone. */
+    static final String SAME_VICTIM = "SAME_VICTIM";
 
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final ServiceLevels serviceLevels;
     private final VictimNotifier victims;
+    private final Labels labels;
+    private final RepeatFinder repeats;
 
-    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels, VictimNotifier victims) {
+    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels, VictimNotifier victims, Labels labels,
+            RepeatFinder repeats) {
         this.staff = staff;
         this.audit = audit;
         this.serviceLevels = serviceLevels;
         this.victims = victims;
+        this.labels = labels;
+        this.repeats = repeats;
     }
 
     /** The queues this member of staff may work, with open, unassigned and overdue counts. */
@@ -186,13 +199,18 @@ public class CaseService {
         if (outcome == null) {
             throw new InvalidSubmissionException("outcome", "Choose the outcome");
         }
+        closeAs(item, outcome);
+        audit.record(staff.username(), "CLOSE", reference, outcome.name());
+        return saved(item);
+    }
+
+    /** Closes the case with its outcome and writes the closure the victim sees (and is emailed). */
+    void closeAs(QueueItem item, Outcome outcome) {
         item.status = QueueItemStatus.CLOSED;
         item.closedAt = Instant.now();
         item.outcome = outcome;
         item.report.status = ReportStatus.CLOSED;
         event(item.report, "CLOSED", true, "We have closed your report. Outcome: " + outcome.label() + ".");
-        audit.record(staff.username(), "CLOSE", reference, outcome.name());
-        return saved(item);
     }
 
     /** The version of a case as it is now, for callers that change it without tracking versions. */
@@ -213,12 +231,12 @@ public class CaseService {
         return TriageQueue.list("order by name");
     }
 
-    /** The officers who may be given cases in this case's queue. */
+    /** The officers who may be given cases in this case's queue: those granted it, and every active admin. */
     @Transactional
     public List<StaffAccount> officersFor(String reference) {
         QueueItem item = workableItem(reference);
         return StaffAccount.<StaffAccount>list("active = true order by displayName").stream()
-                .filter(a -> a.queueIds.contains(item.queue.id))
+                .filter(a -> a.hasRole(Role.ADMIN) || a.queueIds.contains(item.queue.id))
                 .toList();
     }
 
@@ -237,7 +255,7 @@ public class CaseService {
     }
 
     /** Writes the change now, so a concurrent change by someone else is reported here as a conflict. */
-    private CaseView saved(QueueItem item) {
+    CaseView saved(QueueItem item) {
         QueueItem.flush();
         return caseView(item);
     }
@@ -247,7 +265,7 @@ public class CaseService {
      * commits, so a simultaneous change of the same case waits and then finds the new version,
      * instead of both writing history and deadlocking on the report.
      */
-    private QueueItem current(String reference, int version) {
+    QueueItem current(String reference, int version) {
         QueueItem item = workableItem(reference, LockModeType.PESSIMISTIC_WRITE);
         if (item.version != version) {
             throw new CaseConflictException("Someone else changed this case while you were looking at it. "
@@ -259,11 +277,24 @@ public class CaseService {
         return item;
     }
 
-    private QueueItem workableItem(String reference) {
+    /**
+     * Fails as {@link #workableItem} does when the case is unknown or not among the officer's queues,
+     * without loading it: for checks made before cases are locked in a fixed order.
+     */
+    void ensureWorkable(String reference) {
+        Long queueId = QueueItem.find("select i.queue.id from QueueItem i where i.report.reference = ?1",
+                        AccessCodes.normaliseReference(reference))
+                .project(Long.class).firstResultOptional().orElseThrow(CaseNotFoundException::new);
+        if (!staff.mayWork(queueId)) {
+            throw new CaseNotFoundException();
+        }
+    }
+
+    QueueItem workableItem(String reference) {
         return workableItem(reference, LockModeType.NONE);
     }
 
-    private QueueItem workableItem(String reference, LockModeType lock) {
+    QueueItem workableItem(String reference, LockModeType lock) {
         QueueItem item = QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r where r.reference = ?1",
                         AccessCodes.normaliseReference(reference))
                 .withLock(lock)
@@ -297,13 +328,13 @@ public class CaseService {
                 overdue(item), report.possibleDuplicate);
     }
 
-    private boolean overdue(QueueItem item) {
+    boolean overdue(QueueItem item) {
         return item.status == QueueItemStatus.NEW && item.firstContactDueBy.isBefore(serviceLevels.today());
     }
 
     private CaseView caseView(QueueItem item) {
         Report report = item.report;
-        boolean seesContact = staff.hasRole(Role.ADMIN) || staff.hasRole(Role.TRIAGE_OFFICER) || staff.hasRole(Role.CASEWORKER);
+        boolean seesContact = seesPersonalDetails();
         Contact contact = report.anonymous || !seesContact ? null
                 : new Contact(report.reporterName, report.reporterEmail, report.reporterPhone,
                         report.preferredContact == null ? null : report.preferredContact.name());
@@ -312,8 +343,17 @@ public class CaseService {
                 .toList();
         List<LinkedReport> links = new ArrayList<>();
         for (ReportLink link : ReportLink.findFor(report)) {
-            Report other = link.report.id.equals(report.id) ? link.linkedReport : link.report;
-            links.add(new LinkedReport(other.reference, link.reason, link.distanceMetres));
+            boolean outgoing = link.report.id.equals(report.id);
+            Report other = outgoing ? link.linkedReport : link.report;
+            links.add(new LinkedReport(other.reference, link.reason, linkLabel(link.reason, outgoing), link.distanceMetres));
+        }
+        List<Perpetrator> perpetrators = Perpetrator.linkedTo(report.id);
+        List<CasePerpetrator> sharing = CasePerpetrator.othersSharing(report.id, perpetrators.stream().map(p -> p.id).toList());
+        Map<Long, String> references = references(sharing.stream().map(l -> l.reportId).distinct().toList());
+        sharing.stream().map(l -> references.get(l.reportId)).distinct()
+                .forEach(other -> links.add(new LinkedReport(other, SAME_PERPETRATOR, "Same perpetrator", null)));
+        if (seesContact) {
+            repeats.sameVictim(report).forEach(other -> links.add(new LinkedReport(other.reference, SAME_VICTIM, "Same victim", null)));
         }
         return new CaseView(report.reference, report.status, item.status, report.category.name, report.description,
                 report.peopleInvolved, report.occurredOn, report.occurredTime == null ? null : report.occurredTime.toString(),
@@ -321,14 +361,72 @@ public class CaseService {
                 report.riskReasons.isEmpty() ? List.of() : Arrays.asList(report.riskReasons.split("\n")),
                 report.anonymous, report.reporterRole.name(), contact, item.queue.code, item.queue.name,
                 item.assignedTo == null ? null : item.assignedTo.displayName, item.firstContactDueBy, overdue(item),
-                item.version, report.submittedAt, timeline, links);
+                item.version, report.submittedAt, timeline, links,
+                CaseAction.findFor(report).stream().map(this::actionView).toList(),
+                seesContact ? perpetrators.stream().map(p -> perpetratorView(p, sharing, references)).toList() : List.of(),
+                repeats.flags(report, perpetrators.stream().map(p -> p.id).toList()));
     }
 
-    private void event(Report report, String kind, boolean isPublic, String message) {
+    /** Reporter contact and perpetrator details: only for the roles that work cases with people. */
+    boolean seesPersonalDetails() {
+        return staff.hasRole(Role.ADMIN) || staff.hasRole(Role.TRIAGE_OFFICER) || staff.hasRole(Role.CASEWORKER);
+    }
+
+    private PerpetratorView perpetratorView(Perpetrator p, List<CasePerpetrator> sharing, Map<Long, String> references) {
+        List<String> others = sharing.stream().filter(l -> l.perpetratorId.equals(p.id))
+                .map(l -> references.get(l.reportId)).distinct().toList();
+        return new PerpetratorView(p.id, p.name, p.aliases, p.dateOfBirth, name(p.ageBand), label(labels.ageBands(), p.ageBand),
+                p.address, p.description, p.notes, name(p.sex), label(labels.sexes(), p.sex), name(p.ethnicity),
+                label(labels.ethnicities(), p.ethnicity), name(p.disability), label(labels.disabilities(), p.disability), others);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static String label(List<Labels.Option> options, Enum<?> value) {
+        return value == null ? "Not known" : options.stream().filter(o -> o.value().equals(value.name()))
+                .map(Labels.Option::label).findFirst().orElse(value.name());
+    }
+
+    /** The references of these reports, by id. */
+    private static Map<Long, String> references(List<Long> reportIds) {
+        if (reportIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> references = new java.util.HashMap<>();
+        for (Object[] row : Report.getEntityManager()
+                .createQuery("select r.id, r.reference from Report r where r.id in :ids", Object[].class)
+                .setParameter("ids", reportIds).getResultList()) {
+            references.put((Long) row[0], (String) row[1]);
+        }
+        return references;
+    }
+
+    ActionView actionView(CaseAction action) {
+        boolean overdue = action.status == ActionStatus.OPEN && action.dueOn.isBefore(serviceLevels.today());
+        return new ActionView(action.id, action.type, action.type.label(), action.description, action.ownerName,
+                action.ownerAccount == null ? null : action.ownerAccount.username, action.dueOn, action.status,
+                action.status.label(), action.result, action.recordedBy, action.recordedAt, action.completedBy,
+                action.completedAt, overdue, action.version);
+    }
+
+    private static String linkLabel(String reason, boolean outgoing) {
+        return switch (reason) {
+            case ReportLink.NEARBY -> "Possible duplicate nearby";
+            case ReportLink.SAME_LOCATION -> "Possible duplicate at the same place";
+            case ReportLink.LINKED_BY_STAFF -> "Linked by staff";
+            case ReportLink.MERGED_AS_DUPLICATE -> outgoing ? "This case was closed as a duplicate of it"
+                    : "Closed as a duplicate of this case";
+            default -> reason;
+        };
+    }
+
+    void event(Report report, String kind, boolean isPublic, String message) {
         victims.recorded(ReportEvent.record(report, kind, isPublic, message, staff.username()));
     }
 
-    private static String requireText(String field, String text, String message) {
+    static String requireText(String field, String text, String message) {
         if (text == null || text.isBlank()) {
             throw new InvalidSubmissionException(field, message);
         }

@@ -29,7 +29,30 @@ public final class CaseViews {
     public record TimelineEntry(Instant at, String kind, boolean isPublic, String actor, String message) {
     }
 
-    public record LinkedReport(String reference, String reason, Integer distanceMetres) {
+    /** Another report to look at with this one: {@code reason} is a code, {@code label} says it in words. */
+    public record LinkedReport(String reference, String reason, String label, Integer distanceMetres) {
+    }
+
+    /** An action on a case; {@code ownerUsername} is set when a member of staff owns it. */
+    public record ActionView(long id, ActionType type, String typeLabel, String description, String owner,
+            String ownerUsername, LocalDate dueOn, ActionStatus status, String statusLabel, String result,
+            String recordedBy, Instant recordedAt, String completedBy, Instant completedAt, boolean overdue, int version) {
+    }
+
+    /** A perpetrator on a case, for staff who may see personal details; {@code otherCases} are references. */
+    public record PerpetratorView(long id, String name, String aliases, LocalDate dateOfBirth, String ageBand,
+            String ageBandLabel, String address, String description, String notes, String sex, String sexLabel,
+            String ethnicity, String ethnicityLabel, String disability, String disabilityLabel, List<String> otherCases) {
+    }
+
+    /** A perpetrator found by name, and whether they are already linked to the case searched from. */
+    public record PerpetratorMatch(long id, String name, String aliases, LocalDate dateOfBirth, String ageBand,
+            boolean linkedHere) {
+    }
+
+    /** Repeat flags of a case, with the counts behind them (this case included) and the window they count in. */
+    public record RepeatFlags(boolean repeatVictim, long victimReports, boolean repeatLocation, long locationReports,
+            boolean repeatPerpetrator, long perpetratorCases, int windowDays) {
     }
 
     public record Contact(String name, String email, String phone, String preferredContact) {
@@ -40,6 +63,7 @@ public final class CaseViews {
             String location, String town, String wardCode, RiskLevel riskLevel, List<String> riskReasons,
             boolean anonymous, String reporterRole, Contact contact, String queueCode, String queueName,
             String assignee, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
-            List<TimelineEntry> timeline, List<LinkedReport> links) {
+            List<TimelineEntry> timeline, List<LinkedReport> links, List<ActionView> actions,
+            List<PerpetratorView> perpetrators, RepeatFlags flags) {
     }
 }

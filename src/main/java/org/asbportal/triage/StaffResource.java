@@ -19,10 +19,12 @@ import java.util.function.Supplier;
 
 import org.asbportal.report.Category;
 import org.asbportal.report.CategoryService;
+import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.security.StaffAccount;
 import org.asbportal.triage.CaseViews.CaseView;
+import org.asbportal.triage.CaseViews.PerpetratorMatch;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
 import org.asbportal.ward.Ward;
@@ -42,16 +44,24 @@ public class StaffResource {
         static native TemplateInstance queue(String staffName, QueuePage page, List<Category> categories, List<Ward> wards);
 
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
-                List<TriageQueue> queues, List<Outcome> outcomes, String error);
+                List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes, String find,
+                List<PerpetratorMatch> matches, String error);
     }
 
     private final CaseService cases;
+    private final ActionService actions;
+    private final CaseLinkService links;
+    private final PerpetratorService perpetrators;
     private final CurrentStaff staff;
     private final CategoryService categories;
     private final WardService wards;
 
-    public StaffResource(CaseService cases, CurrentStaff staff, CategoryService categories, WardService wards) {
+    public StaffResource(CaseService cases, ActionService actions, CaseLinkService links, PerpetratorService perpetrators,
+            CurrentStaff staff, CategoryService categories, WardService wards) {
         this.cases = cases;
+        this.actions = actions;
+        this.links = links;
+        this.perpetrators = perpetrators;
         this.staff = staff;
         this.categories = categories;
         this.wards = wards;
@@ -74,8 +84,16 @@ public class StaffResource {
 
     @GET
     @Path("/cases/{reference}")
-    public TemplateInstance caseDetail(@PathParam("reference") String reference) {
-        return page(cases.view(reference), null);
+    public Response caseDetail(@PathParam("reference") String reference, @QueryParam("find") String find) {
+        CaseView view = cases.view(reference);
+        if (find == null) {
+            return Response.ok(page(view, null)).build();
+        }
+        try {
+            return Response.ok(page(view, null, find, perpetrators.search(reference, find))).build();
+        } catch (InvalidSubmissionException e) {
+            return Response.status(400).entity(page(view, e.errors().get(0).message(), find, List.of())).build();
+        }
     }
 
     @POST
@@ -117,22 +135,98 @@ public class StaffResource {
         return change(reference, () -> cases.close(reference, version, outcomeOf(outcome)));
     }
 
-    /** Post/redirect/get on success; the case page with the problem otherwise, nothing overwritten. */
-    private Response change(String reference, Supplier<CaseView> operation) {
+    @POST
+    @Path("/cases/{reference}/actions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addAction(@PathParam("reference") String reference, @FormParam("type") String type,
+            @FormParam("description") String description, @FormParam("owner") String owner,
+            @FormParam("dueOn-day") String day, @FormParam("dueOn-month") String month, @FormParam("dueOn-year") String year) {
+        return change(reference, () -> actions.add(reference,
+                new ActionService.ActionForm(type, description, owner, date(day, month, year))));
+    }
+
+    @POST
+    @Path("/cases/{reference}/actions/{id}/result")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordResult(@PathParam("reference") String reference, @PathParam("id") long id,
+            @FormParam("actionVersion") Integer version, @FormParam("status") String status,
+            @FormParam("result") String result) {
+        return change(reference, () -> actions.recordResult(reference, id, new ActionService.ResultForm(status, result, version)));
+    }
+
+    @POST
+    @Path("/cases/{reference}/links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response link(@PathParam("reference") String reference, @FormParam("otherReference") String other) {
+        return change(reference, () -> links.link(reference, other));
+    }
+
+    @POST
+    @Path("/cases/{reference}/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response merge(@PathParam("reference") String reference, @FormParam("version") int version,
+            @FormParam("otherReference") String other) {
+        return change(reference, () -> links.merge(reference, version, other));
+    }
+
+    @POST
+    @Path("/cases/{reference}/perpetrators")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addPerpetrator(@PathParam("reference") String reference, @FormParam("name") String name,
+            @FormParam("aliases") String aliases, @FormParam("dateOfBirth-day") String day,
+            @FormParam("dateOfBirth-month") String month, @FormParam("dateOfBirth-year") String year,
+            @FormParam("address") String address, @FormParam("description") String description,
+            @FormParam("notes") String notes, @FormParam("ageBand") String ageBand, @FormParam("sex") String sex,
+            @FormParam("ethnicity") String ethnicity, @FormParam("disability") String disability) {
+        return change(reference, () -> perpetrators.add(reference, new PerpetratorService.PerpetratorForm(name, aliases,
+                date(day, month, year), address, description, notes, ageBand, sex, ethnicity, disability)));
+    }
+
+    @POST
+    @Path("/cases/{reference}/perpetrators/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response linkPerpetrator(@PathParam("reference") String reference, @FormParam("perpetratorId") Long id) {
+        return change(reference, () -> perpetrators.link(reference, id));
+    }
+
+    @POST
+    @Path("/cases/{reference}/perpetrators/{id}/unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unlinkPerpetrator(@PathParam("reference") String reference, @PathParam("id") long id) {
+        return change(reference, () -> perpetrators.unlink(reference, id));
+    }
+
+    /**
+     * Post/redirect/get on success, back to the case (or to my queues when it left them); the case page
+     * with the problem otherwise, nothing overwritten.
+     */
+    private Response change(String reference, Supplier<?> operation) {
         try {
-            CaseView changed = operation.get();
-            boolean stillMine = cases.mayWorkQueue(changed.queueCode());
-            return Response.seeOther(URI.create(stillMine ? "/staff/cases/" + changed.reference() : "/staff")).build();
+            boolean stillMine = !(operation.get() instanceof CaseView changed) || cases.mayWorkQueue(changed.queueCode());
+            String back = "/staff/cases/" + AccessCodes.normaliseReference(reference);
+            return Response.seeOther(URI.create(stillMine ? back : "/staff")).build();
         } catch (InvalidSubmissionException e) {
             return Response.status(400).entity(page(cases.view(reference), e.errors().get(0).message())).build();
         } catch (CaseConflictException e) {
             return Response.status(409).entity(page(cases.view(reference), e.getMessage())).build();
+        } catch (OtherCaseNotFoundException e) {
+            return Response.status(404).entity(page(cases.view(reference), e.getMessage())).build();
         }
     }
 
+    /** The three boxes of a GOV.UK date input as one ISO-like date; the service checks it is real. */
+    private static String date(String day, String month, String year) {
+        return (year == null ? "" : year.strip()) + "-" + (month == null ? "" : month.strip()) + "-"
+                + (day == null ? "" : day.strip());
+    }
+
     private TemplateInstance page(CaseView view, String error) {
+        return page(view, error, null, null);
+    }
+
+    private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches) {
         return Templates.caseDetail(staff.account().displayName, view, cases.officersFor(view.reference()),
-                cases.allQueues(), List.of(Outcome.values()), error);
+                cases.allQueues(), List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error);
     }
 
     private static Outcome outcomeOf(String value) {

@@ -50,6 +50,8 @@ class StaffAuthorisationTest {
 
     static final String UNKNOWN_REFERENCE = "ASB-2222-2222";
     static final String UNKNOWN_QUEUE = "NO_SUCH_QUEUE";
+    static final String UNKNOWN_OTHER_REFERENCE = "ASB-3333-3333";
+    static final java.time.LocalDate IN_A_WEEK = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(7);
 
     /** Who is asking: nobody, or a demonstration account. */
     enum Who {
@@ -92,6 +94,14 @@ class StaffAuthorisationTest {
         HTML_TRANSFER("POST /staff/cases/{reference}/transfer", "TRANSFER"),
         HTML_UPDATE("POST /staff/cases/{reference}/updates", "NOTE"),
         HTML_CLOSE("POST /staff/cases/{reference}/close", "CLOSE"),
+        HTML_ADD_ACTION("POST /staff/cases/{reference}/actions", "ADD_ACTION"),
+        HTML_ACTION_RESULT("POST /staff/cases/{reference}/actions/{action}/result", "ACTION_RESULT"),
+        HTML_LINK("POST /staff/cases/{reference}/links", "LINK_CASE"),
+        HTML_MERGE("POST /staff/cases/{reference}/merge", "MERGE"),
+        HTML_FIND_PERPETRATOR("GET /staff/cases/{reference}?find=Morgan", "SEARCH_PERPETRATORS"),
+        HTML_ADD_PERPETRATOR("POST /staff/cases/{reference}/perpetrators", "ADD_PERPETRATOR"),
+        HTML_LINK_PERPETRATOR("POST /staff/cases/{reference}/perpetrators/link", "LINK_PERPETRATOR"),
+        HTML_UNLINK_PERPETRATOR("POST /staff/cases/{reference}/perpetrators/{perpetrator}/unlink", "UNLINK_PERPETRATOR"),
         API_MY_QUEUES("GET /api/v1/queues", null),
         API_QUEUE_ITEMS("GET /api/v1/queues/{code}/items", "READ_QUEUE"),
         API_CASE("GET /api/v1/cases/{reference}", "READ_CASE"),
@@ -99,7 +109,15 @@ class StaffAuthorisationTest {
         API_ASSIGN("POST /api/v1/cases/{reference}/assign", "ASSIGN"),
         API_TRANSFER("POST /api/v1/cases/{reference}/transfer", "TRANSFER"),
         API_UPDATE("POST /api/v1/cases/{reference}/updates", "NOTE"),
-        API_CLOSE("POST /api/v1/cases/{reference}/close", "CLOSE");
+        API_CLOSE("POST /api/v1/cases/{reference}/close", "CLOSE"),
+        API_ADD_ACTION("POST /api/v1/cases/{reference}/actions", "ADD_ACTION"),
+        API_ACTION_RESULT("POST /api/v1/cases/{reference}/actions/{action}/result", "ACTION_RESULT"),
+        API_LINK("POST /api/v1/cases/{reference}/links", "LINK_CASE"),
+        API_MERGE("POST /api/v1/cases/{reference}/merge", "MERGE"),
+        API_FIND_PERPETRATORS("GET /api/v1/cases/{reference}/perpetrators?name=Morgan", "SEARCH_PERPETRATORS"),
+        API_ADD_PERPETRATOR("POST /api/v1/cases/{reference}/perpetrators", "ADD_PERPETRATOR"),
+        API_LINK_PERPETRATOR("POST /api/v1/cases/{reference}/perpetrators", "LINK_PERPETRATOR"),
+        API_UNLINK_PERPETRATOR("DELETE /api/v1/cases/{reference}/perpetrators/{perpetrator}", "UNLINK_PERPETRATOR");
 
         final String method;
         final String path;
@@ -124,6 +142,21 @@ class StaffAuthorisationTest {
             return "POST".equals(method);
         }
 
+        /** Whether the route names an action of the case, which must exist before it is used. */
+        boolean namesAction() {
+            return path.contains("{action}");
+        }
+
+        /** Whether the route names a second case, to link or merge with. */
+        boolean namesOtherCase() {
+            return this == HTML_LINK || this == HTML_MERGE || this == API_LINK || this == API_MERGE;
+        }
+
+        /** The status a successful call answers with. */
+        int created() {
+            return this == API_ADD_ACTION || this == API_ADD_PERPETRATOR ? 201 : 200;
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
@@ -131,7 +164,12 @@ class StaffAuthorisationTest {
     }
 
     /** A queue and case a request is about, and the version of the case the sender saw. */
-    record Target(String queue, String reference, int version) {
+    record Target(String queue, String reference, int version, long action, String other, long perpetrator) {
+
+        /** A request refused before any action, other case or perpetrator is looked up: those are never read. */
+        Target(String queue, String reference, int version) {
+            this(queue, reference, version, 1, UNKNOWN_OTHER_REFERENCE, 1);
+        }
     }
 
     /** Signed-in browsers, one per account, kept for the whole class (sign-in is a bcrypt check). */
@@ -278,6 +316,13 @@ class StaffAuthorisationTest {
     @MethodSource("everyRouteAsStaffWhoWorkTheQueue")
     void letsStaffWorkTheCasesOfTheirQueues(Route route, Who who, String queue) {
         Case reported = Cases.reportInto(queue);
+        long action = route.namesAction() ? newAction(reported) : 1;
+        String other = route.namesOtherCase() ? Cases.reportInto(queue).reference() : UNKNOWN_OTHER_REFERENCE;
+        long perpetrator = switch (route) {
+            case HTML_LINK_PERPETRATOR, API_LINK_PERPETRATOR -> newPerpetrator(Cases.reportInto(queue));
+            case HTML_UNLINK_PERPETRATOR, API_UNLINK_PERPETRATOR -> newPerpetrator(reported);
+            default -> 1;
+        };
         int version = 0;
         if (route.html() && route.change()) {
             Response casePage = session(who).get("/staff/cases/{reference}", reported.reference());
@@ -286,7 +331,7 @@ class StaffAuthorisationTest {
         }
         long auditBefore = db.lastAuditId();
 
-        Response response = send(route, who, new Target(queue, reported.reference(), version));
+        Response response = send(route, who, new Target(queue, reported.reference(), version, action, other, perpetrator));
 
         if (route.html() && route.change()) {
             assertEquals(303, response.statusCode(), response.asString());
@@ -294,7 +339,7 @@ class StaffAuthorisationTest {
                     ? "/staff" : "/staff/cases/" + reported.reference();
             assertTrue(response.header("Location").endsWith(back), response.header("Location") + " should be " + back);
         } else {
-            assertEquals(200, response.statusCode(), response.asString());
+            assertEquals(route.created(), response.statusCode(), response.asString());
             response.then().contentType(startsWith(route.html() ? "text/html" : "application/json"));
         }
         assertDone(route, who, queue, reported, response);
@@ -317,6 +362,9 @@ class StaffAuthorisationTest {
                     .body(containsString("href=\"/staff/queues/" + queue + "\""));
             case HTML_QUEUE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">" + queueName(queue) + "</h1>"));
             case HTML_CASE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Case " + reference + "</h1>"));
+            case HTML_FIND_PERPETRATOR -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Case " + reference + "</h1>"))
+                    .body(containsString("\"Morgan\""));
+            case API_FIND_PERPETRATORS -> response.then().body("$", notNullValue());
             case API_MY_QUEUES -> response.then().body("code", hasItem(queue));
             case API_QUEUE_ITEMS -> response.then().body("queue.code", equalTo(queue)).body("items", notNullValue());
             case API_CASE -> response.then().body("reference", equalTo(reference)).body("queueCode", equalTo(queue));
@@ -340,6 +388,35 @@ class StaffAuthorisationTest {
                 assertEquals("CLOSED", item.string("status"));
                 assertEquals("CLOSED", db.report(reference).string("status"));
             }
+            case HTML_ADD_ACTION, API_ADD_ACTION -> {
+                List<Row> actions = actionsOf(reference);
+                assertEquals(1, actions.size());
+                assertEquals(who.username, actions.get(0).string("recorded_by"));
+                assertEquals("OPEN", actions.get(0).string("status"));
+            }
+            case HTML_ACTION_RESULT, API_ACTION_RESULT -> {
+                List<Row> actions = actionsOf(reference);
+                assertEquals(1, actions.size());
+                assertEquals("DONE", actions.get(0).string("status"));
+                assertEquals(who.username, actions.get(0).string("completed_by"));
+            }
+            case HTML_LINK, API_LINK -> {
+                List<Row> links = db.reports().linksFrom(reference);
+                assertEquals(1, links.size());
+                assertEquals("LINKED_BY_STAFF", links.get(0).string("reason"));
+            }
+            case HTML_MERGE, API_MERGE -> {
+                assertEquals("CLOSED", item.string("status"));
+                assertEquals("DUPLICATE", item.string("outcome"));
+            }
+            case HTML_ADD_PERPETRATOR, API_ADD_PERPETRATOR -> {
+                List<Row> people = perpetratorsOf(reference);
+                assertEquals(1, people.size());
+                assertEquals(who.username, people.get(0).string("linked_by"));
+            }
+            case HTML_LINK_PERPETRATOR, API_LINK_PERPETRATOR -> assertEquals(List.of(who.username),
+                    perpetratorsOf(reference).stream().map(p -> p.string("linked_by")).toList());
+            case HTML_UNLINK_PERPETRATOR, API_UNLINK_PERPETRATOR -> assertEquals(List.of(), perpetratorsOf(reference));
             default -> assertUntouched(reported, queue);
         }
         if (!route.html()) {
@@ -349,6 +426,12 @@ class StaffAuthorisationTest {
                 case API_TRANSFER -> response.then().body("queueCode", equalTo(transferTarget(queue)));
                 case API_UPDATE -> response.then().body("timeline.kind", hasItem("NOTE"));
                 case API_CLOSE -> response.then().body("itemStatus", equalTo("CLOSED"));
+                case API_ADD_ACTION -> response.then().body("type", equalTo("WARNING")).body("recordedBy", equalTo(who.username));
+                case API_ACTION_RESULT -> response.then().body("status", equalTo("DONE"));
+                case API_LINK -> response.then().body("links.reason", hasItem("LINKED_BY_STAFF"));
+                case API_MERGE -> response.then().body("itemStatus", equalTo("CLOSED"));
+                case API_ADD_PERPETRATOR, API_LINK_PERPETRATOR -> response.then().body("perpetrators.size()", equalTo(1));
+                case API_UNLINK_PERPETRATOR -> response.then().body("perpetrators.size()", equalTo(0));
                 default -> {
                 }
             }
@@ -436,6 +519,8 @@ class StaffAuthorisationTest {
     /** Refused before the case was looked at: nothing changed and nobody's read or change is audited. */
     private void assertRefused(Case reported, String queue) {
         assertUntouched(reported, queue);
+        assertEquals(List.of(), actionsOf(reported.reference()), "no action added");
+        assertEquals(List.of(), perpetratorsOf(reported.reference()), "no perpetrator added");
         assertEquals(List.of(), db.audit(reported.reference()));
     }
 
@@ -461,25 +546,36 @@ class StaffAuthorisationTest {
     private static Response htmlRequest(Route route, StaffSession browser, Target target) {
         String reference = target.reference();
         String version = String.valueOf(target.version());
-        String path = route.path.replace("{code}", String.valueOf(target.queue())).replace("{reference}", String.valueOf(reference));
+        String path = route.path.replace("{code}", String.valueOf(target.queue())).replace("{reference}", String.valueOf(reference))
+                .replace("{action}", String.valueOf(target.action())).replace("{perpetrator}", String.valueOf(target.perpetrator()));
         return switch (route) {
-            case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE -> browser.get(path);
+            case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE, HTML_FIND_PERPETRATOR -> browser.get(path);
             case HTML_CLAIM -> browser.post(path, "version", version);
             case HTML_ASSIGN -> browser.post(path, "version", version, "assignee", assigneeFor(target.queue()));
             case HTML_TRANSFER -> browser.post(path, "version", version, "queue", transferTarget(target.queue()),
                     "reason", "Better placed with that team");
             case HTML_UPDATE -> browser.post(path, "text", "Called the resident back", "visibility", "internal");
             case HTML_CLOSE -> browser.post(path, "version", version, "outcome", "RESOLVED");
+            case HTML_ADD_ACTION -> browser.post(path, "type", "WARNING", "description", "Letter to the household",
+                    "owner", "caseworker", "dueOn-day", String.valueOf(IN_A_WEEK.getDayOfMonth()),
+                    "dueOn-month", String.valueOf(IN_A_WEEK.getMonthValue()), "dueOn-year", String.valueOf(IN_A_WEEK.getYear()));
+            case HTML_ACTION_RESULT -> browser.post(path, "actionVersion", "0", "status", "DONE", "result", "Letter delivered");
+            case HTML_LINK -> browser.post(path, "otherReference", target.other());
+            case HTML_MERGE -> browser.post(path, "version", version, "otherReference", target.other());
+            case HTML_ADD_PERPETRATOR -> browser.post(path, "name", "Morgan Shouter", "ageBand", "UNDER_18");
+            case HTML_LINK_PERPETRATOR -> browser.post(path, "perpetratorId", String.valueOf(target.perpetrator()));
+            case HTML_UNLINK_PERPETRATOR -> browser.post(path, Map.of());
             default -> throw new IllegalArgumentException(route.name());
         };
     }
 
     private static Response apiRequest(Route route, RequestSpecification request, Target target) {
         String path = route.path.replace("{code}", String.valueOf(target.queue()))
-                .replace("{reference}", String.valueOf(target.reference()));
+                .replace("{reference}", String.valueOf(target.reference()))
+                .replace("{action}", String.valueOf(target.action())).replace("{perpetrator}", String.valueOf(target.perpetrator()));
         int version = target.version();
         return switch (route) {
-            case API_MY_QUEUES, API_QUEUE_ITEMS, API_CASE -> request.when().get(path);
+            case API_MY_QUEUES, API_QUEUE_ITEMS, API_CASE, API_FIND_PERPETRATORS -> request.when().get(path);
             case API_CLAIM -> request.body(StaffApi.json("version", version)).when().post(path);
             case API_ASSIGN -> request.body(StaffApi.json("version", version, "assignee", assigneeFor(target.queue())))
                     .when().post(path);
@@ -487,8 +583,43 @@ class StaffAuthorisationTest {
                     "reason", "Better placed with that team")).when().post(path);
             case API_UPDATE -> request.body(StaffApi.json("text", "Called the resident back", "public", false)).when().post(path);
             case API_CLOSE -> request.body(StaffApi.json("version", version, "outcome", "RESOLVED")).when().post(path);
+            case API_ADD_ACTION -> request.body(StaffApi.json("type", "WARNING", "description", "Letter to the household",
+                    "owner", "caseworker", "dueOn", IN_A_WEEK.toString())).when().post(path);
+            case API_ACTION_RESULT -> request.body(StaffApi.json("status", "DONE", "result", "Letter delivered", "version", 0))
+                    .when().post(path);
+            case API_LINK -> request.body(StaffApi.json("reference", target.other())).when().post(path);
+            case API_MERGE -> request.body(StaffApi.json("version", version, "reference", target.other())).when().post(path);
+            case API_ADD_PERPETRATOR -> request.body(StaffApi.json("name", "Morgan Shouter", "ageBand", "UNDER_18")).when().post(path);
+            case API_LINK_PERPETRATOR -> request.body(StaffApi.json("perpetratorId", target.perpetrator())).when().post(path);
+            case API_UNLINK_PERPETRATOR -> request.when().delete(path);
             default -> throw new IllegalArgumentException(route.name());
         };
+    }
+
+    /** Adds an action to the case as an admin, for routes that work on one. */
+    private static long newAction(Case reported) {
+        Response added = StaffApi.as("admin").body(StaffApi.json("type", "WARNING", "description", "Letter to the household",
+                "owner", "Bedford Housing", "dueOn", IN_A_WEEK.toString())).when().post("/api/v1/cases/{reference}/actions", reported.reference());
+        assertEquals(201, added.statusCode(), added.asString());
+        return ((Number) added.path("id")).longValue();
+    }
+
+    /** Records a perpetrator on the case as an admin, for routes that link or unlink one. */
+    private static long newPerpetrator(Case reported) {
+        Response added = StaffApi.as("admin").body(StaffApi.json("name", "Morgan Setup " + ReportRequests.unique()))
+                .when().post("/api/v1/cases/{reference}/perpetrators", reported.reference());
+        assertEquals(201, added.statusCode(), added.asString());
+        return ((Number) added.path("perpetrators[0].id")).longValue();
+    }
+
+    private List<Row> perpetratorsOf(String reference) {
+        return db.reports().rows("SELECT cp.* FROM case_perpetrator cp JOIN report r ON r.id = cp.report_id WHERE r.reference = ?",
+                reference);
+    }
+
+    private List<Row> actionsOf(String reference) {
+        return db.reports().rows("SELECT a.* FROM case_action a JOIN report r ON r.id = a.report_id WHERE r.reference = ?",
+                reference);
     }
 
     private static String assigneeFor(String queue) {

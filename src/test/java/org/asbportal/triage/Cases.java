@@ -61,6 +61,12 @@ public final class Cases {
         return new Case(response.path("reference"), response.path("accessCode"), queue, request);
     }
 
+    /** The victim's {@code /track} page for the report, as their browser gets it with the reference and code. */
+    public static Response trackPage(Case reported) {
+        return org.asbportal.security.StaffSession.anonymous().post("/track",
+                "reference", reported.reference(), "accessCode", reported.accessCode());
+    }
+
     /** What the victim sees when tracking the report with its access code. */
     public static Response track(Case reported) {
         return given().accept(ContentType.JSON).header("X-Access-Code", reported.accessCode())

@@ -192,6 +192,25 @@ class StaffPagesTest {
     }
 
     @Test
+    void offersTheOfficersOfTheQueueAndEveryActiveAdminToAssignTo() {
+        Case reported = Cases.reportInto("COUNCIL_ASB");
+        StaffSession triage = StaffSession.signIn("triage");
+
+        Response page = triage.get("/staff/cases/{reference}", reported.reference());
+
+        page.then().statusCode(200)
+                .body(containsString("<option value=\"admin\">Ada Admin</option>"))
+                .body(containsString("<option value=\"caseworker\">Cass Worker</option>"))
+                .body(containsString("<option value=\"triage\">Tom Triage</option>"))
+                .body(not(containsString("<option value=\"police\">")))
+                .body(not(containsString("<option value=\"councillor\">")));
+        Response assigned = triage.post("/staff/cases/" + reported.reference() + "/assign",
+                "version", String.valueOf(StaffSession.versionOn(page)), "assignee", "admin");
+        assertEquals(303, assigned.statusCode(), assigned.asString());
+        assertEquals("admin", db.item(reported.reference()).string("assignee"));
+    }
+
+    @Test
     void showsTheChangedMessageForAStaleFormAndOverwritesNothing() {
         Case reported = Cases.reportInto("COUNCIL_ASB");
         StaffSession triage = StaffSession.signIn("triage");

@@ -1,0 +1,182 @@
+package org.asbportal.triage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.asbportal.security.AuditLog;
+import org.asbportal.security.CurrentStaff;
+import org.asbportal.security.StaffAccount;
+import org.asbportal.triage.CaseViews.ActionView;
+import org.asbportal.web.FieldError;
+import org.asbportal.web.InvalidSubmissionException;
+
+/**
+ * Actions on a case: what was decided (a warning, a contract, a referral...), who owns it, when it
+ * is due, and its result. Each addition and result is written to the case's internal history and
+ * the audit log; victims do not see them.
+ */
+@ApplicationScoped
+public class ActionService {
+
+    static final int MAX_OWNER = 160;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT);
+
+    /** A new action as typed: every field as text, checked here. */
+    public record ActionForm(String type, String description, String owner, String dueOn) {
+    }
+
+    /** The result of an action: DONE or CANCELLED, what happened, and the version of the action seen. */
+    public record ResultForm(String status, String result, Integer version) {
+    }
+
+    private final CaseService cases;
+    private final CurrentStaff staff;
+    private final AuditLog audit;
+    private final ServiceLevels serviceLevels;
+
+    public ActionService(CaseService cases, CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels) {
+        this.cases = cases;
+        this.staff = staff;
+        this.audit = audit;
+        this.serviceLevels = serviceLevels;
+    }
+
+    /** Adds an action to an open case. */
+    @Transactional
+    public ActionView add(String reference, ActionForm form) {
+        QueueItem item = openItem(reference);
+        List<FieldError> errors = new ArrayList<>();
+        ActionType type = typeOf(form.type(), errors);
+        String description = text("description", form.description(), "Describe the action", CaseService.MAX_TEXT, errors);
+        String owner = text("owner", form.owner(), "Say who owns the action: an officer's username, or the agency or person",
+                MAX_OWNER, errors);
+        LocalDate dueOn = dueDate(form.dueOn(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException(errors);
+        }
+        CaseAction action = new CaseAction();
+        action.report = item.report;
+        action.type = type;
+        action.description = description;
+        Optional<StaffAccount> officer = StaffAccount.findByUsername(owner).filter(a -> a.active);
+        action.ownerAccount = officer.orElse(null);
+        action.ownerName = officer.map(a -> a.displayName).orElse(owner);
+        action.dueOn = dueOn;
+        action.status = ActionStatus.OPEN;
+        action.recordedBy = staff.username();
+        action.recordedAt = Instant.now();
+        action.persist();
+        cases.event(item.report, "ACTION_ADDED", false, "Action added: " + type.label() + ", owned by " + action.ownerName
+                + ", due " + dueOn + ". " + description);
+        audit.record(staff.username(), "ADD_ACTION", item.report.reference, type.name());
+        CaseAction.flush();
+        return cases.actionView(action);
+    }
+
+    /** Records the result of an open action, against the version of the action the officer saw. */
+    @Transactional
+    public ActionView recordResult(String reference, long actionId, ResultForm form) {
+        QueueItem item = openItem(reference);
+        CaseAction action = CaseAction.<CaseAction>find("id = ?1 and report = ?2", actionId, item.report)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No such action on this case"));
+        if (form.version() == null) {
+            throw new InvalidSubmissionException("version", "Send the version of the action you saw");
+        }
+        if (action.version != form.version()) {
+            throw new CaseConflictException("Someone else changed this action while you were looking at it. "
+                    + "Nothing you did was saved: check the case again and redo your change.");
+        }
+        if (action.status != ActionStatus.OPEN) {
+            throw new CaseConflictException("This action already has its result: " + action.status.label().toLowerCase() + ".");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ActionStatus status = resultStatusOf(form.status(), errors);
+        String result = text("result", form.result(), "Say what happened", CaseService.MAX_TEXT, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException(errors);
+        }
+        action.status = status;
+        action.result = result;
+        action.completedBy = staff.username();
+        action.completedAt = Instant.now();
+        cases.event(item.report, "ACTION_RESULT", false, action.type.label() + " " + status.label().toLowerCase()
+                + ": " + result);
+        audit.record(staff.username(), "ACTION_RESULT", item.report.reference, action.id + " " + status.name());
+        CaseAction.flush();
+        return cases.actionView(action);
+    }
+
+    private QueueItem openItem(String reference) {
+        QueueItem item = cases.workableItem(reference, LockModeType.PESSIMISTIC_WRITE);
+        if (item.status == QueueItemStatus.CLOSED) {
+            throw new CaseConflictException("This case is closed: actions can no longer be added or changed.");
+        }
+        return item;
+    }
+
+    private static ActionType typeOf(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError("type", "Choose the type of action"));
+            return null;
+        }
+        try {
+            return ActionType.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("type", "Choose a type of action from the list"));
+            return null;
+        }
+    }
+
+    private static ActionStatus resultStatusOf(String value, List<FieldError> errors) {
+        if ("DONE".equals(value)) {
+            return ActionStatus.DONE;
+        }
+        if ("CANCELLED".equals(value)) {
+            return ActionStatus.CANCELLED;
+        }
+        errors.add(new FieldError("status", "Say whether the action was done or cancelled"));
+        return null;
+    }
+
+    private LocalDate dueDate(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank() || value.replace("-", "").isBlank()) {
+            errors.add(new FieldError("dueOn", "Enter the date the action is due"));
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.strip(), DATE);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("dueOn", "The due date must be a real date"));
+            return null;
+        }
+        if (date.isBefore(serviceLevels.today())) {
+            errors.add(new FieldError("dueOn", "The due date must be today or in the future"));
+            return null;
+        }
+        return date;
+    }
+
+    private static String text(String field, String value, String missing, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, missing));
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, String.format("Must be %,d characters or fewer", max)));
+            return null;
+        }
+        return value.strip();
+    }
+}
