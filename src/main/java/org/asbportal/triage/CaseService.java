@@ -312,7 +312,7 @@ public class CaseService {
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No such queue among yours"));
     }
 
-    /** The counts a queue is shown with; each is answered from an index alone (V008). */
+    /** The counts a queue is shown with; each is answered from an index alone (V007). */
     private QueueSummary summary(TriageQueue queue) {
         long open = QueueItem.count("queue = ?1 and openItem = 1", queue);
         long unassigned = QueueItem.count("queue = ?1 and openItem = 1 and assignedTo is null", queue);
