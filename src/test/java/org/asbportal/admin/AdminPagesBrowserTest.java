@@ -1,18 +1,14 @@
 package org.asbportal.admin;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.asbportal.journey.Accessibility;
 import org.asbportal.journey.Browser;
+import org.asbportal.journey.Tab;
 import org.asbportal.report.ReportRequests;
 import org.asbportal.security.DemoAccounts;
 import org.junit.jupiter.api.Timeout;
@@ -23,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.LoadState;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -40,7 +35,6 @@ class AdminPagesBrowserTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    private static final String PARTNERSHIP = "Bedford Borough Community Safety Partnership";
 
     @TestHTTPResource("/")
     URL base;
@@ -52,7 +46,7 @@ class AdminPagesBrowserTest {
     @ValueSource(booleans = { true, false })
     void everyAdministrationPageIsAccessible(boolean javaScript) {
         AdminRows db = new AdminRows(dataSource);
-        Tab tab = new Tab(browser.open(javaScript), javaScript);
+        AdminTab tab = new AdminTab(browser.open(javaScript), javaScript);
 
         tab.page.navigate(url("login"));
         tab.arrive("Sign in");
@@ -106,50 +100,11 @@ class AdminPagesBrowserTest {
         return base.toString() + path;
     }
 
-    /** A regular expression matching {@code text} literally, for Playwright (JavaScript regular expressions). */
-    private static String literal(String text) {
-        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
-    }
-
     /** The administrator's browser tab. */
-    private final class Tab {
+    private final class AdminTab extends Tab {
 
-        final Page page;
-        final boolean javaScript;
-        /** Script errors, CSP violations and resources that failed to load: none are expected. */
-        private final List<String> browserErrors = new ArrayList<>();
-
-        Tab(Page page, boolean javaScript) {
-            this.page = page;
-            this.javaScript = javaScript;
-            page.onPageError(error -> browserErrors.add("script error: " + error));
-            page.onConsoleMessage(message -> {
-                if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-                    browserErrors.add("console: " + message.text());
-                }
-            });
-            page.onResponse(response -> {
-                if (response.status() >= 400 && !response.request().isNavigationRequest()) {
-                    browserErrors.add(response.status() + " for " + response.url() + " on " + page.url());
-                }
-            });
-            page.onRequestFailed(request -> {
-                if (!String.valueOf(request.failure()).contains("ERR_ABORTED")) {
-                    browserErrors.add("failed: " + request.url() + " " + request.failure());
-                }
-            });
-        }
-
-        /** Waits for the page titled {@code title}, checks the GOV.UK Frontend set-up, and runs axe on it. */
-        void arrive(String title) {
-            assertThat(page).hasTitle(Pattern.compile("^" + literal(title) + " – " + literal(PARTNERSHIP) + "$"));
-            page.waitForLoadState(LoadState.LOAD);
-            if (javaScript) {
-                assertThat(page.locator("body")).hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
-            } else {
-                assertThat(page.locator("body")).not().hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
-            }
-            Accessibility.assertNoViolations(page);
+        AdminTab(Page page, boolean javaScript) {
+            super(page, javaScript);
         }
 
         void open(String path, String title) {
@@ -162,10 +117,6 @@ class AdminPagesBrowserTest {
             Locator link = page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
             link.first().click();
             arrive(title);
-        }
-
-        void assertNoBrowserErrors() {
-            assertEquals(List.of(), browserErrors, "errors in the browser");
         }
     }
 }

@@ -7,7 +7,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -26,7 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.LoadState;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,8 +38,6 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(MailProfile.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CaseUpdateJourneyTest {
-
-    private static final String PARTNERSHIP = "Bedford Borough Community Safety Partnership";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -61,32 +57,32 @@ class CaseUpdateJourneyTest {
         Created report = Victims.report(Victims.flyTipping(email));
         String update = "We have asked the landowner to clear the mattresses by Friday, " + ReportRequests.unique();
 
-        Page officer = watched(browser.open(javaScript));
-        officer.navigate(url("login"));
-        arrive(officer, "Sign in");
-        officer.getByLabel("Username").fill("triage");
-        officer.getByLabel("Password").fill(DemoAccounts.PASSWORD);
-        button(officer, "Sign in").click();
-        arrive(officer, "My queues");
-        officer.navigate(url("staff/cases/" + report.reference()));
-        arrive(officer, "Case " + report.reference());
-        button(officer, "Claim this case").click();
-        arrive(officer, "Case " + report.reference());
-        officer.getByLabel("Add an update or note").fill(update);
-        officer.getByLabel("The victim too (public update)").check();
-        button(officer, "Add").click();
-        arrive(officer, "Case " + report.reference());
-        assertThat(officer.locator("main")).containsText(update);
+        Tab officer = new Tab(browser.open(javaScript), javaScript);
+        officer.page.navigate(url("login"));
+        officer.arrive("Sign in");
+        officer.page.getByLabel("Username").fill("triage");
+        officer.page.getByLabel("Password").fill(DemoAccounts.PASSWORD);
+        button(officer.page, "Sign in").click();
+        officer.arrive("My queues");
+        officer.page.navigate(url("staff/cases/" + report.reference()));
+        officer.arrive("Case " + report.reference());
+        button(officer.page, "Claim this case").click();
+        officer.arrive("Case " + report.reference());
+        officer.page.getByLabel("Add an update or note").fill(update);
+        officer.page.getByLabel("The victim too (public update)").check();
+        button(officer.page, "Add").click();
+        officer.arrive("Case " + report.reference());
+        assertThat(officer.page.locator("main")).containsText(update);
 
-        Page victim = watched(browser.open(javaScript));
-        victim.navigate(url("track"));
-        arrive(victim, "Check your report");
-        victim.getByLabel("Reference").fill(report.reference());
-        victim.getByLabel("Access code").fill(report.accessCode());
-        button(victim, "Check report").click();
-        arrive(victim, "Your report " + report.reference());
-        assertThat(victim.locator("main")).containsText(update);
-        assertThat(victim.locator("main")).containsText("An officer is now working on your report.");
+        Tab victim = new Tab(browser.open(javaScript), javaScript);
+        victim.page.navigate(url("track"));
+        victim.arrive("Check your report");
+        victim.page.getByLabel("Reference").fill(report.reference());
+        victim.page.getByLabel("Access code").fill(report.accessCode());
+        button(victim.page, "Check report").click();
+        victim.arrive("Your report " + report.reference());
+        assertThat(victim.page.locator("main")).containsText(update);
+        assertThat(victim.page.locator("main")).containsText("An officer is now working on your report.");
 
         sender.sendDue();
         List<MimeMessage> mails = Victims.received(mailServer, email);
@@ -100,26 +96,8 @@ class CaseUpdateJourneyTest {
                 .anySatisfy(text -> org.assertj.core.api.Assertions.assertThat(text).contains("An officer is now working on your report."))
                 .anySatisfy(text -> org.assertj.core.api.Assertions.assertThat(text).contains(update, report.reference()))
                 .allSatisfy(text -> org.assertj.core.api.Assertions.assertThat(text).doesNotContain(report.accessCode()));
-        assertEquals(List.of(), errors, "errors in the browser");
-    }
-
-    /** Script errors and failed sub-resources: none are expected. */
-    private final List<String> errors = new ArrayList<>();
-
-    private Page watched(Page page) {
-        page.onPageError(error -> errors.add("script error: " + error));
-        page.onResponse(response -> {
-            if (response.status() >= 400 && !response.request().isNavigationRequest()) {
-                errors.add(response.status() + " for " + response.url());
-            }
-        });
-        return page;
-    }
-
-    private static void arrive(Page page, String title) {
-        assertThat(page).hasTitle(Pattern.compile("^" + Browser.literal(title) + " – " + Browser.literal(PARTNERSHIP) + "$"));
-        page.waitForLoadState(LoadState.LOAD);
-        Accessibility.assertNoViolations(page);
+        officer.assertNoBrowserErrors();
+        victim.assertNoBrowserErrors();
     }
 
     private static com.microsoft.playwright.Locator button(Page page, String name) {

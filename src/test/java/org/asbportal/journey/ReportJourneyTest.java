@@ -71,7 +71,7 @@ class ReportJourneyTest {
 
     private static final Pattern REFERENCE = Pattern.compile("ASB-[2-9A-Z]{4}-[2-9A-Z]{4}");
     private static final Pattern ACCESS_CODE = Pattern.compile("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}");
-    private static final String PARTNERSHIP = "Bedford Borough Community Safety Partnership";
+    private static final String PARTNERSHIP = Tab.PARTNERSHIP;
 
     @TestHTTPResource("/")
     URL base;
@@ -350,46 +350,10 @@ class ReportJourneyTest {
     }
 
     /** One resident's browser tab, going through the report's pages. */
-    private final class Journey {
-
-        final Page page;
-        final boolean javaScript;
-        /** Script errors, CSP violations and resources that failed to load: none are expected. */
-        private final List<String> browserErrors = new ArrayList<>();
+    private final class Journey extends Tab {
 
         Journey(Page page, boolean javaScript) {
-            this.page = page;
-            this.javaScript = javaScript;
-            page.onPageError(error -> browserErrors.add("script error: " + error));
-            page.onConsoleMessage(message -> {
-                // Failed loads are reported by status below; a page showing errors is a 400 on purpose.
-                if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-                    browserErrors.add("console: " + message.text());
-                }
-            });
-            page.onResponse(response -> {
-                if (response.status() >= 400 && !response.request().isNavigationRequest()) {
-                    browserErrors.add(response.status() + " for " + response.url());
-                }
-            });
-            page.onRequestFailed(request -> {
-                // Leaving a page cancels what it was still loading (a late favicon): not an error.
-                if (!String.valueOf(request.failure()).contains("ERR_ABORTED")) {
-                    browserErrors.add("failed: " + request.url() + " " + request.failure());
-                }
-            });
-        }
-
-        /** Waits for the page titled {@code title}, checks the GOV.UK Frontend set-up, and runs axe on it. */
-        void arrive(String title) {
-            assertThat(page).hasTitle(Pattern.compile("^" + Browser.literal(title) + " – " + Browser.literal(PARTNERSHIP) + "$"));
-            page.waitForLoadState(LoadState.LOAD);
-            if (javaScript) {
-                assertThat(page.locator("body")).hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
-            } else {
-                assertThat(page.locator("body")).not().hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
-            }
-            Accessibility.assertNoViolations(page);
+            super(page, javaScript);
         }
 
         /** The page shows the error summary for an empty required question, linked to its input. */
@@ -411,10 +375,6 @@ class ReportJourneyTest {
                 link.click();
                 assertTrue(page.url().endsWith("#" + inputId), page.url());
             }
-        }
-
-        void assertNoBrowserErrors() {
-            assertEquals(List.of(), browserErrors, "errors in the browser");
         }
 
         Locator group(String legend) {
