@@ -17,6 +17,7 @@ import org.asbportal.notify.Victims;
 import org.asbportal.notify.Victims.Created;
 import org.asbportal.report.ReportRequests;
 import org.asbportal.security.DemoAccounts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,11 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(MailProfile.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CaseUpdateJourneyTest {
+
+    @BeforeEach
+    void onlyThisTestsEmailsWaiting() {
+        Victims.discardBacklog();
+    }
 
     @RegisterExtension
     static final Browser browser = new Browser();

@@ -18,6 +18,7 @@ import java.time.Instant;
 import com.icegreen.greenmail.util.GreenMail;
 
 import org.asbportal.notify.Victims.Created;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(MailProfile.class)
 class OutboxDeliveryTest {
+
+    @BeforeEach
+    void onlyThisTestsEmailsWaiting() {
+        Victims.discardBacklog();
+    }
 
     GreenMail mailServer;
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import jakarta.inject.Inject;
 
 import org.asbportal.notify.Victims.Created;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +24,11 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(MailProfile.class)
 class OutboxRetentionTest {
+
+    @BeforeEach
+    void onlyThisTestsEmailsWaiting() {
+        Victims.discardBacklog();
+    }
 
     @Inject
     OutboxSender sender;

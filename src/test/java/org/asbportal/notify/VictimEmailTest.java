@@ -21,12 +21,18 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import org.asbportal.notify.Victims.Created;
 import org.asbportal.report.ReportRequests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Victims who gave an email address are emailed every public update of their case and its closure. */
 @QuarkusTest
 @TestProfile(MailProfile.class)
 class VictimEmailTest {
+
+    @BeforeEach
+    void onlyThisTestsEmailsWaiting() {
+        Victims.discardBacklog();
+    }
 
     GreenMail mailServer;
 
