@@ -114,6 +114,16 @@ public class ThresholdRules {
     public record Assessment(int threshold, int qualifyingComplaints, boolean thresholdMet, List<Verdict> complaints) {
     }
 
+    /** The rules as the public explanation states them. */
+    public record Terms(int threshold, int hateThreshold, String complaintWithin, String applicationWithin,
+            boolean countSameIncidentOnce) {
+    }
+
+    public Terms terms() {
+        return new Terms(threshold, hateThreshold, Periods.inWords(complaintWithin), Periods.inWords(applicationWithin),
+                countSameIncidentOnce);
+    }
+
     /**
      * Assesses an application made on {@code applicationOn}.
      *
