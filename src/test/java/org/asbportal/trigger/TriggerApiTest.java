@@ -32,9 +32,16 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.asbportal.report.ReportRequests.Body;
 import org.asbportal.report.ReportRows;
@@ -220,6 +227,29 @@ class TriggerApiTest {
         given().header("X-Access-Code", (String) again.path("accessCode"))
                 .when().get(PATH + "/{reference}", (String) first.path("reference"))
                 .then().statusCode(200);
+    }
+
+    @Test
+    void savesOneApplicationWhenTheSameRequestAndKeyArriveTogether() throws Exception {
+        Body request = citing(valid(), List.of(portalReport(6)), List.of());
+        String key = UUID.randomUUID().toString();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(clients.submit(() -> submit(request, key)));
+            }
+            Set<String> references = new HashSet<>();
+            for (Future<Response> response : sent) {
+                Response answer = response.get(60, TimeUnit.SECONDS);
+                assertEquals(201, answer.statusCode(), answer.asString());
+                references.add(answer.path("reference"));
+            }
+            assertEquals(1, references.size(), references.toString());
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(1, countWithDescription(request.description()));
     }
 
     @Test
