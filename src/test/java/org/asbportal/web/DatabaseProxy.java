@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TCP proxy in front of the test MariaDB that a test can cut and restore, to see how the portal
@@ -45,8 +47,20 @@ public class DatabaseProxy implements QuarkusTestResourceLifecycleManager {
         acceptor.setDaemon(true);
         acceptor.start();
         return Map.of("quarkus.datasource.jdbc.url",
-                "jdbc:mariadb://127.0.0.1:" + server.getLocalPort() + "/asb_test?createDatabaseIfNotExist=true&connectTimeout=2000",
+                "jdbc:mariadb://127.0.0.1:" + server.getLocalPort() + "/" + testDatabase()
+                        + "?createDatabaseIfNotExist=true&connectTimeout=2000",
                 "quarkus.datasource.jdbc.acquisition-timeout", "3S");
+    }
+
+    /**
+     * The database the other tests use: {@code asb_test}, or the one the environment gives the test
+     * profile ({@code _TEST_QUARKUS_DATASOURCE_JDBC_URL}), so that two builds on one MariaDB server
+     * never clean each other's tables.
+     */
+    private static String testDatabase() {
+        String url = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
+        Matcher database = Pattern.compile("^jdbc:mariadb://[^/]+/([^?;]+)").matcher(url == null ? "" : url);
+        return database.find() ? database.group(1) : "asb_test";
     }
 
     @Override

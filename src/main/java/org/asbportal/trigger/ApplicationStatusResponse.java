@@ -1,0 +1,23 @@
+package org.asbportal.trigger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON view of an application for the applicant holding its access code. */
+public record ApplicationStatusResponse(
+        String reference,
+        TriggerStatus status,
+        String statusDescription,
+        LocalDate receivedOn,
+        boolean thresholdMet,
+        int qualifyingComplaints,
+        int threshold,
+        List<ApplicationResponse.Step> steps,
+        List<ApplicationResponse.Complaint> complaints,
+        List<Update> updates) {
+
+    /** A public entry of the application's history. */
+    public record Update(Instant at, String message) {
+    }
+}

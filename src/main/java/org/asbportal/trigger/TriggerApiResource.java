@@ -1,0 +1,57 @@
+package org.asbportal.trigger;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.asbportal.report.Channel;
+import org.asbportal.web.InvalidSubmissionException;
+
+/** JSON API for Community Trigger applications, for apps and partner systems. */
+@Path("/api/v1/community-trigger/applications")
+@Produces(MediaType.APPLICATION_JSON)
+public class TriggerApiResource {
+
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final TriggerService applications;
+
+    public TriggerApiResource(TriggerService applications) {
+        this.applications = applications;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(ApplicationRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri, @Context HttpServerRequest http) {
+        if (request == null) {
+            throw new InvalidSubmissionException("body", "Send the application as a JSON object");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw new InvalidSubmissionException("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters long");
+        }
+        ApplicationResponse saved = applications.submit(request, idempotencyKey, Channel.API, http.remoteAddress().hostAddress());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/community-trigger/applications/{reference}")
+                        .build(saved.reference()))
+                .entity(saved)
+                .build();
+    }
+
+    @GET
+    @Path("/{reference}")
+    public ApplicationStatusResponse status(@PathParam("reference") String reference,
+            @HeaderParam("X-Access-Code") String accessCode, @Context HttpServerRequest http) {
+        return applications.status(reference, accessCode, http.remoteAddress().hostAddress())
+                .orElseThrow(() -> new NotFoundException("No application matches this reference and access code"));
+    }
+}

@@ -1,0 +1,106 @@
+package org.asbportal.trigger;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.asbportal.report.Channel;
+import org.asbportal.security.CaptchaResult;
+
+/** An application for a Community Trigger case review. */
+@Entity
+@Table(name = "trigger_application")
+public class TriggerApplication extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String reference;
+
+    @Column(name = "access_code_hash")
+    public String accessCodeHash;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    @Enumerated(EnumType.STRING)
+    public TriggerStatus status;
+
+    @Column(name = "applicant_name")
+    public String applicantName;
+
+    @Column(name = "applicant_email")
+    public String applicantEmail;
+
+    @Column(name = "applicant_phone")
+    public String applicantPhone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "applicant_type")
+    public ApplicantType applicantType;
+
+    @Column(name = "on_behalf_of_name")
+    public String onBehalfOfName;
+
+    @Column(name = "on_behalf_of_relationship")
+    public String onBehalfOfRelationship;
+
+    @Column(name = "victim_consent")
+    public boolean victimConsent;
+
+    public String description;
+
+    public String impact;
+
+    @Column(name = "outcome_wanted")
+    public String outcomeWanted;
+
+    @Column(name = "hate_motivated")
+    public boolean hateMotivated;
+
+    public int threshold;
+
+    @Column(name = "qualifying_complaints")
+    public int qualifyingComplaints;
+
+    @Column(name = "threshold_met")
+    public boolean thresholdMet;
+
+    @Column(name = "received_on")
+    public LocalDate receivedOn;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "captcha_outcome")
+    public CaptchaResult.Outcome captchaOutcome;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    @Version
+    public int version;
+
+    public static Optional<TriggerApplication> findByReference(String reference) {
+        return find("reference", reference).firstResultOptional();
+    }
+
+    public static Optional<TriggerApplication> findByIdempotencyKey(String keyHash) {
+        return find("idempotencyKey", keyHash).firstResultOptional();
+    }
+}

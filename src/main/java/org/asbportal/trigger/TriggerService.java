@@ -1,0 +1,453 @@
+package org.asbportal.trigger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+import org.asbportal.casetracking.AttemptLimiter;
+import org.asbportal.report.Channel;
+import org.asbportal.report.Report;
+import org.asbportal.security.AccessCodes;
+import org.asbportal.security.CaptchaResult;
+import org.asbportal.security.CaptchaVerifier;
+import org.asbportal.triage.ServiceLevels;
+import org.asbportal.trigger.ApplicationRequest.OtherComplaint;
+import org.asbportal.trigger.ThresholdRules.Assessment;
+import org.asbportal.trigger.ThresholdRules.Complaint;
+import org.asbportal.trigger.ThresholdRules.Verdict;
+import org.asbportal.web.FieldError;
+import org.asbportal.web.IdempotencyConflictException;
+import org.asbportal.web.InvalidSubmissionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes a Community Trigger application: validate, check the robot test, then in one transaction
+ * look up the portal reports it cites, assess the threshold, and save the application with its
+ * complaints, the steps of the review with their due dates, and its first history entries. The
+ * applicant follows it with the reference and the access code shown once.
+ */
+@ApplicationScoped
+public class TriggerService {
+
+    private static final Logger LOG = Logger.getLogger(TriggerService.class);
+    static final String REFERENCE_PREFIX = "CT";
+    static final String CAPTCHA_ACTION = "community_trigger";
+    static final int MAX_COMPLAINTS = 20;
+    private static final java.util.regex.Pattern PORTAL_REFERENCE = java.util.regex.Pattern.compile("ASB-[0-9A-Z]{4}-[0-9A-Z]{4}");
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("^([^\\[]+)\\[(\\d+)]\\.?(.*)$");
+
+    /** The order fields are asked in, so that errors are listed as the applicant meets them. */
+    private static final List<String> FIELD_ORDER = List.of(
+            "applicant", "applicant.name", "applicant.email", "applicant.phone", "applicant.type", "onBehalfOf",
+            "onBehalfOf.name", "onBehalfOf.relationship", "consent", "description", "impact", "hateMotivated",
+            "reportReferences", "otherComplaints", "otherComplaints.agency", "otherComplaints.behaviourOn",
+            "otherComplaints.reportedOn", "outcomeWanted", "captchaToken");
+
+    private final Validator validator;
+    private final ObjectMapper objectMapper;
+    private final AccessCodes accessCodes;
+    private final CaptchaVerifier captcha;
+    private final ThresholdRules rules;
+    private final TriggerTimetable timetable;
+    private final ServiceLevels serviceLevels;
+    private final AttemptLimiter limiter;
+
+    public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, CaptchaVerifier captcha,
+            ThresholdRules rules, TriggerTimetable timetable, ServiceLevels serviceLevels, AttemptLimiter limiter) {
+        this.validator = validator;
+        this.objectMapper = objectMapper;
+        this.accessCodes = accessCodes;
+        this.captcha = captcha;
+        this.rules = rules;
+        this.timetable = timetable;
+        this.serviceLevels = serviceLevels;
+        this.limiter = limiter;
+    }
+
+    /**
+     * Saves an application. With an idempotency key, sending the same application again returns the
+     * one already saved (same reference and access code) instead of a second one.
+     *
+     * @throws InvalidSubmissionException when a field needs changing or the robot check failed
+     * @throws IdempotencyConflictException when the key was used before for a different application
+     */
+    public ApplicationResponse submit(ApplicationRequest request, String idempotencyKey, Channel channel, String remoteIp) {
+        String keyHash = idempotencyKey == null ? null : AccessCodes.sha256(idempotencyKey);
+        String requestHash = fingerprint(request);
+        if (keyHash != null) {
+            Optional<ApplicationResponse> earlier = replay(keyHash, requestHash, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        List<FieldError> errors = validate(request);
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException(errors);
+        }
+        CaptchaResult robotCheck = captcha.verify(request.captchaToken(), CAPTCHA_ACTION, remoteIp);
+        if (!robotCheck.accepted()) {
+            throw new InvalidSubmissionException("captchaToken",
+                    "We could not confirm that you are not a robot. Complete the check and send your application again");
+        }
+        String accessCode = idempotencyKey == null ? accessCodes.newAccessCode() : accessCodeFor(idempotencyKey);
+        String accessCodeHash = accessCodes.hash(accessCode);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> save(request, channel, robotCheck, keyHash, requestHash,
+                    accessCode, accessCodeHash));
+        } catch (PersistenceException e) {
+            // A concurrent double submit with the same key: the other request saved it first.
+            if (keyHash != null) {
+                Optional<ApplicationResponse> earlier = replay(keyHash, requestHash, idempotencyKey);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The applicant's view of an application, when the access code matches; empty otherwise, and the
+     * failure is counted. An unknown reference and a wrong code are indistinguishable.
+     */
+    public Optional<ApplicationStatusResponse> status(String reference, String accessCode, String client) {
+        String normalised = AccessCodes.normaliseReference(reference);
+        String clientBucket = "trigger-client:" + (client == null ? "unknown" : client);
+        String referenceBucket = "trigger-reference:" + normalised;
+        limiter.check(clientBucket, referenceBucket);
+        Optional<ApplicationStatusResponse> status = QuarkusTransaction.requiringNew().call(() -> track(normalised, accessCode));
+        if (status.isEmpty()) {
+            limiter.failed(clientBucket, referenceBucket);
+        }
+        return status;
+    }
+
+    /** Every problem with an application, in the order the questions are asked. */
+    public List<FieldError> validate(ApplicationRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<ApplicationRequest> violation : validator.validate(request)) {
+            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        ApplicationRequest.Applicant applicant = request.applicant();
+        if (applicant != null && isBlank(applicant.email()) && isBlank(applicant.phone())) {
+            errors.add(new FieldError("applicant.email",
+                    "Enter an email address or a telephone number so we can contact you about your application"));
+        }
+        if (request.onBehalfOf() != null && !Boolean.TRUE.equals(request.consent())) {
+            errors.add(new FieldError("consent", "You can only apply for someone else with their agreement: "
+                    + "confirm they have agreed to you applying for them"));
+        }
+        validateReferences(request.reportReferences(), errors);
+        validateOtherComplaints(request.otherComplaints(), errors);
+        if (request.reportReferences().isEmpty() && request.otherComplaints().isEmpty()) {
+            errors.add(new FieldError("reportReferences", "Tell us about at least one complaint you made: the reference "
+                    + "of a report on this portal, or a complaint to another agency with its dates"));
+        }
+        return errors.stream()
+                .distinct()
+                .sorted(Comparator.comparing(FieldError::field, TriggerService::compareFields))
+                .toList();
+    }
+
+    private static void validateReferences(List<String> references, List<FieldError> errors) {
+        if (references.size() > MAX_COMPLAINTS) {
+            errors.add(new FieldError("reportReferences", "List up to " + MAX_COMPLAINTS + " report references"));
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < references.size(); i++) {
+            String field = "reportReferences[" + i + "]";
+            String reference = references.get(i);
+            if (isBlank(reference)) {
+                errors.add(new FieldError(field, "Enter the report reference, like ASB-7KQ4-M9XP, or remove it"));
+            } else if (!PORTAL_REFERENCE.matcher(AccessCodes.normaliseReference(reference)).matches()) {
+                errors.add(new FieldError(field, "Enter a report reference as it is on your confirmation, like ASB-7KQ4-M9XP"));
+            } else if (!seen.add(AccessCodes.normaliseReference(reference))) {
+                errors.add(new FieldError(field, "You have already listed this reference"));
+            }
+        }
+    }
+
+    private void validateOtherComplaints(List<OtherComplaint> complaints, List<FieldError> errors) {
+        if (complaints.size() > MAX_COMPLAINTS) {
+            errors.add(new FieldError("otherComplaints", "List up to " + MAX_COMPLAINTS + " complaints to other agencies"));
+            return;
+        }
+        LocalDate today = serviceLevels.today();
+        for (int i = 0; i < complaints.size(); i++) {
+            String field = "otherComplaints[" + i + "]";
+            OtherComplaint complaint = complaints.get(i);
+            if (complaint == null) {
+                errors.add(new FieldError(field, "Tell us the agency you complained to and the dates, or remove this complaint"));
+                continue;
+            }
+            LocalDate behaviourOn = date(complaint.behaviourOn(), field + ".behaviourOn", "the date the behaviour happened",
+                    today, errors);
+            LocalDate reportedOn = date(complaint.reportedOn(), field + ".reportedOn", "the date you complained", today, errors);
+            if (behaviourOn != null && reportedOn != null && reportedOn.isBefore(behaviourOn)) {
+                errors.add(new FieldError(field + ".reportedOn",
+                        "The date you complained must be the same as or after the date the behaviour happened"));
+            }
+        }
+    }
+
+    private static LocalDate date(String value, String field, String what, LocalDate today, List<FieldError> errors) {
+        if (isBlank(value)) {
+            errors.add(new FieldError(field, "Enter " + what));
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.strip());
+        } catch (DateTimeException e) {
+            errors.add(new FieldError(field, "Enter " + what + " as year-month-day, like 2026-11-20"));
+            return null;
+        }
+        if (date.isAfter(today)) {
+            errors.add(new FieldError(field, capitalised(what) + " must be today or in the past"));
+            return null;
+        }
+        if (date.isBefore(today.minusYears(10))) {
+            errors.add(new FieldError(field, capitalised(what) + " must be within the last 10 years"));
+            return null;
+        }
+        return date;
+    }
+
+    private ApplicationResponse save(ApplicationRequest request, Channel channel, CaptchaResult robotCheck, String keyHash,
+            String requestHash, String accessCode, String accessCodeHash) {
+        Instant now = Instant.now();
+        LocalDate receivedOn = now.atZone(serviceLevels.zone()).toLocalDate();
+        List<Cited> cited = locate(request);
+        Assessment assessment = rules.assess(receivedOn, request.hateMotivated(), cited.stream().map(Cited::complaint).toList());
+        TriggerApplication application = newApplication(request, channel, robotCheck, now, receivedOn, assessment);
+        application.reference = uniqueReference();
+        application.accessCodeHash = accessCodeHash;
+        application.idempotencyKey = keyHash;
+        application.requestHash = requestHash;
+        application.persist();
+        saveComplaints(application, cited, assessment);
+        planSteps(application);
+        recordHistory(application, robotCheck);
+        LOG.infof("Community Trigger application %s saved: %d of %d qualifying complaints%s", application.reference,
+                assessment.qualifyingComplaints(), assessment.threshold(),
+                robotCheck.outcome() == CaptchaResult.Outcome.UNAVAILABLE ? ", unverified" : "");
+        return view(application, accessCode);
+    }
+
+    /** A complaint as the rules see it, with the portal report it is, when found. */
+    private record Cited(Complaint complaint, Report report) {
+    }
+
+    /** Portal references first, in the order given, then complaints to other agencies. */
+    private List<Cited> locate(ApplicationRequest request) {
+        List<Cited> cited = new ArrayList<>();
+        for (String given : request.reportReferences()) {
+            String reference = AccessCodes.normaliseReference(given);
+            Optional<Report> report = Report.findByReference(reference);
+            cited.add(report
+                    .map(found -> new Cited(Complaint.portal(reference,
+                            found.submittedAt.atZone(serviceLevels.zone()).toLocalDate(), found.occurredOn), found))
+                    .orElseGet(() -> new Cited(Complaint.unknownPortalReport(reference), null)));
+        }
+        for (OtherComplaint other : request.otherComplaints()) {
+            cited.add(new Cited(Complaint.otherAgency(other.agency().strip(), LocalDate.parse(other.reportedOn().strip()),
+                    LocalDate.parse(other.behaviourOn().strip())), null));
+        }
+        return cited;
+    }
+
+    private static TriggerApplication newApplication(ApplicationRequest request, Channel channel, CaptchaResult robotCheck,
+            Instant now, LocalDate receivedOn, Assessment assessment) {
+        TriggerApplication application = new TriggerApplication();
+        application.status = TriggerStatus.RECEIVED;
+        ApplicationRequest.Applicant applicant = request.applicant();
+        application.applicantName = applicant.name().strip();
+        application.applicantEmail = blankToNull(applicant.email());
+        application.applicantPhone = blankToNull(applicant.phone());
+        application.applicantType = applicant.type();
+        if (request.onBehalfOf() != null) {
+            application.onBehalfOfName = request.onBehalfOf().name().strip();
+            application.onBehalfOfRelationship = request.onBehalfOf().relationship().strip();
+            application.victimConsent = true;
+        }
+        application.description = request.description();
+        application.impact = request.impact();
+        application.outcomeWanted = blankToNull(request.outcomeWanted());
+        application.hateMotivated = request.hateMotivated();
+        application.threshold = assessment.threshold();
+        application.qualifyingComplaints = assessment.qualifyingComplaints();
+        application.thresholdMet = assessment.thresholdMet();
+        application.receivedOn = receivedOn;
+        application.submittedAt = now;
+        application.captchaOutcome = robotCheck.outcome();
+        application.channel = channel;
+        return application;
+    }
+
+    private static void saveComplaints(TriggerApplication application, List<Cited> cited, Assessment assessment) {
+        for (int i = 0; i < cited.size(); i++) {
+            Verdict verdict = assessment.complaints().get(i);
+            Complaint complaint = verdict.complaint();
+            TriggerComplaint row = new TriggerComplaint();
+            row.application = application;
+            row.position = i + 1;
+            row.source = complaint.source();
+            row.reportReference = complaint.reference();
+            row.report = cited.get(i).report();
+            row.agency = complaint.agency();
+            row.reportedOn = complaint.reportedOn();
+            row.behaviourOn = complaint.behaviourOn();
+            row.qualifies = verdict.qualifies();
+            row.reason = verdict.reason();
+            row.toConfirm = verdict.toConfirm();
+            row.sameIncidentAs = verdict.sameIncidentAs();
+            row.persist();
+        }
+    }
+
+    private void planSteps(TriggerApplication application) {
+        int position = 1;
+        for (Map.Entry<TriggerStep, LocalDate> due : timetable.dueDates(application.receivedOn).entrySet()) {
+            TriggerApplicationStep step = new TriggerApplicationStep();
+            step.application = application;
+            step.step = due.getKey();
+            step.position = position++;
+            step.dueBy = due.getValue();
+            step.persist();
+        }
+    }
+
+    private static void recordHistory(TriggerApplication application, CaptchaResult robotCheck) {
+        TriggerEvent.record(application, "RECEIVED", true, "We received your Community Trigger application.");
+        TriggerEvent.record(application, "ASSESSED", false, "First assessment: " + application.qualifyingComplaints
+                + " qualifying complaint(s) of " + application.threshold + " needed"
+                + (application.hateMotivated ? " (hate-motivated)" : "") + ", threshold "
+                + (application.thresholdMet ? "met" : "not met") + ". To be decided by the partnership.");
+        if (application.onBehalfOfName != null) {
+            TriggerEvent.record(application, "ON_BEHALF", false, "Made on behalf of the victim ("
+                    + application.onBehalfOfRelationship + "), who the applicant says has agreed.");
+        }
+        if (robotCheck.outcome() == CaptchaResult.Outcome.UNAVAILABLE) {
+            TriggerEvent.record(application, "UNVERIFIED", false,
+                    "The robot check service could not be reached (" + robotCheck.reason() + "); accepted unverified.");
+        }
+    }
+
+    private Optional<ApplicationStatusResponse> track(String reference, String accessCode) {
+        Optional<TriggerApplication> found = TriggerApplication.findByReference(reference);
+        if (found.isEmpty()) {
+            accessCodes.matchNothing(accessCode);
+            return Optional.empty();
+        }
+        TriggerApplication application = found.get();
+        if (!accessCodes.matches(accessCode, application.accessCodeHash)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApplicationStatusResponse(application.reference, application.status,
+                application.status.explanation(), application.receivedOn, application.thresholdMet,
+                application.qualifyingComplaints, application.threshold, steps(application), complaints(application),
+                TriggerEvent.publicTimeline(application).stream()
+                        .map(event -> new ApplicationStatusResponse.Update(event.occurredAt, event.message))
+                        .toList()));
+    }
+
+    private Optional<ApplicationResponse> replay(String keyHash, String requestHash, String idempotencyKey) {
+        return QuarkusTransaction.requiringNew().call(() -> TriggerApplication.findByIdempotencyKey(keyHash).map(application -> {
+            if (!requestHash.equals(application.requestHash)) {
+                throw new IdempotencyConflictException();
+            }
+            return view(application, accessCodeFor(idempotencyKey));
+        }));
+    }
+
+    private static ApplicationResponse view(TriggerApplication application, String accessCode) {
+        List<ApplicationResponse.Step> steps = steps(application);
+        LocalDate decisionDueBy = steps.stream().filter(step -> step.step() == TriggerStep.THRESHOLD_DECISION)
+                .findFirst().orElseThrow().dueBy();
+        return new ApplicationResponse(application.reference, accessCode, application.thresholdMet,
+                application.qualifyingComplaints, application.threshold, decisionDueBy, steps, complaints(application));
+    }
+
+    private static List<ApplicationResponse.Step> steps(TriggerApplication application) {
+        return TriggerApplicationStep.of(application).stream().map(ApplicationResponse.Step::of).toList();
+    }
+
+    private static List<ApplicationResponse.Complaint> complaints(TriggerApplication application) {
+        return TriggerComplaint.of(application).stream().map(ApplicationResponse.Complaint::of).toList();
+    }
+
+    /** Derived from the key, so a retry shows the same code; apart from the codes reports derive from keys. */
+    private String accessCodeFor(String idempotencyKey) {
+        return accessCodes.accessCodeFor("community-trigger:" + idempotencyKey);
+    }
+
+    private String uniqueReference() {
+        String reference;
+        do {
+            reference = accessCodes.newReference(REFERENCE_PREFIX);
+        } while (TriggerApplication.findByReference(reference).isPresent());
+        return reference;
+    }
+
+    /** A hash of everything in an application but its robot check token. */
+    String fingerprint(ApplicationRequest request) {
+        try {
+            return AccessCodes.sha256(objectMapper.writeValueAsString(request.withoutCaptchaToken()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An application could not be serialised", e);
+        }
+    }
+
+    /** Orders fields as asked; the entries of a list by their index, each entry's fields as asked. */
+    private static int compareFields(String a, String b) {
+        Matcher ma = INDEXED.matcher(a);
+        Matcher mb = INDEXED.matcher(b);
+        String rootA = ma.matches() ? ma.group(1) : a;
+        String rootB = mb.matches() ? mb.group(1) : b;
+        int byRoot = Integer.compare(fieldOrder(rootA), fieldOrder(rootB));
+        if (byRoot != 0) {
+            return byRoot;
+        }
+        int indexA = ma.matches() ? Integer.parseInt(ma.group(2)) : -1;
+        int indexB = mb.matches() ? Integer.parseInt(mb.group(2)) : -1;
+        if (indexA != indexB) {
+            return Integer.compare(indexA, indexB);
+        }
+        String restA = ma.matches() && !ma.group(3).isEmpty() ? rootA + "." + ma.group(3) : rootA;
+        String restB = mb.matches() && !mb.group(3).isEmpty() ? rootB + "." + mb.group(3) : rootB;
+        return Integer.compare(fieldOrder(restA), fieldOrder(restB));
+    }
+
+    private static int fieldOrder(String field) {
+        int index = FIELD_ORDER.indexOf(field);
+        return index < 0 ? FIELD_ORDER.size() : index;
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value.strip();
+    }
+}
