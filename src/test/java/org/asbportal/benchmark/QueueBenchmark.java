@@ -116,6 +116,7 @@ class QueueBenchmark {
         measure("unassigned only", i -> page + "?assigned=unassigned");
         measure("overdue only", i -> page + "?overdue=true");
         measure("one ward", i -> page + "?ward=" + WARDS[i % 3]);
+        measure("one category", i -> page + "?category=NOISE");
         measure("one category, deep", i -> page + "?category=NOISE&cursor=" + deep.get(i % deep.size()));
         measure("my queues with counts", i -> "/staff");
         explain();
