@@ -19,6 +19,7 @@ import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 
+import org.asbportal.report.ReportEvent;
 import org.asbportal.report.ReportRequests;
 import org.asbportal.report.ReportRequests.Body;
 import org.asbportal.security.DemoAccounts;
@@ -69,9 +70,9 @@ public final class Victims {
     }
 
     /** Every message of the report's timeline, public or not, oldest first. */
-    static java.util.List<String> timeline(String reference) {
-        return QuarkusTransaction.requiringNew().call(() -> org.asbportal.report.ReportEvent
-                .<org.asbportal.report.ReportEvent>list("report.reference = ?1 order by occurredAt, id", reference)
+    static List<String> timeline(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> ReportEvent
+                .<ReportEvent>list("report.reference = ?1 order by occurredAt, id", reference)
                 .stream().map(e -> e.message).toList());
     }
 

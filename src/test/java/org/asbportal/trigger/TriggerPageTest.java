@@ -57,6 +57,16 @@ class TriggerPageTest {
                 .body(not(containsString("because of who you are, such as your disability")));
     }
 
+    @Test
+    void everyPublicPageLinksToTheExplanationFromItsFooter() {
+        for (String path : new String[] {"/", "/report", "/contact", "/track"}) {
+            given().accept(ContentType.HTML).when().get(path)
+                    .then().statusCode(200)
+                    .body(containsString("<a class=\"govuk-footer__link\" href=\"/community-trigger\">"
+                            + "Ask for a case review (Community Trigger)</a>"));
+        }
+    }
+
     @ParameterizedTest(name = "JavaScript on: {0}")
     @ValueSource(booleans = { true, false })
     void passesAxe(boolean javaScript) {
