@@ -157,16 +157,9 @@ public class RoutingAdminService {
     }
 
     private static void requireCatchAll(String field) {
-        long catchAll = RoutingRule.count("categoryCode is null and minRisk is null and hateMotivated is null "
-                + "and youngPeople is null and vulnerableVictim is null and unverified is null and wardCode is null");
-        if (catchAll == 0) {
+        if (RoutingRule.countCatchAll() == 0) {
             throw new InvalidSubmissionException(field, KEEP_CATCH_ALL);
         }
-    }
-
-    static boolean catchAll(RoutingRule rule) {
-        return rule.categoryCode == null && rule.minRisk == null && rule.hateMotivated == null && rule.youngPeople == null
-                && rule.vulnerableVictim == null && rule.unverified == null && rule.wardCode == null;
     }
 
     private static String conditions(RoutingRule rule, Map<String, String> categories, Map<String, String> wards) {
@@ -195,7 +188,7 @@ public class RoutingAdminService {
 
     private static RuleRow row(RoutingRule rule, Map<String, String> categories, Map<String, String> wards) {
         return new RuleRow(rule.id, rule.priority, rule.description, conditions(rule, categories, wards), rule.queue.name,
-                catchAll(rule));
+                rule.catchAll());
     }
 
     private static Map<String, String> categoryNames() {

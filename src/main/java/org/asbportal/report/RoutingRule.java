@@ -56,6 +56,10 @@ public class RoutingRule extends PanacheEntityBase {
     @JoinColumn(name = "queue_id")
     public TriageQueue queue;
 
+    /** A rule with every condition "any": it matches every report. */
+    private static final String CATCH_ALL = "categoryCode is null and minRisk is null and hateMotivated is null "
+            + "and youngPeople is null and vulnerableVictim is null and unverified is null and wardCode is null";
+
     public static List<RoutingRule> listByPriority() {
         return list("order by priority, id");
     }
@@ -69,5 +73,16 @@ public class RoutingRule extends PanacheEntityBase {
                 && (vulnerableVictim == null || vulnerableVictim == facts.vulnerableVictim())
                 && (unverified == null || unverified == facts.unverified())
                 && (wardCode == null || wardCode.equals(facts.wardCode()));
+    }
+
+    /** Whether this rule matches every report (every condition "any"). */
+    public boolean catchAll() {
+        return categoryCode == null && minRisk == null && hateMotivated == null && youngPeople == null
+                && vulnerableVictim == null && unverified == null && wardCode == null;
+    }
+
+    /** How many rules match every report. */
+    public static long countCatchAll() {
+        return count(CATCH_ALL);
     }
 }
