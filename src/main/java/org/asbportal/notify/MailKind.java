@@ -7,7 +7,13 @@ public enum MailKind {
     CASE_UPDATE("Update on your report %s"),
 
     /** The victim's case has been closed: {@code caseClosed.html} and {@code caseClosed.txt}. */
-    CASE_CLOSED("Your report %s has been closed");
+    CASE_CLOSED("Your report %s has been closed"),
+
+    /** A one-time sign-in link for a PLEDGE self-assessment contact: {@code pledge/signInMail.*}. */
+    PLEDGE_SIGN_IN("Your sign-in link for the ASB Help PLEDGE self-assessment"),
+
+    /** A reviewer accepted or returned a PLEDGE self-assessment: {@code pledge/reviewMail.*}. */
+    PLEDGE_REVIEWED("Your PLEDGE self-assessment %s has been reviewed");
 
     private final String subject;
 

@@ -6,6 +6,7 @@ import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import org.asbportal.web.SiteConfig;
 
@@ -51,6 +52,24 @@ public class Outbox {
         message.persist();
     }
 
+    /**
+     * Saves an email a feature renders from its own template, HTML and plain-text variants (a fresh
+     * instance for each), as PENDING, due now. {@code reference} is what it is about, e.g. {@code PLEDGE-42}, for the subject.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(MailKind kind, String recipient, String reference, Supplier<TemplateInstance> template) {
+        OutboxMessage message = new OutboxMessage();
+        message.createdAt = Instant.now();
+        message.kind = kind;
+        message.recipient = recipient;
+        message.subject = kind.subject(reference);
+        message.bodyText = template.get().setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_PLAIN)).render();
+        message.bodyHtml = template.get().setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_HTML)).render();
+        message.status = OutboxStatus.PENDING;
+        message.nextAttemptAt = message.createdAt;
+        message.persist();
+    }
+
     private String trackUrl() {
         return site.baseUrl().replaceAll("/+$", "") + "/track";
     }
@@ -59,6 +78,7 @@ public class Outbox {
         TemplateInstance template = switch (kind) {
             case CASE_UPDATE -> Templates.caseUpdate(mail);
             case CASE_CLOSED -> Templates.caseClosed(mail);
+            case PLEDGE_SIGN_IN, PLEDGE_REVIEWED -> throw new IllegalArgumentException(kind + " emails are rendered by their feature");
         };
         return template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType)).render();
     }
