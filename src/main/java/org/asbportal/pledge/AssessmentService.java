@@ -99,6 +99,9 @@ public class AssessmentService {
         Map<Long, PledgeQuestion> questions = new HashMap<>();
         assessment.questionnaire.sections.forEach(s -> s.questions.forEach(q -> questions.put(q.id, q)));
         List<FieldError> errors = new ArrayList<>();
+        if (inputs.contains(null)) {
+            throw new InvalidSubmissionException("answers", "Each answer must be an object with a questionId");
+        }
         for (AnswerInput input : inputs) {
             if (input.questionId() == null || !questions.containsKey(input.questionId())) {
                 errors.add(new FieldError("questionId", "Question " + input.questionId() + " is not part of this assessment"));

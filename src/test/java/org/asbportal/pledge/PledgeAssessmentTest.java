@@ -96,6 +96,10 @@ class PledgeAssessmentTest {
         browser.api().body(Map.of("answers", List.of(Map.of("questionId", 999999, "answer", "YES"))))
                 .when().put("/api/v1/pledge/assessments/" + id + "/answers")
                 .then().statusCode(400);
+        browser.api().body("{\"answers\": [null]}").when().put("/api/v1/pledge/assessments/" + id + "/answers")
+                .then().statusCode(400).contentType("application/problem+json");
+        browser.api().body("{\"answers\": \"all yes\"}").when().put("/api/v1/pledge/assessments/" + id + "/answers")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
