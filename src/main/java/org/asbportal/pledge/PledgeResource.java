@@ -244,6 +244,9 @@ public class PledgeResource {
         }
         Assessment assessment = assessments.view(signed.get().organisationId(), id);
         SectionView section = sectionOrNotFound(assessment, code);
+        if (!assessment.editable()) {
+            return seeOther("/pledge/assessments/" + id);
+        }
         return page(200, Templates.section(signed.get(), id, section, number(assessment, code), assessment.sections().size(),
                 PledgeErrors.NONE, false));
     }
