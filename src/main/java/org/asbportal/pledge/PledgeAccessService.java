@@ -1,8 +1,10 @@
 package org.asbportal.pledge;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -168,6 +170,15 @@ public class PledgeAccessService {
         return Optional.of(new Signed(contact.id, contact.name, contact.email, contact.organisation.id, contact.organisation.name));
     }
 
+    /** Deletes ended sessions and links that can no longer be used; run every hour on every replica. */
+    @Scheduled(every = "${asb.pledge.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void purge() {
+        Instant now = Instant.now();
+        PledgeSession.delete("expiresAt < ?1", now);
+        PledgeLink.delete("expiresAt < ?1", now);
+    }
+
     @Transactional
     public void signOut(String sessionToken) {
         if (sessionToken != null) {
@@ -186,6 +197,10 @@ public class PledgeAccessService {
     }
 
     private void sendLink(PledgeContact contact, String invitedBy) {
+        long lastHour = PledgeLink.count("contact = ?1 and createdAt > ?2", contact, Instant.now().minus(Duration.ofHours(1)));
+        if (lastHour >= config.linksPerHour()) {
+            return;
+        }
         String token = newToken();
         PledgeLink link = new PledgeLink();
         link.contact = contact;

@@ -24,6 +24,20 @@ public interface PledgeConfig {
     @WithDefault("PT2H")
     Duration sessionTimeout();
 
+    /**
+     * At most this many sign-in links are emailed to one address in an hour; further requests are
+     * answered as usual but send nothing, so nobody can flood a mailbox.
+     */
+    @WithDefault("5")
+    int linksPerHour();
+
+    /**
+     * How often ended sessions and expired links are deleted, e.g. {@code 1h}; {@code off} stops
+     * it (the tests run it themselves). Read by the scheduler, from {@code asb.pledge.purge-every}.
+     */
+    @WithDefault("1h")
+    String purgeEvery();
+
     /** Whether the session cookie is only sent over HTTPS (turn off for plain-HTTP development only). */
     @WithDefault("true")
     boolean secureCookie();

@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.asbportal.notify.MailProfile;
 import org.asbportal.notify.OutboxSender;
 import org.asbportal.notify.Victims;
+import org.asbportal.pledge.PledgeContacts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,7 +78,7 @@ class PledgeJourneyTest {
         button(page, "Register").click();
         tab.arrive("Check your email");
 
-        sender.sendDue();
+        PledgeContacts.deliver(sender);
         List<MimeMessage> mails = Victims.received(mailServer, email);
         assertEquals(1, mails.size());
         page.navigate(local(linkIn(Victims.part(mails.get(0), "text/plain"))));

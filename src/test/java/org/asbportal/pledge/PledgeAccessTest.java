@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PledgeAccessTest {
+
+    @Inject
+    PledgeAccessService access;
 
     @Test
     void startPageExplainsThePledgeItsSixPrinciplesAndHowTheAssessmentWorks() {
@@ -187,6 +191,29 @@ class PledgeAccessTest {
         browser.post("/pledge/sign-out");
         given().cookie(PledgeContacts.SESSION, session).redirects().follow(false).accept("text/html")
                 .when().get("/pledge/assessments").then().statusCode(303);
+    }
+
+    @Test
+    void noMoreThanFiveLinksAnHourAreEmailedToOneAddress() {
+        Browser browser = PledgeContacts.registered("Flooded Council");
+        for (int i = 0; i < 6; i++) {
+            assertEquals(303, new Browser().post("/pledge/sign-in", "email", browser.email).statusCode());
+        }
+        assertEquals(5, PledgeContacts.signInEmails(browser.email));
+    }
+
+    @Test
+    void thePurgeDeletesEndedSessionsAndLinksThatCanNoLongerBeUsed() {
+        Browser browser = PledgeContacts.registered("Purged Council");
+        new Browser().post("/pledge/sign-in", "email", browser.email);
+        QuarkusTransaction.requiringNew().run(() -> {
+            PledgeSession.update("expiresAt = ?1 where contact.email = ?2", Instant.now().minusSeconds(1), browser.email);
+            PledgeLink.update("expiresAt = ?1 where contact.email = ?2", Instant.now().minusSeconds(1), browser.email);
+        });
+        access.purge();
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> PledgeSession.count("contact.email", browser.email)));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> PledgeLink.count("contact.email", browser.email)));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> PledgeContact.count("email", browser.email)));
     }
 
     private static String requestAnotherLink(String email) {

@@ -68,6 +68,30 @@ class PledgeAssessmentTest {
     }
 
     @Test
+    void anActionPostedAfterTheSessionEndedIsKeptOnThePageReadyToSendAgain() {
+        Browser browser = PledgeContacts.registered("Late Planner Council");
+        long id = browser.startAssessment();
+        Answering.answerAll(browser, id, "NO");
+        long question = Answering.questionIds(browser, id).get(0);
+        browser.post("/pledge/sign-out");
+        Response late = browser.post("/pledge/assessments/" + id + "/actions", "questionId", String.valueOf(question),
+                "description", "Train the contact centre", "owner", "Training lead", "targetDate-day", "1",
+                "targetDate-month", "9", "targetDate-year", String.valueOf(LocalDate.now().getYear() + 1));
+        assertEquals(401, late.statusCode());
+        String page = late.asString();
+        assertTrue(page.contains("You have been signed out"), page);
+        assertTrue(page.contains("<input type=\"hidden\" name=\"description\" value=\"Train the contact centre\">"));
+        assertTrue(page.contains("action=\"/pledge/assessments/" + id + "/actions\""));
+
+        browser.post("/pledge/sign-in", "email", browser.email);
+        browser.signInWith(PledgeContacts.latestToken(browser.email));
+        assertEquals(303, browser.post("/pledge/assessments/" + id + "/actions", "questionId", String.valueOf(question),
+                "description", "Train the contact centre", "owner", "Training lead", "targetDate-day", "1",
+                "targetDate-month", "9", "targetDate-year", String.valueOf(LocalDate.now().getYear() + 1)).statusCode());
+        browser.get("/pledge/assessments/" + id + "/results").then().body(containsString("Train the contact centre"));
+    }
+
+    @Test
     void aBadLinkOrAnOverlongNoteIsRefusedWithTheMessageByTheFieldAndNothingSaved() {
         Browser browser = PledgeContacts.registered("Validating Council");
         long id = browser.startAssessment();

@@ -61,7 +61,7 @@ class PledgeReviewTest {
         Response returned = reviewer.post("/staff/pledge/" + id, Map.of("decision", "RETURNED",
                 "feedback", "Please add evidence for the threshold.", "comment-" + sectionId, "Link your web page."));
         assertEquals(303, returned.statusCode(), returned.asString());
-        sender.sendDue();
+        PledgeContacts.deliver(sender);
         List<MimeMessage> received = Victims.received(mailServer, organisation.email);
         MimeMessage email = received.get(received.size() - 1);
         assertTrue(email.getSubject().contains("PLEDGE-" + id), email.getSubject());
@@ -80,7 +80,7 @@ class PledgeReviewTest {
         assertEquals(303, reviewer.post("/staff/pledge/" + id, "decision", "ACCEPTED", "feedback", "Well done.").statusCode());
         assertEquals(400, reviewer.post("/staff/pledge/" + id, "decision", "RETURNED", "feedback", "Twice").statusCode(),
                 "a decided assessment is not decided again");
-        sender.sendDue();
+        PledgeContacts.deliver(sender);
         List<MimeMessage> all = Victims.received(mailServer, organisation.email);
         assertTrue(Victims.part(all.get(all.size() - 1), "text/plain").contains("accepted"));
         organisation.get("/pledge/assessments/" + id).then().body(containsString("Accepted"));
@@ -116,7 +116,7 @@ class PledgeReviewTest {
         Browser browser = new Browser();
         browser.post("/pledge/register", "organisationName", "Mailed Council", "type", "OTHER", "contactName", "Mo",
                 "email", email);
-        sender.sendDue();
+        PledgeContacts.deliver(sender);
         List<MimeMessage> received = Victims.received(mailServer, email);
         assertEquals(1, received.size());
         String html = Victims.part(received.get(0), "text/html");
