@@ -166,7 +166,7 @@ public class TriggerJourney {
                 List<String> given = form.get("reference");
                 draft.references = new ArrayList<>();
                 if (given != null) {
-                    given.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).limit(MAX_ENTRIES)
+                    given.stream().filter(v -> v != null && !v.isBlank()).map(AccessCodes::normaliseReference).limit(MAX_ENTRIES)
                             .forEach(draft.references::add);
                 }
             }
