@@ -65,9 +65,11 @@ public class TriggerDraft {
         return "ON_BEHALF".equals(applying);
     }
 
-    /** Lists read back from a page never hold nulls. */
-    void tidy() {
-        references = references == null ? new ArrayList<>() : new ArrayList<>(references.stream().filter(Objects::nonNull).toList());
-        complaints = complaints == null ? new ArrayList<>() : new ArrayList<>(complaints.stream().filter(Objects::nonNull).toList());
+    /** Lists read back from a page hold no nulls, and no more entries than a page lists. */
+    void tidy(int maxEntries) {
+        references = references == null ? new ArrayList<>()
+                : new ArrayList<>(references.stream().filter(Objects::nonNull).limit(maxEntries).toList());
+        complaints = complaints == null ? new ArrayList<>()
+                : new ArrayList<>(complaints.stream().filter(Objects::nonNull).limit(maxEntries).toList());
     }
 }

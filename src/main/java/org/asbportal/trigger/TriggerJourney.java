@@ -133,7 +133,7 @@ public class TriggerJourney {
     /** The draft a page carried; empty when there is none or it is not one this journey wrote. */
     public Optional<TriggerDraft> decode(String encoded) {
         Optional<TriggerDraft> draft = hiddenAnswers.decode(encoded, TriggerDraft.class);
-        draft.ifPresent(TriggerDraft::tidy);
+        draft.ifPresent(d -> d.tidy(MAX_ENTRIES));
         return draft.filter(d -> d.submissionId != null && !d.submissionId.isBlank() && d.submissionId.length() <= 100);
     }
 

@@ -315,6 +315,13 @@ class TriggerFormTest {
 
         check.then().body(containsString("Bedfordshire Police: complained on "))
                 .body(containsString("Bedford Borough Council: complained on 2 January 2026, about behaviour on 1 January 2026"));
+        session.press("change:complaints");
+        Map<String, List<String>> removing = new java.util.LinkedHashMap<>(both);
+        removing.put("action", List.of("remove-complaint:1"));
+        session.post(removing).then().statusCode(200)
+                .body(containsString("value=\"Bedford Borough Council\""))
+                .body(not(containsString("value=\"Bedfordshire Police\"")))
+                .body(not(containsString("id=\"complaint-2-agency\"")));
     }
 
     // ---------------------------------------------------------------- check your answers
