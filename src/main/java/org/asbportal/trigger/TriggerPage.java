@@ -38,8 +38,24 @@ public record TriggerPage(
             return "complaint-" + number + "-reported";
         }
 
+        public String reportedMonthId() {
+            return reportedId() + "-month";
+        }
+
+        public String reportedYearId() {
+            return reportedId() + "-year";
+        }
+
         public String behaviourId() {
             return "complaint-" + number + "-behaviour";
+        }
+
+        public String behaviourMonthId() {
+            return behaviourId() + "-month";
+        }
+
+        public String behaviourYearId() {
+            return behaviourId() + "-year";
         }
     }
 

@@ -181,6 +181,44 @@ class TriggerApplicationJourneyTest {
         assertEquals("WEB", row.get("channel"));
     }
 
+    @ParameterizedTest(name = "JavaScript on: {0}")
+    @ValueSource(booleans = { true, false })
+    void aVictimFollowingTheirCaseAsksForAReviewWithTheirReportAlreadyListed(boolean javaScript) {
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> report = given()
+                .contentType(ContentType.JSON).body(ReportRequests.valid().json().getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/reports").then().statusCode(201).extract();
+        String reportReference = report.path("reference");
+        Journey journey = new Journey(browser.open(javaScript), javaScript);
+
+        journey.page.navigate(url("track"));
+        journey.arrive("Check your report");
+        journey.page.getByLabel("Reference").fill(reportReference);
+        journey.page.getByLabel("Access code").fill(report.path("accessCode"));
+        journey.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check report")).click();
+        journey.arrive("Your report " + reportReference);
+        assertThat(journey.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Is the problem still happening?")))
+                .isVisible();
+        journey.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ask for a case review of report " + reportReference))
+                .click();
+
+        journey.arrive("Who is applying?");
+        assertThat(journey.page.locator("#prefilled")).containsText(reportReference);
+        journey.choose("Are you the victim, or applying for them?", "I am the victim");
+        journey.choose("Is the victim a person, a business or a community group?", "A business");
+        journey.pressContinue();
+        journey.arrive("Your contact details");
+        journey.page.getByLabel("Full name").fill("Jo Shopkeeper");
+        journey.page.getByLabel("Phone number").fill("01632 960 004");
+        journey.pressContinue();
+        journey.arrive("The anti-social behaviour and its effect");
+        journey.page.getByLabel("What has been happening?").fill("Windows broken again");
+        journey.page.getByLabel("How is it affecting you?").fill("Customers stay away");
+        journey.pressContinue();
+        journey.arrive("Reports made on this website");
+        assertThat(journey.page.getByLabel("Report reference 1")).hasValue(reportReference);
+        journey.assertNoBrowserErrors();
+    }
+
     private static String portalReport(int daysAgo) {
         String body = ReportRequests.valid().with("occurredAt", LocalDate.now(PARTNERSHIP_ZONE).minusDays(daysAgo).toString()).json();
         return given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
