@@ -3,10 +3,8 @@ package org.asbportal.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.asbportal.contact.Agency;
 import org.asbportal.contact.ContactService;
@@ -16,6 +14,7 @@ import org.asbportal.ward.Ward;
 import org.asbportal.ward.WardService;
 import org.asbportal.web.DatabaseFailures;
 import org.asbportal.web.FieldError;
+import org.asbportal.web.HiddenAnswers;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
 import org.jboss.logging.Logger;
@@ -123,8 +122,7 @@ public class ReportFormService {
         } catch (IdempotencyConflictException e) {
             // Answers changed after this report was sent (the back button): it is a new report. Its key
             // comes from the first key and these answers, so sending them again saves it only once.
-            String answers = draft.submissionId + "\n" + reports.fingerprint(submission);
-            draft.submissionId = UUID.nameUUIDFromBytes(answers.getBytes(StandardCharsets.UTF_8)).toString();
+            draft.submissionId = HiddenAnswers.keyForChangedAnswers(draft.submissionId, reports.fingerprint(submission));
             return reports.submit(submission, draft.submissionId, Channel.WEB, remoteIp);
         }
     }

@@ -1,15 +1,11 @@
 package org.asbportal.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +27,7 @@ import org.asbportal.report.ReportSubmission.RiskAnswers;
 import org.asbportal.report.ReportSubmission.Sex;
 import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.web.FieldError;
+import org.asbportal.web.HiddenAnswers;
 
 /**
  * The question pages of the web report journey: which answers each page takes, the order of the
@@ -126,28 +123,17 @@ public class ReportJourney {
 
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.]?(\\d{2})");
 
-    private final ObjectMapper objectMapper;
+    private final HiddenAnswers hiddenAnswers;
     private final ReportService reports;
 
-    public ReportJourney(ObjectMapper objectMapper, ReportService reports) {
-        this.objectMapper = objectMapper;
+    public ReportJourney(HiddenAnswers hiddenAnswers, ReportService reports) {
+        this.hiddenAnswers = hiddenAnswers;
         this.reports = reports;
     }
 
     /** The draft carried by a page, or a new one when there is none or it cannot be read. */
     public ReportDraft decode(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            return new ReportDraft();
-        }
-        ReportDraft draft;
-        try {
-            draft = objectMapper.readValue(Base64.getUrlDecoder().decode(encoded.strip()), ReportDraft.class);
-        } catch (IOException | IllegalArgumentException e) {
-            return new ReportDraft();
-        }
-        if (draft == null) {
-            return new ReportDraft(); // the JSON literal null
-        }
+        ReportDraft draft = hiddenAnswers.decode(encoded, ReportDraft.class).orElseGet(ReportDraft::new);
         if (draft.targetedBecause == null) {
             draft.targetedBecause = new ArrayList<>();
         }
@@ -155,11 +141,7 @@ public class ReportJourney {
     }
 
     public String encode(ReportDraft draft) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(objectMapper.writeValueAsBytes(draft));
-        } catch (IOException e) {
-            throw new IllegalStateException("A report draft could not be written", e);
-        }
+        return hiddenAnswers.encode(draft);
     }
 
     /** Copies the answers a page sent into the draft. */

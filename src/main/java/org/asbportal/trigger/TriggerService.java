@@ -48,7 +48,7 @@ public class TriggerService {
     static final String REFERENCE_PREFIX = "CT";
     static final String CAPTCHA_ACTION = "community_trigger";
     static final int MAX_COMPLAINTS = 20;
-    private static final java.util.regex.Pattern PORTAL_REFERENCE = java.util.regex.Pattern.compile("ASB-[0-9A-Z]{4}-[0-9A-Z]{4}");
+    static final java.util.regex.Pattern PORTAL_REFERENCE = java.util.regex.Pattern.compile("ASB-[0-9A-Z]{4}-[0-9A-Z]{4}");
     private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("^([^\\[]+)\\[(\\d+)]\\.?(.*)$");
 
     /** The order fields are asked in, so that errors are listed as the applicant meets them. */
