@@ -39,6 +39,10 @@ public interface WardConfig {
     @WithDefault("10")
     int topLocations();
 
+    /** The fewest incidents at one place over the chosen months for the district page to list it as a hotspot. */
+    @WithDefault("3")
+    int hotspotMinIncidents();
+
     /** How long the public figures are kept before being counted again. */
     @WithDefault("PT10M")
     Duration figuresCacheFor();

@@ -121,6 +121,22 @@ class WardStatistics {
         return cells;
     }
 
+    /** Portal reports across the district by month received ("YYYY-MM"). */
+    Map<String, Long> districtPortalByMonth(MonthRange range) {
+        Map<String, Long> counts = new HashMap<>();
+        query("SELECT DATE_FORMAT(submitted_at, '%Y-%m') AS m, COUNT(*) FROM report WHERE" + PORTAL_RANGE + " GROUP BY m",
+                rows -> counts.put(rows.getString(1), rows.getLong(2)), utc(range.start()), utc(range.end()));
+        return counts;
+    }
+
+    /** Police incidents across the district (in a ward or not) by month. */
+    Map<String, Long> districtPoliceByMonth(MonthRange range) {
+        Map<String, Long> counts = new HashMap<>();
+        query("SELECT DATE_FORMAT(month, '%Y-%m'), COUNT(*) FROM police_incident WHERE month >= ? AND month <= ? GROUP BY month",
+                rows -> counts.put(rows.getString(1), rows.getLong(2)), first(range), last(range));
+        return counts;
+    }
+
     /** Portal reports by ward (null: no ward) over the range. */
     Map<String, Long> portalByWard(MonthRange range) {
         Map<String, Long> counts = new HashMap<>();
