@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.asbportal.admin.PageErrors;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
-import org.asbportal.web.InvalidSubmissionException;
 
 /** The district picture for the officers who work cases: wards ranked, hotspots, when, and the trend. */
 @Path("/staff/district")
@@ -38,18 +37,10 @@ public class DistrictResource {
 
     @GET
     public TemplateInstance district(@QueryParam("from") String from, @QueryParam("to") String to) {
-        PageErrors errors = PageErrors.NONE;
-        MonthRange range;
-        try {
-            range = summaries.range(from, to);
-        } catch (InvalidSubmissionException e) {
-            errors = PageErrors.of(e);
-            range = summaries.range(null, null);
-        }
-        DistrictPicture district = pictures.district(range);
-        return Templates.district(staff.account().displayName, district,
-                errors.any() ? (from == null ? "" : from) : district.from(), errors.any() ? (to == null ? "" : to) : district.to(),
-                errors, WardCharts.months(district.trend(), "the district", "fewer than 1"),
+        WardSummaryService.PageRange asked = summaries.pageRange(from, to);
+        DistrictPicture district = pictures.district(asked.range());
+        return Templates.district(staff.account().displayName, district, asked.from(), asked.to(), asked.errors(),
+                WardCharts.months(district.trend(), "the district", "fewer than 1"),
                 WardCharts.pattern(district.pattern(), "the district", "fewer than 1"));
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import org.asbportal.admin.PageErrors;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
-import org.asbportal.web.InvalidSubmissionException;
 
 /** Ward summary pages for councillors (their wards) and staff (every ward), with a CSV download. */
 @Path("/wards")
@@ -51,18 +50,9 @@ public class WardPageResource {
     @Path("/{code}")
     public TemplateInstance summary(@PathParam("code") String code, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        PageErrors errors = PageErrors.NONE;
-        MonthRange range;
-        try {
-            range = summaries.range(from, to);
-        } catch (InvalidSubmissionException e) {
-            errors = PageErrors.of(e);
-            range = summaries.range(null, null);
-        }
-        WardSummary summary = summaries.summary(code, range);
-        String shownFrom = errors.any() ? blankIfNull(from) : summary.from();
-        String shownTo = errors.any() ? blankIfNull(to) : summary.to();
-        return Templates.summary(staff.account().displayName, summary, shownFrom, shownTo, errors,
+        WardSummaryService.PageRange asked = summaries.pageRange(from, to);
+        WardSummary summary = summaries.summary(code, asked.range());
+        return Templates.summary(staff.account().displayName, summary, asked.from(), asked.to(), asked.errors(),
                 WardCharts.months(summary.byMonth(), summary.ward().name(), summary.fewerThan()),
                 WardCharts.pattern(summary.pattern(), summary.ward().name(), summary.fewerThan()));
     }
@@ -76,9 +66,5 @@ public class WardPageResource {
                 .header("Content-Disposition", "attachment; filename=\"ward-" + summary.ward().code() + "-"
                         + summary.from() + "-to-" + summary.to() + ".csv\"")
                 .build();
-    }
-
-    private static String blankIfNull(String text) {
-        return text == null ? "" : text;
     }
 }

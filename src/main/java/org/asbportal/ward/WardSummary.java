@@ -58,6 +58,11 @@ public record WardSummary(WardView ward, String from, String to, int threshold, 
     public record Rate(int population, Double ward, Double district) {
     }
 
+    /** The ward's summary page. */
+    public String path() {
+        return "/wards/" + ward.code();
+    }
+
     /** How a withheld count reads. */
     public String fewerThan() {
         return "fewer than " + threshold;

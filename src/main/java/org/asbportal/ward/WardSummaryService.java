@@ -15,12 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.asbportal.admin.PageErrors;
 import org.asbportal.report.CategoryGroup;
 import org.asbportal.report.ReportStatus;
 import org.asbportal.report.RiskLevel;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
+import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.ward.WardStatistics.CategoryRow;
 import org.asbportal.ward.WardStatistics.PortalCell;
 import org.asbportal.ward.WardSummary.BySource;
@@ -66,6 +68,20 @@ public class WardSummaryService {
     public MonthRange range(String from, String to) {
         return MonthRange.parse(from, to, YearMonth.now(clock.withZone(ZoneOffset.UTC)), config.defaultMonths(),
                 config.maxMonths());
+    }
+
+    /** The months a page asks for: those asked for, or the default months and what was wrong with the request. */
+    public record PageRange(MonthRange range, PageErrors errors, String from, String to) {
+    }
+
+    /** The months a page asks for; mistyped months give the default range and the errors to show by the form. */
+    public PageRange pageRange(String from, String to) {
+        try {
+            MonthRange range = range(from, to);
+            return new PageRange(range, PageErrors.NONE, range.from().toString(), range.to().toString());
+        } catch (InvalidSubmissionException e) {
+            return new PageRange(range(null, null), PageErrors.of(e), from == null ? "" : from, to == null ? "" : to);
+        }
     }
 
     /** The wards the signed-in member of staff may read, by name. */
