@@ -1,0 +1,158 @@
+package org.asbportal.ward;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.asbportal.security.AuditLog;
+import org.asbportal.web.FieldError;
+import org.asbportal.web.InvalidSubmissionException;
+
+/**
+ * Replaces the partnership's wards with a new set of boundaries: wards in the new set are added or
+ * updated (their councillors' grants and populations kept), the others removed, and every stored
+ * portal report with a map point and every police-recorded incident is given the ward its point is now
+ * in. The ward look-up is reloaded once the change is committed.
+ */
+@ApplicationScoped
+public class WardAdminService {
+
+    /** What a replacement did. */
+    public record WardReplaceResult(int wards, int removed, int reportsReassigned, int policeReassigned) {
+    }
+
+    private static final int BATCH = 1000;
+
+    private final AgroalDataSource dataSource;
+    private final WardLocator locator;
+    private final AuditLog audit;
+
+    public WardAdminService(AgroalDataSource dataSource, WardLocator locator, AuditLog audit) {
+        this.dataSource = dataSource;
+        this.locator = locator;
+        this.audit = audit;
+    }
+
+    /**
+     * Replaces the wards with those of a GeoJSON FeatureCollection.
+     *
+     * @throws InvalidSubmissionException if a property name is missing or the GeoJSON cannot be used
+     */
+    public WardReplaceResult replace(String geojson, String codeProperty, String nameProperty, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (codeProperty == null || codeProperty.isBlank()) {
+            errors.add(new FieldError("codeProperty", "Enter the name of the feature property that holds the ward code"));
+        }
+        if (nameProperty == null || nameProperty.isBlank()) {
+            errors.add(new FieldError("nameProperty", "Enter the name of the feature property that holds the ward name"));
+        }
+        if (geojson == null || geojson.isBlank()) {
+            errors.add(new FieldError("boundaries", "Send the ward boundaries as a GeoJSON FeatureCollection"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException(errors);
+        }
+        WardBoundaries boundaries;
+        try {
+            boundaries = WardBoundaries.fromFeatureCollection(geojson, codeProperty.strip(), nameProperty.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSubmissionException("boundaries", "The boundaries cannot be used: " + e.getMessage());
+        }
+        if (boundaries.shapes().isEmpty()) {
+            throw new InvalidSubmissionException("boundaries", "The FeatureCollection has no wards");
+        }
+        for (WardShape shape : boundaries.shapes()) {
+            if (shape.code().length() > 16 || shape.name().length() > 120) {
+                throw new InvalidSubmissionException("boundaries", "Ward codes must be 16 characters or fewer and "
+                        + "names 120 or fewer: " + shape.code().substring(0, Math.min(16, shape.code().length())) + "…");
+            }
+        }
+        WardReplaceResult result = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
+            WardReplaceResult stored = store(boundaries);
+            audit.record(actor, "WARDS_REPLACED", null, stored.wards() + " wards, " + stored.removed() + " removed");
+            return stored;
+        });
+        locator.reload();
+        return result;
+    }
+
+    private WardReplaceResult store(WardBoundaries boundaries) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> codes = new HashSet<>();
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ward (code, name, boundary) "
+                    + "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), boundary = VALUES(boundary)")) {
+                for (WardShape shape : boundaries.shapes()) {
+                    codes.add(shape.code());
+                    upsert.setString(1, shape.code());
+                    upsert.setString(2, shape.name());
+                    upsert.setString(3, shape.geometryGeoJson());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            int removed = 0;
+            List<String> existing = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT code FROM ward");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    existing.add(rows.getString(1));
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ward WHERE code = ?")) {
+                for (String code : existing) {
+                    if (!codes.contains(code)) {
+                        delete.setString(1, code);
+                        removed += delete.executeUpdate();
+                    }
+                }
+            }
+            int reports = reassign(connection, boundaries, "report");
+            int police = reassign(connection, boundaries, "police_incident");
+            return new WardReplaceResult(codes.size(), removed, reports, police);
+        }
+    }
+
+    /** Gives every row of the table with a point the ward the point is in, a page at a time; the table is one of ours. */
+    private static int reassign(Connection connection, WardBoundaries boundaries, String table) throws SQLException {
+        int changed = 0;
+        long after = 0;
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, latitude, longitude, ward_code FROM "
+                + table + " WHERE id > ? AND latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY id LIMIT " + BATCH);
+                PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET ward_code = ? WHERE id = ?")) {
+            while (true) {
+                select.setLong(1, after);
+                int read = 0;
+                int pending = 0;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        read++;
+                        after = rows.getLong(1);
+                        String ward = boundaries.locate(rows.getDouble(2), rows.getDouble(3)).map(WardRef::code).orElse(null);
+                        if (!Objects.equals(ward, rows.getString(4))) {
+                            update.setString(1, ward);
+                            update.setLong(2, after);
+                            update.addBatch();
+                            pending++;
+                        }
+                    }
+                }
+                if (pending > 0) {
+                    update.executeBatch();
+                    changed += pending;
+                }
+                if (read < BATCH) {
+                    return changed;
+                }
+            }
+        }
+    }
+}
