@@ -44,7 +44,7 @@ class SignInOriginTest {
         for (Response signedIn : new Response[] {signIn("Sec-Fetch-Site", "same-origin"), signIn("Origin", ownOrigin),
                 signIn(null, null)}) {
             assertEquals(302, signedIn.statusCode());
-            assertTrue(signedIn.header("Location").endsWith("/staff"), signedIn.header("Location"));
+            assertTrue(signedIn.header("Location").endsWith("/staff/start"), signedIn.header("Location"));
         }
     }
 }

@@ -49,11 +49,11 @@ public final class StaffSession {
                 .when().post("/j_security_check");
     }
 
-    /** Signs in with the demonstration password, asserting the form sends the officer to their queues. */
+    /** Signs in with the demonstration password, asserting the form sends them to the start of their work. */
     public static StaffSession signIn(String username) {
         Response response = submitSignIn(username, DemoAccounts.PASSWORD);
         assertEquals(302, response.statusCode(), "signing in as " + username);
-        assertTrue(response.header("Location").endsWith("/staff"), response.header("Location"));
+        assertTrue(response.header("Location").endsWith("/staff/start"), response.header("Location"));
         String cookie = lastCookie(response, SESSION_COOKIE);
         assertNotNull(cookie, "signing in sets " + SESSION_COOKIE);
         assertTrue(!cookie.isEmpty(), "signing in sets " + SESSION_COOKIE);
