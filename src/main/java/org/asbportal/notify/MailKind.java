@@ -7,7 +7,13 @@ public enum MailKind {
     CASE_UPDATE("Update on your report %s"),
 
     /** The victim's case has been closed: {@code caseClosed.html} and {@code caseClosed.txt}. */
-    CASE_CLOSED("Your report %s has been closed");
+    CASE_CLOSED("Your report %s has been closed"),
+
+    /**
+     * The outcome letter of a Community Trigger case review, rendered by the review itself
+     * ({@code templates/trigger/outcomeMail.html} and {@code .txt}).
+     */
+    TRIGGER_OUTCOME("The outcome of your case review %s");
 
     private final String subject;
 

@@ -38,13 +38,26 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(MailKind kind, String recipient, String reference, String update) {
         CaseMail mail = new CaseMail(reference, update, site.partnershipName(), trackUrl());
+        save(kind, recipient, reference, render(kind, mail, Variant.TEXT_PLAIN), render(kind, mail, Variant.TEXT_HTML));
+    }
+
+    /**
+     * Saves an email the feature it is about rendered itself (a letter), as PENDING, due now. It
+     * never carries an access code.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueRendered(MailKind kind, String recipient, String reference, String bodyText, String bodyHtml) {
+        save(kind, recipient, reference, bodyText, bodyHtml);
+    }
+
+    private void save(MailKind kind, String recipient, String reference, String bodyText, String bodyHtml) {
         OutboxMessage message = new OutboxMessage();
         message.createdAt = Instant.now();
         message.kind = kind;
         message.recipient = recipient;
         message.subject = kind.subject(reference);
-        message.bodyText = render(kind, mail, Variant.TEXT_PLAIN);
-        message.bodyHtml = render(kind, mail, Variant.TEXT_HTML);
+        message.bodyText = bodyText;
+        message.bodyHtml = bodyHtml;
         message.reportReference = reference;
         message.status = OutboxStatus.PENDING;
         message.nextAttemptAt = message.createdAt;
@@ -59,6 +72,7 @@ public class Outbox {
         TemplateInstance template = switch (kind) {
             case CASE_UPDATE -> Templates.caseUpdate(mail);
             case CASE_CLOSED -> Templates.caseClosed(mail);
+            case TRIGGER_OUTCOME -> throw new IllegalArgumentException("The outcome letter is rendered by the case review");
         };
         return template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType)).render();
     }
