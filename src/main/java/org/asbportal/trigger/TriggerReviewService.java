@@ -115,7 +115,7 @@ public class TriggerReviewService {
             sql.append(" AND EXISTS (SELECT 1 FROM trigger_step o WHERE o.application_id = a.id AND o.completed_at IS NULL"
                     + " AND o.not_needed = FALSE AND o.due_by < :today)");
         }
-        sql.append("""
+        sql.append(" ").append("""
                  ORDER BY (SELECT MIN(s.due_by) FROM trigger_step s WHERE s.application_id = a.id
                             AND s.completed_at IS NULL AND s.not_needed = FALSE) IS NULL,
                           (SELECT MIN(s.due_by) FROM trigger_step s WHERE s.application_id = a.id
