@@ -68,6 +68,7 @@ import org.asbportal.web.SiteConfig;
 public class TriggerReviewService {
 
     static final int PAGE_SIZE = 25;
+    static final int MAX_PAGE = 100_000;
     static final int MAX_TEXT = 4000;
     static final int MAX_NAME = 160;
 
@@ -103,7 +104,8 @@ public class TriggerReviewService {
     @Transactional
     public QueuePage queue(String status, boolean overdue, int page) {
         TriggerStatus wanted = statusOf(status);
-        int number = Math.max(1, page);
+        // a page number no link gives is read as the nearest one that is
+        int number = Math.min(Math.max(1, page), MAX_PAGE);
         LocalDate today = serviceLevels.today();
         StringBuilder sql = new StringBuilder("""
                 SELECT a.id FROM trigger_application a

@@ -322,6 +322,8 @@ class TriggerReviewApiTest {
                 .contentType(startsWith(PROBLEM_JSON));
         Reviews.coordinator().when().get(REVIEWS + "?status=NOT_A_STATUS").then().statusCode(400)
                 .body("errors.field", contains("status"));
+        Reviews.coordinator().when().get(REVIEWS + "?page=2000000000").then().statusCode(200)
+                .body("rows", hasSize(0)).body("hasNext", equalTo(false));
     }
 
     private static io.restassured.response.ValidatableResponse coordinatorSees(String reference) {
