@@ -25,6 +25,11 @@ public class AdminLink {
         return !identity.isAnonymous() && identity.hasRole(Role.ADMIN);
     }
 
+    /** Whether the signed-in member of staff reviews Community Trigger applications (coordinators and administrators). */
+    public boolean coordinator() {
+        return !identity.isAnonymous() && (identity.hasRole(Role.TRIGGER_COORDINATOR) || identity.hasRole(Role.ADMIN));
+    }
+
     public String staffName() {
         return staff.account().displayName;
     }

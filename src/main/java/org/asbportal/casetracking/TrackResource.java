@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.asbportal.casetracking.TrackingService.Addition;
 import org.asbportal.report.PublicReportStatus;
+import org.asbportal.trigger.TriggerTrackPages;
 import org.asbportal.web.InvalidSubmissionException;
 
 /**
@@ -38,9 +39,11 @@ public class TrackResource {
     }
 
     private final TrackingService tracking;
+    private final TriggerTrackPages triggerApplications;
 
-    public TrackResource(TrackingService tracking) {
+    public TrackResource(TrackingService tracking, TriggerTrackPages triggerApplications) {
         this.tracking = tracking;
+        this.triggerApplications = triggerApplications;
     }
 
     @GET
@@ -57,6 +60,10 @@ public class TrackResource {
         }
         if (accessCode == null || accessCode.isBlank()) {
             return page(400, Templates.track(reference, "Enter your access code", "accessCode"));
+        }
+        if (TriggerTrackPages.isApplicationReference(reference)) {
+            return triggerApplications.page(reference, accessCode, client(http)).map(p -> page(200, p))
+                    .orElseGet(() -> page(404, Templates.track(reference, NOT_FOUND, "reference")));
         }
         Optional<PublicReportStatus> status = tracking.status(reference, accessCode, client(http));
         return status.map(s -> page(200, Templates.status(s, accessCode, List.of(Addition.values()), null, false)))

@@ -13,7 +13,13 @@ public enum MailKind {
     PLEDGE_SIGN_IN("Your sign-in link for the ASB Help PLEDGE self-assessment"),
 
     /** A reviewer accepted or returned a PLEDGE self-assessment: {@code pledge/reviewMail.*}. */
-    PLEDGE_REVIEWED("Your PLEDGE self-assessment %s has been reviewed");
+    PLEDGE_REVIEWED("Your PLEDGE self-assessment %s has been reviewed"),
+
+    /**
+     * The outcome letter of a Community Trigger case review, rendered by the review itself
+     * ({@code templates/trigger/outcomeMail.html} and {@code .txt}).
+     */
+    TRIGGER_OUTCOME("The outcome of your case review %s");
 
     private final String subject;
 

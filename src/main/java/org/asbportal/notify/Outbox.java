@@ -39,14 +39,29 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(MailKind kind, String recipient, String reference, String update) {
         CaseMail mail = new CaseMail(reference, update, site.partnershipName(), trackUrl());
+        save(kind, recipient, reference, reference, render(kind, mail, Variant.TEXT_PLAIN), render(kind, mail, Variant.TEXT_HTML));
+    }
+
+    /**
+     * Saves an email the feature it is about rendered itself (a letter), as PENDING, due now. It
+     * never carries an access code.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueRendered(MailKind kind, String recipient, String reference, String bodyText, String bodyHtml) {
+        save(kind, recipient, reference, reference, bodyText, bodyHtml);
+    }
+
+    /** {@code reference} names the email in its subject; {@code caseReference} is the case or application it is about, if any. */
+    private static void save(MailKind kind, String recipient, String reference, String caseReference, String bodyText,
+            String bodyHtml) {
         OutboxMessage message = new OutboxMessage();
         message.createdAt = Instant.now();
         message.kind = kind;
         message.recipient = recipient;
         message.subject = kind.subject(reference);
-        message.bodyText = render(kind, mail, Variant.TEXT_PLAIN);
-        message.bodyHtml = render(kind, mail, Variant.TEXT_HTML);
-        message.reportReference = reference;
+        message.bodyText = bodyText;
+        message.bodyHtml = bodyHtml;
+        message.reportReference = caseReference;
         message.status = OutboxStatus.PENDING;
         message.nextAttemptAt = message.createdAt;
         message.persist();
@@ -58,16 +73,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(MailKind kind, String recipient, String reference, Supplier<TemplateInstance> template) {
-        OutboxMessage message = new OutboxMessage();
-        message.createdAt = Instant.now();
-        message.kind = kind;
-        message.recipient = recipient;
-        message.subject = kind.subject(reference);
-        message.bodyText = template.get().setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_PLAIN)).render();
-        message.bodyHtml = template.get().setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_HTML)).render();
-        message.status = OutboxStatus.PENDING;
-        message.nextAttemptAt = message.createdAt;
-        message.persist();
+        save(kind, recipient, reference, null, render(template.get(), Variant.TEXT_PLAIN), render(template.get(), Variant.TEXT_HTML));
     }
 
     private String trackUrl() {
@@ -79,7 +85,12 @@ public class Outbox {
             case CASE_UPDATE -> Templates.caseUpdate(mail);
             case CASE_CLOSED -> Templates.caseClosed(mail);
             case PLEDGE_SIGN_IN, PLEDGE_REVIEWED -> throw new IllegalArgumentException(kind + " emails are rendered by their feature");
+            case TRIGGER_OUTCOME -> throw new IllegalArgumentException("The outcome letter is rendered by the case review");
         };
+        return render(template, contentType);
+    }
+
+    private static String render(TemplateInstance template, String contentType) {
         return template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType)).render();
     }
 }

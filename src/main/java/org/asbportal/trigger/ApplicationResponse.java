@@ -16,11 +16,14 @@ public record ApplicationResponse(
         List<Step> steps,
         List<Complaint> complaints) {
 
-    /** A step of the review; {@code completedAt} is null until it is done. */
-    public record Step(TriggerStep step, String description, LocalDate dueBy, Instant completedAt) {
+    /**
+     * A step of the review; {@code completedAt} is null until it is done, and {@code notNeeded} is
+     * true for the steps of a review that will not take place (the threshold was not met).
+     */
+    public record Step(TriggerStep step, String description, LocalDate dueBy, Instant completedAt, boolean notNeeded) {
 
         static Step of(TriggerApplicationStep step) {
-            return new Step(step.step, step.step.label(), step.dueBy, step.completedAt);
+            return new Step(step.step, step.step.label(), step.dueBy, step.completedAt, step.notNeeded);
         }
     }
 

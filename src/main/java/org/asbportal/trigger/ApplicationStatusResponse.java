@@ -15,7 +15,16 @@ public record ApplicationStatusResponse(
         int threshold,
         List<ApplicationResponse.Step> steps,
         List<ApplicationResponse.Complaint> complaints,
-        List<Update> updates) {
+        List<Update> updates,
+        String statusLabel,
+        boolean mayEscalate,
+        Escalation escalation,
+        ReviewViews.OutcomeLetter letter) {
+
+    /** The applicant's request to look at the decision or outcome again, and what was decided. */
+    public record Escalation(TriggerEscalation.About about, String reason, Instant requestedAt,
+            TriggerEscalation.Decision decision, String decisionReasons, Instant decidedAt) {
+    }
 
     /** A public entry of the application's history. */
     public record Update(Instant at, String message) {

@@ -47,6 +47,16 @@ public class TriggerApiResource {
                 .build();
     }
 
+    /** The applicant, with the access code, asks for the decision or the outcome to be looked at again. */
+    @POST
+    @Path("/{reference}/escalation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApplicationStatusResponse escalate(@PathParam("reference") String reference,
+            @HeaderParam("X-Access-Code") String accessCode, ReviewForms.EscalationForm form, @Context HttpServerRequest http) {
+        return applications.escalate(reference, accessCode, http.remoteAddress().hostAddress(), form)
+                .orElseThrow(() -> new NotFoundException("No application matches this reference and access code"));
+    }
+
     @GET
     @Path("/{reference}")
     public ApplicationStatusResponse status(@PathParam("reference") String reference,

@@ -93,8 +93,80 @@ public class TriggerApplication extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Channel channel;
 
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "decided_on")
+    public LocalDate decidedOn;
+
+    /** Whether the rules found the threshold met when it was decided (complaints not confirmed left out). */
+    @Column(name = "decision_met")
+    public Boolean decisionMet;
+
+    /** The qualifying complaints counted when the threshold was decided. */
+    @Column(name = "decision_complaints")
+    public Integer decisionComplaints;
+
+    /** Proceeding to a review although the threshold is not met, because the victim is vulnerable. */
+    @Column(name = "decision_discretionary")
+    public boolean decisionDiscretionary;
+
+    @Column(name = "victim_vulnerable")
+    public Boolean victimVulnerable;
+
+    @Column(name = "decision_reasons")
+    public String decisionReasons;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    /** Codes of the bodies asked for their information, comma separated ({@link Agencies}). */
+    @Column(name = "agencies_asked")
+    public String agenciesAsked;
+
+    @Column(name = "agencies_other")
+    public String agenciesOther;
+
+    @Column(name = "agencies_summary")
+    public String agenciesSummary;
+
+    @Column(name = "meeting_on")
+    public LocalDate meetingOn;
+
+    @Column(name = "meeting_chair")
+    public String meetingChair;
+
+    @Column(name = "chair_independent")
+    public Boolean chairIndependent;
+
+    /** Codes of the bodies at the meeting, comma separated ({@link Agencies}). */
+    @Column(name = "meeting_attending")
+    public String meetingAttending;
+
+    @Column(name = "victim_attended")
+    public Boolean victimAttended;
+
+    @Column(name = "impact_statement")
+    public String impactStatement;
+
+    public String findings;
+
+    @Column(name = "outcome_summary")
+    public String outcomeSummary;
+
+    @Column(name = "outcome_on")
+    public LocalDate outcomeOn;
+
+    @Column(name = "letter_emailed")
+    public boolean letterEmailed;
+
     @Version
     public int version;
+
+    /** Whether the review goes ahead: the threshold was met, or the coordinator used their discretion. */
+    public boolean proceeding() {
+        return Boolean.TRUE.equals(decisionMet) || decisionDiscretionary;
+    }
 
     public static Optional<TriggerApplication> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();

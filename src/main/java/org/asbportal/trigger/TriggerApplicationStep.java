@@ -44,8 +44,22 @@ public class TriggerApplicationStep extends PanacheEntityBase {
     @Column(name = "completed_by")
     public String completedBy;
 
+    /** A step the review no longer needs, because the threshold was not met. */
+    @Column(name = "not_needed")
+    public boolean notNeeded;
+
     @Version
     public int version;
+
+    /** Whether it is still to be done. */
+    public boolean open() {
+        return completedAt == null && !notNeeded;
+    }
+
+    /** Whether it is still to be done and its day has passed. */
+    public boolean overdueOn(LocalDate today) {
+        return open() && dueBy.isBefore(today);
+    }
 
     public static List<TriggerApplicationStep> of(TriggerApplication application) {
         return list("application = ?1 order by position", application);

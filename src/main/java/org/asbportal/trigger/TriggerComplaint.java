@@ -61,6 +61,27 @@ public class TriggerComplaint extends PanacheEntityBase {
     @Column(name = "same_incident_as")
     public Integer sameIncidentAs;
 
+    /** What the agency said, once asked: null while still to confirm. */
+    @Enumerated(EnumType.STRING)
+    public Confirmation confirmation;
+
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+
+    @Column(name = "confirmed_at")
+    public java.time.Instant confirmedAt;
+
+    /** Whether the agency said the complaint was made as the applicant says, or not. */
+    public enum Confirmation {
+        CONFIRMED,
+        NOT_CONFIRMED
+    }
+
+    /** Whether it counts towards the threshold now: it qualified and no agency said it was not made. */
+    public boolean countsNow() {
+        return qualifies && confirmation != Confirmation.NOT_CONFIRMED;
+    }
+
     public static List<TriggerComplaint> of(TriggerApplication application) {
         return list("application = ?1 order by position", application);
     }

@@ -47,15 +47,26 @@ public class TriggerEvent extends PanacheEntityBase {
     public String message;
 
     public static TriggerEvent record(TriggerApplication application, String kind, boolean isPublic, String message) {
+        return record(application, kind, isPublic, message, SYSTEM);
+    }
+
+    /** An entry written by {@code actor}: a member of staff's username, or the applicant. */
+    public static TriggerEvent record(TriggerApplication application, String kind, boolean isPublic, String message,
+            String actor) {
         TriggerEvent event = new TriggerEvent();
         event.application = application;
         event.occurredAt = Instant.now();
         event.kind = kind;
         event.isPublic = isPublic;
-        event.actor = SYSTEM;
+        event.actor = actor;
         event.message = message;
         event.persist();
         return event;
+    }
+
+    /** Every entry, internal and public, oldest first. */
+    public static List<TriggerEvent> history(TriggerApplication application) {
+        return list("application = ?1 order by occurredAt, id", application);
     }
 
     public static List<TriggerEvent> publicTimeline(TriggerApplication application) {

@@ -33,6 +33,7 @@ import org.asbportal.trigger.ThresholdRules.Verdict;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.SiteConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,9 +67,12 @@ public class TriggerService {
     private final TriggerTimetable timetable;
     private final ServiceLevels serviceLevels;
     private final AttemptLimiter limiter;
+    private final SiteConfig site;
+    private final TriggerReviewService reviews;
 
     public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, CaptchaVerifier captcha,
-            ThresholdRules rules, TriggerTimetable timetable, ServiceLevels serviceLevels, AttemptLimiter limiter) {
+            ThresholdRules rules, TriggerTimetable timetable, ServiceLevels serviceLevels, AttemptLimiter limiter, SiteConfig site,
+            TriggerReviewService reviews) {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
@@ -77,6 +81,8 @@ public class TriggerService {
         this.timetable = timetable;
         this.serviceLevels = serviceLevels;
         this.limiter = limiter;
+        this.site = site;
+        this.reviews = reviews;
     }
 
     /**
@@ -135,6 +141,24 @@ public class TriggerService {
             limiter.failed(clientBucket, referenceBucket);
         }
         return status;
+    }
+
+    /**
+     * The applicant, with the access code, asks for the threshold decision or the outcome to be
+     * looked at again, giving their reason. Empty when reference and code do not match (counted as
+     * a failure, like {@link #status}).
+     *
+     * @throws InvalidSubmissionException when the reason is missing or too long
+     * @throws TriggerConflictException when it is not yet, or no longer, possible
+     */
+    public Optional<ApplicationStatusResponse> escalate(String reference, String accessCode, String client,
+            ReviewForms.EscalationForm form) {
+        Optional<ApplicationStatusResponse> status = status(reference, accessCode, client);
+        if (status.isEmpty()) {
+            return status;
+        }
+        reviews.escalateByApplicant(status.get().reference(), form);
+        return QuarkusTransaction.requiringNew().call(() -> track(status.get().reference(), accessCode));
     }
 
     /** Every problem with an application, in the order the questions are asked. */
@@ -364,7 +388,11 @@ public class TriggerService {
                 application.qualifyingComplaints, application.threshold, steps(application), complaints(application),
                 TriggerEvent.publicTimeline(application).stream()
                         .map(event -> new ApplicationStatusResponse.Update(event.occurredAt, event.message))
-                        .toList()));
+                        .toList(),
+                application.status.label(), application.status.mayEscalate(),
+                TriggerEscalation.of(application).map(e -> new ApplicationStatusResponse.Escalation(e.about, e.reason,
+                        e.requestedAt, e.decision, e.decisionReasons, e.decidedAt)).orElse(null),
+                TriggerReviewService.applicantLetter(application, site).orElse(null)));
     }
 
     private Optional<ApplicationResponse> replay(String keyHash, String requestHash, String idempotencyKey) {

@@ -51,6 +51,21 @@ public class TriggerTimetable {
         return due;
     }
 
+    /** When agencies' information and the review meeting are due, counted from the day the threshold was decided. */
+    public Map<TriggerStep, LocalDate> afterDecision(LocalDate decidedOn) {
+        Map<TriggerStep, LocalDate> due = new EnumMap<>(TriggerStep.class);
+        due.put(TriggerStep.AGENCY_INFORMATION, serviceLevels.addWorkingDays(decidedOn, deadlines.agencyInformation()));
+        LocalDate meeting = serviceLevels.addWorkingDays(decidedOn, deadlines.reviewMeeting());
+        due.put(TriggerStep.REVIEW_MEETING, meeting);
+        due.put(TriggerStep.OUTCOME, outcomeDue(meeting));
+        return due;
+    }
+
+    /** When the outcome is due after a review meeting on {@code meetingOn}. */
+    public LocalDate outcomeDue(LocalDate meetingOn) {
+        return serviceLevels.addWorkingDays(meetingOn, deadlines.outcome());
+    }
+
     private static void checkPositive(String step, int days) {
         if (days < 1) {
             throw new IllegalStateException("asb.trigger.deadlines." + step + " is " + days
