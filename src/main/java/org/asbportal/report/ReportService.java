@@ -28,6 +28,7 @@ import org.asbportal.triage.QueueItem;
 import org.asbportal.triage.QueueItemStatus;
 import org.asbportal.triage.ServiceLevels;
 import org.asbportal.ward.Ward;
+import org.asbportal.ward.WardCounts;
 import org.asbportal.ward.WardLocator;
 import org.asbportal.ward.WardRef;
 import org.asbportal.web.FieldError;
@@ -66,10 +67,11 @@ public class ReportService {
     private final DuplicateFinder duplicates;
     private final WardLocator wardLocator;
     private final ServiceLevels serviceLevels;
+    private final WardCounts wardCounts;
 
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
             CaptchaVerifier captcha, RiskScreener riskScreener, Router router, DuplicateFinder duplicates,
-            WardLocator wardLocator, ServiceLevels serviceLevels) {
+            WardLocator wardLocator, ServiceLevels serviceLevels, WardCounts wardCounts) {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
@@ -79,6 +81,7 @@ public class ReportService {
         this.duplicates = duplicates;
         this.wardLocator = wardLocator;
         this.serviceLevels = serviceLevels;
+        this.wardCounts = wardCounts;
     }
 
     /**
@@ -192,6 +195,7 @@ public class ReportService {
         RoutingDecision decision = router.route(factsOf(report));
         QueueItem item = enqueue(report, decision);
         recordHistory(report, decision, robotCheck, links);
+        wardCounts.received(report.id);
         LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, decision.queue().code,
                 robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
         return view(report, item, accessCode);

@@ -32,6 +32,7 @@ import org.asbportal.triage.CaseViews.QueueItemView;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
 import org.asbportal.triage.CaseViews.TimelineEntry;
+import org.asbportal.ward.WardCounts;
 import org.asbportal.web.InvalidSubmissionException;
 
 /**
@@ -55,15 +56,17 @@ public class CaseService {
     private final VictimNotifier victims;
     private final Labels labels;
     private final RepeatFinder repeats;
+    private final WardCounts wardCounts;
 
     public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels, VictimNotifier victims, Labels labels,
-            RepeatFinder repeats) {
+            RepeatFinder repeats, WardCounts wardCounts) {
         this.staff = staff;
         this.audit = audit;
         this.serviceLevels = serviceLevels;
         this.victims = victims;
         this.labels = labels;
         this.repeats = repeats;
+        this.wardCounts = wardCounts;
     }
 
     /** The queues this member of staff may work, with open, unassigned and overdue counts. */
@@ -206,11 +209,13 @@ public class CaseService {
 
     /** Closes the case with its outcome and writes the closure the victim sees (and is emailed). */
     void closeAs(QueueItem item, Outcome outcome) {
-        item.status = QueueItemStatus.CLOSED;
-        item.closedAt = Instant.now();
-        item.outcome = outcome;
-        item.report.status = ReportStatus.CLOSED;
-        event(item.report, "CLOSED", true, "We have closed your report. Outcome: " + outcome.label() + ".");
+        wardCounts.change(item.report.id, () -> {
+            item.status = QueueItemStatus.CLOSED;
+            item.closedAt = Instant.now();
+            item.outcome = outcome;
+            item.report.status = ReportStatus.CLOSED;
+            event(item.report, "CLOSED", true, "We have closed your report. Outcome: " + outcome.label() + ".");
+        });
     }
 
     /** The version of a case as it is now, for callers that change it without tracking versions. */
@@ -246,11 +251,13 @@ public class CaseService {
         item.status = QueueItemStatus.IN_PROGRESS;
         boolean firstContact = item.report.status == ReportStatus.RECEIVED;
         if (firstContact) {
-            item.report.status = ReportStatus.IN_PROGRESS;
-        }
-        event(item.report, "ASSIGNED", false, message);
-        if (firstContact) {
-            event(item.report, "IN_PROGRESS", true, "An officer is now working on your report.");
+            wardCounts.change(item.report.id, () -> {
+                item.report.status = ReportStatus.IN_PROGRESS;
+                event(item.report, "ASSIGNED", false, message);
+                event(item.report, "IN_PROGRESS", true, "An officer is now working on your report.");
+            });
+        } else {
+            event(item.report, "ASSIGNED", false, message);
         }
     }
 

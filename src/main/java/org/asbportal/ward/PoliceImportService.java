@@ -51,8 +51,11 @@ public class PoliceImportService {
     private final WardLocator locator;
     private final WardConfig config;
     private final AuditLog audit;
+    private final WardCounts counts;
 
-    public PoliceImportService(AgroalDataSource dataSource, WardLocator locator, WardConfig config, AuditLog audit) {
+    public PoliceImportService(AgroalDataSource dataSource, WardLocator locator, WardConfig config, AuditLog audit,
+            WardCounts counts) {
+        this.counts = counts;
         this.audit = audit;
         this.dataSource = dataSource;
         this.locator = locator;
@@ -69,6 +72,7 @@ public class PoliceImportService {
     public PoliceImportResult importCsv(Reader reader, String actor) {
         try (CsvReader csv = new CsvReader(reader); Connection connection = dataSource.getConnection()) {
             PoliceImportResult result = new Run(connection, csv).read();
+            counts.policeMonths(result.months().stream().map(YearMonth::parse).toList());
             audit.record(actor, "POLICE_DATA_IMPORTED", null, result.imported() + " incidents imported for "
                     + String.join(", ", result.months()));
             return result;

@@ -35,8 +35,10 @@ public class WardAdminService {
     private final AgroalDataSource dataSource;
     private final WardLocator locator;
     private final AuditLog audit;
+    private final WardCounts counts;
 
-    public WardAdminService(AgroalDataSource dataSource, WardLocator locator, AuditLog audit) {
+    public WardAdminService(AgroalDataSource dataSource, WardLocator locator, AuditLog audit, WardCounts counts) {
+        this.counts = counts;
         this.dataSource = dataSource;
         this.locator = locator;
         this.audit = audit;
@@ -78,6 +80,7 @@ public class WardAdminService {
         }
         WardReplaceResult result = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
             WardReplaceResult stored = store(boundaries);
+            counts.rebuildAll();
             audit.record(actor, "WARDS_REPLACED", null, stored.wards() + " wards, " + stored.removed() + " removed");
             return stored;
         });

@@ -13,17 +13,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The counting queries behind ward summaries, the district picture and the public figures. Every query
- * is parameterised and reads through an index: portal reports by ward and time received, police
- * incidents by ward and month. Callers own the transaction.
+ * is parameterised and reads the counts {@link WardCounts} keeps by ward and month (only the district's
+ * repeat places of portal reports and Community Trigger applications read the base tables). Callers own
+ * the transaction.
  */
 @ApplicationScoped
 class WardStatistics {
 
     /** Portal reports of one month, kind of behaviour, status and risk level. */
-    record PortalCell(String month, String category, String status, String risk, long count) {
+    record PortalCell(String month, String category, boolean closed, String risk, long count) {
     }
 
     /** Incidents at a place: a police location text, or a portal report's place when {@code portal}. */
@@ -48,36 +51,39 @@ class WardStatistics {
     }
 
     List<PortalCell> portalCells(String ward, MonthRange range) {
-        return query("SELECT DATE_FORMAT(submitted_at, '%Y-%m') AS m, category_code, status, risk_level, COUNT(*) "
-                + "FROM report WHERE ward_code = ? AND" + PORTAL_RANGE + " GROUP BY m, category_code, status, risk_level",
-                rows -> new PortalCell(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+        return query("SELECT DATE_FORMAT(month, '%Y-%m'), category_code, closed, risk_level, SUM(n) AS c FROM ward_month_count "
+                + "WHERE ward_code = ? AND month >= ? AND month <= ? AND source = 'PORTAL' "
+                + "GROUP BY month, category_code, closed, risk_level HAVING c <> 0",
+                rows -> new PortalCell(rows.getString(1), rows.getString(2), rows.getBoolean(3), rows.getString(4),
                         rows.getLong(5)),
-                ward, utc(range.start()), utc(range.end()));
+                ward, first(range), last(range));
     }
 
     /** Police incidents by month ("YYYY-MM"). */
     Map<String, Long> policeByMonth(String ward, MonthRange range) {
         Map<String, Long> counts = new HashMap<>();
-        query("SELECT DATE_FORMAT(month, '%Y-%m'), COUNT(*) FROM police_incident WHERE ward_code = ? "
-                + "AND month >= ? AND month <= ? GROUP BY month",
+        query("SELECT DATE_FORMAT(month, '%Y-%m'), SUM(n) FROM ward_month_count WHERE ward_code = ? "
+                + "AND month >= ? AND month <= ? AND source = 'POLICE' GROUP BY month",
                 rows -> counts.put(rows.getString(1), rows.getLong(2)), ward, first(range), last(range));
         return counts;
     }
 
-    /** Seconds from receipt to an officer first taking the report up, per report. */
-    List<Long> secondsToFirstContact(String ward, MonthRange range) {
-        return query("SELECT TIMESTAMPDIFF(SECOND, r.submitted_at, MIN(e.occurred_at)) FROM report r "
-                + "JOIN report_event e ON e.report_id = r.id AND e.kind = 'IN_PROGRESS' "
-                + "WHERE r.ward_code = ? AND r.submitted_at >= ? AND r.submitted_at < ? GROUP BY r.id, r.submitted_at",
-                rows -> rows.getLong(1), ward, utc(range.start()), utc(range.end()));
+    /** How many reports took each number of seconds from receipt to an officer first taking them up. */
+    NavigableMap<Long, Long> secondsToFirstContact(String ward, MonthRange range) {
+        return durations(ward, range, "FIRST_CONTACT");
     }
 
-    /** Seconds from receipt to closure, per closed report. */
-    List<Long> secondsToClosure(String ward, MonthRange range) {
-        return query("SELECT TIMESTAMPDIFF(SECOND, r.submitted_at, q.closed_at) FROM report r "
-                + "JOIN queue_item q ON q.report_id = r.id "
-                + "WHERE r.ward_code = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND q.closed_at IS NOT NULL",
-                rows -> rows.getLong(1), ward, utc(range.start()), utc(range.end()));
+    /** How many closures took each number of seconds from receipt. */
+    NavigableMap<Long, Long> secondsToClosure(String ward, MonthRange range) {
+        return durations(ward, range, "CLOSURE");
+    }
+
+    private NavigableMap<Long, Long> durations(String ward, MonthRange range, String kind) {
+        NavigableMap<Long, Long> counts = new TreeMap<>();
+        query("SELECT seconds, n FROM ward_month_duration WHERE ward_code = ? AND month >= ? AND month <= ? AND kind = ?",
+                rows -> counts.merge(rows.getLong(1), rows.getLong(2), Long::sum), ward, first(range), last(range), kind);
+        counts.values().removeIf(n -> n == 0);
+        return counts;
     }
 
     long triggerApplications(String ward, MonthRange range) {
@@ -89,17 +95,16 @@ class WardStatistics {
 
     /** Police locations in the ward with at least {@code min} incidents, most first. */
     List<Place> policeLocations(String ward, MonthRange range, int min, int limit) {
-        return query("SELECT location, COUNT(*) AS n FROM police_incident WHERE ward_code = ? AND month >= ? "
-                + "AND month <= ? AND location IS NOT NULL GROUP BY location HAVING n >= ? ORDER BY n DESC, location LIMIT ?",
+        return query("SELECT location, SUM(n) AS c FROM ward_month_place WHERE ward_code = ? AND month >= ? "
+                + "AND month <= ? GROUP BY location HAVING c >= ? ORDER BY c DESC, location LIMIT ?",
                 rows -> new Place(ward, rows.getString(1), false, rows.getLong(2)), ward, first(range), last(range), min, limit);
     }
 
     /** Repeat places across the district: police locations and the places portal reports describe. */
     List<Place> districtPlaces(MonthRange range, int min, int limit) {
-        List<Place> places = new ArrayList<>(query("SELECT ward_code, location, COUNT(*) AS n FROM police_incident "
-                + "WHERE month >= ? AND month <= ? AND location IS NOT NULL GROUP BY ward_code, location HAVING n >= ? "
-                + "ORDER BY n DESC, location LIMIT ?",
-                rows -> new Place(rows.getString(1), rows.getString(2), false, rows.getLong(3)),
+        List<Place> places = new ArrayList<>(query("SELECT ward_code, location, SUM(n) AS c FROM ward_month_place "
+                + "WHERE month >= ? AND month <= ? GROUP BY ward_code, location HAVING c >= ? ORDER BY c DESC, location LIMIT ?",
+                rows -> new Place(ward(rows.getString(1)), rows.getString(2), false, rows.getLong(3)),
                 first(range), last(range), min, limit));
         places.addAll(query("SELECT ward_code, location_description, COUNT(*) AS n FROM report WHERE" + PORTAL_RANGE
                 + " GROUP BY ward_code, location_description HAVING n >= ? ORDER BY n DESC, location_description LIMIT ?",
@@ -112,55 +117,52 @@ class WardStatistics {
     /** Portal reports by weekday (0 Monday) and hour when the behaviour happened: [weekday][hour]; null ward for all. */
     long[][] pattern(String ward, MonthRange range) {
         long[][] cells = new long[7][24];
-        query("SELECT WEEKDAY(occurred_on), HOUR(occurred_time), COUNT(*) FROM report WHERE "
-                + (ward == null ? "" : "ward_code = ? AND") + PORTAL_RANGE
-                + " AND occurred_time IS NOT NULL GROUP BY 1, 2",
+        query("SELECT weekday, hour, SUM(n) FROM ward_month_hour WHERE "
+                + (ward == null ? "" : "ward_code = ? AND") + " month >= ? AND month <= ? GROUP BY weekday, hour",
                 rows -> cells[rows.getInt(1)][rows.getInt(2)] = rows.getLong(3),
-                ward == null ? new Object[] {utc(range.start()), utc(range.end())}
-                        : new Object[] {ward, utc(range.start()), utc(range.end())});
+                ward == null ? new Object[] {first(range), last(range)} : new Object[] {ward, first(range), last(range)});
         return cells;
     }
 
     /** Portal reports across the district by month received ("YYYY-MM"). */
     Map<String, Long> districtPortalByMonth(MonthRange range) {
-        Map<String, Long> counts = new HashMap<>();
-        query("SELECT DATE_FORMAT(submitted_at, '%Y-%m') AS m, COUNT(*) FROM report WHERE" + PORTAL_RANGE + " GROUP BY m",
-                rows -> counts.put(rows.getString(1), rows.getLong(2)), utc(range.start()), utc(range.end()));
-        return counts;
+        return districtByMonth(range, "PORTAL");
     }
 
     /** Police incidents across the district (in a ward or not) by month. */
     Map<String, Long> districtPoliceByMonth(MonthRange range) {
+        return districtByMonth(range, "POLICE");
+    }
+
+    private Map<String, Long> districtByMonth(MonthRange range, String source) {
         Map<String, Long> counts = new HashMap<>();
-        query("SELECT DATE_FORMAT(month, '%Y-%m'), COUNT(*) FROM police_incident WHERE month >= ? AND month <= ? GROUP BY month",
-                rows -> counts.put(rows.getString(1), rows.getLong(2)), first(range), last(range));
+        query("SELECT DATE_FORMAT(month, '%Y-%m'), SUM(n) FROM ward_month_count WHERE month >= ? AND month <= ? "
+                + "AND source = ? GROUP BY month",
+                rows -> counts.put(rows.getString(1), rows.getLong(2)), first(range), last(range), source);
         return counts;
     }
 
     /** Portal reports by ward (null: no ward) over the range. */
     Map<String, Long> portalByWard(MonthRange range) {
-        Map<String, Long> counts = new HashMap<>();
-        query("SELECT ward_code, COUNT(*) FROM report WHERE" + PORTAL_RANGE + " GROUP BY ward_code",
-                rows -> counts.put(rows.getString(1), rows.getLong(2)), utc(range.start()), utc(range.end()));
-        return counts;
+        return byWard(range, "PORTAL");
     }
 
     /** Police incidents by ward (null: outside the wards) over the range. */
     Map<String, Long> policeByWard(MonthRange range) {
+        return byWard(range, "POLICE");
+    }
+
+    private Map<String, Long> byWard(MonthRange range, String source) {
         Map<String, Long> counts = new HashMap<>();
-        query("SELECT ward_code, COUNT(*) FROM police_incident WHERE month >= ? AND month <= ? GROUP BY ward_code",
-                rows -> counts.put(rows.getString(1), rows.getLong(2)), first(range), last(range));
+        query("SELECT ward_code, SUM(n) FROM ward_month_count WHERE month >= ? AND month <= ? AND source = ? GROUP BY ward_code",
+                rows -> counts.put(ward(rows.getString(1)), rows.getLong(2)), first(range), last(range), source);
         return counts;
     }
 
     /** Portal reports and police incidents by ward and month: ward code → "YYYY-MM" → count. */
     Map<String, Map<String, Long>> byWardAndMonth(MonthRange range) {
         Map<String, Map<String, Long>> counts = new HashMap<>();
-        query("SELECT ward_code, DATE_FORMAT(submitted_at, '%Y-%m') AS m, COUNT(*) FROM report WHERE ward_code IS NOT NULL AND"
-                + PORTAL_RANGE + " GROUP BY ward_code, m",
-                rows -> counts.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).merge(rows.getString(2), rows.getLong(3), Long::sum),
-                utc(range.start()), utc(range.end()));
-        query("SELECT ward_code, DATE_FORMAT(month, '%Y-%m'), COUNT(*) FROM police_incident WHERE ward_code IS NOT NULL "
+        query("SELECT ward_code, DATE_FORMAT(month, '%Y-%m'), SUM(n) FROM ward_month_count WHERE ward_code <> '' "
                 + "AND month >= ? AND month <= ? GROUP BY ward_code, month",
                 rows -> counts.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).merge(rows.getString(2), rows.getLong(3), Long::sum),
                 first(range), last(range));
@@ -196,6 +198,11 @@ class WardStatistics {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not count ward statistics", e);
         }
+    }
+
+    /** A ward code as the counts keep it: '' for none. */
+    private static String ward(String code) {
+        return code == null || code.isEmpty() ? null : code;
     }
 
     private static LocalDateTime utc(java.time.Instant instant) {

@@ -14,10 +14,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 
 import org.asbportal.admin.PageErrors;
 import org.asbportal.report.CategoryGroup;
-import org.asbportal.report.ReportStatus;
 import org.asbportal.report.RiskLevel;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
@@ -134,7 +134,7 @@ public class WardSummaryService {
             portalByMonth.merge(cell.month(), cell.count(), Long::sum);
             byCategory.merge(cell.category(), cell.count(), Long::sum);
             byRisk.merge(cell.risk(), cell.count(), Long::sum);
-            if (ReportStatus.CLOSED.name().equals(cell.status())) {
+            if (cell.closed()) {
                 closed += cell.count();
             }
         }
@@ -191,17 +191,30 @@ public class WardSummaryService {
         return rows;
     }
 
-    private static TimeTaken timeTaken(List<Long> seconds, Suppression s) {
-        if (seconds.isEmpty()) {
+    /** The median of durations given as seconds → how many reports took exactly that long. */
+    static TimeTaken timeTaken(NavigableMap<Long, Long> seconds, Suppression s) {
+        long count = seconds.values().stream().mapToLong(Long::longValue).sum();
+        if (count == 0) {
             return new TimeTaken(null, 0, false);
         }
-        if (s.withheld(seconds.size())) {
+        if (s.withheld(count)) {
             return new TimeTaken(null, null, true);
         }
-        long[] sorted = seconds.stream().mapToLong(Long::longValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
-        return new TimeTaken(Math.round(median / SECONDS_PER_DAY * 10) / 10.0, sorted.length, false);
+        long middle = count / 2;
+        double median = count % 2 == 1 ? nth(seconds, middle) : (nth(seconds, middle - 1) + nth(seconds, middle)) / 2.0;
+        return new TimeTaken(Math.round(median / SECONDS_PER_DAY * 10) / 10.0, Math.toIntExact(count), false);
+    }
+
+    /** The duration at a position (from 0) in the durations sorted. */
+    private static long nth(NavigableMap<Long, Long> seconds, long index) {
+        long seen = 0;
+        for (Map.Entry<Long, Long> entry : seconds.entrySet()) {
+            seen += entry.getValue();
+            if (index < seen) {
+                return entry.getKey();
+            }
+        }
+        throw new IllegalArgumentException("No duration at " + index);
     }
 
     /** Populations by ward code: configured ones first, then those recorded with the wards. */
