@@ -28,7 +28,7 @@ import org.asbportal.web.InvalidSubmissionException;
 @Produces(MediaType.TEXT_HTML)
 public class TrackResource {
 
-    static final String NOT_FOUND = "We could not find a report with that reference and access code. Check both and try again.";
+    static final String NOT_FOUND = "We could not find a report or case review application with that reference and access code. Check both and try again.";
 
     @CheckedTemplate(basePath = "casetracking")
     static class Templates {

@@ -172,7 +172,7 @@ class TriggerReviewPagesTest {
     }
 
     @Test
-    void aWrongAccessCodeForAnApplicationIsAnsweredLikeAnUnknownReport() {
+    void aWrongAccessCodeForAnApplicationIsAnsweredInWordsForReportsAndApplications() {
         Application application = meetingTheThreshold(Victims.uniqueEmail());
 
         Map<String, String> csrf = csrf();
@@ -180,7 +180,7 @@ class TriggerReviewPagesTest {
                 .formParam("csrf-token", csrf.get("token")).formParam("reference", application.reference())
                 .formParam("accessCode", "AAAA-AAAA-AAAA")
                 .when().post("/track").then().statusCode(404)
-                .body(containsString("We could not find a report with that reference and access code"));
+                .body(containsString("We could not find a report or case review application with that reference and access code"));
     }
 
     private static Response track(Application application) {
