@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.function.Supplier;
 
+import org.asbportal.web.PageErrors;
 import org.asbportal.admin.AccountViews.AccountChoices;
 import org.asbportal.admin.AccountViews.AccountDetail;
 import org.asbportal.admin.AccountViews.AccountPage;

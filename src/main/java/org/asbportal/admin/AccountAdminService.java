@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.asbportal.web.Calendar;
 import org.asbportal.admin.AccountViews.AccountChoices;
 import org.asbportal.admin.AccountViews.AccountDetail;
 import org.asbportal.admin.AccountViews.AccountPage;
@@ -51,7 +52,10 @@ public class AccountAdminService {
     private final AuditLog audit;
     private final CurrentStaff staff;
 
-    public AccountAdminService(AuditLog audit, CurrentStaff staff) {
+    private final Calendar calendar;
+
+    public AccountAdminService(AuditLog audit, CurrentStaff staff, Calendar calendar) {
+        this.calendar = calendar;
         this.audit = audit;
         this.staff = staff;
     }
@@ -79,7 +83,7 @@ public class AccountAdminService {
         int page = pageOf(pageNumber, pages);
         List<StaffAccount> accounts = StaffAccount.<StaffAccount>find("from StaffAccount a where " + where
                 + " order by a.username", params).page(page - 1, PAGE_SIZE).list();
-        Instant now = Instant.now();
+        Instant now = calendar.now();
         List<AccountRow> rows = accounts.stream().map(a -> new AccountRow(a.id, a.username, a.displayName,
                 a.organisation.name, ROLES.stream().filter(r -> a.hasRole(r.code())).map(RoleOption::label)
                         .collect(Collectors.joining(", ")),
@@ -99,7 +103,7 @@ public class AccountAdminService {
         Map<Long, String> codes = queueCodes();
         List<String> queues = account.queueIds.stream().map(codes::get).filter(Objects::nonNull).toList();
         return new AccountDetail(account.id, account.username,
-                account.lockedUntil != null && account.lockedUntil.isAfter(Instant.now()), account.lockedUntil,
+                account.lockedUntil != null && account.lockedUntil.isAfter(calendar.now()), account.lockedUntil,
                 account.failedLogins, account.version, account.createdAt, AccountForm.of(account, queues));
     }
 
@@ -119,7 +123,7 @@ public class AccountAdminService {
         check.password("password", form.password);
         check.check();
         account.setPassword(form.password);
-        account.createdAt = Instant.now();
+        account.createdAt = calendar.now();
         account.persist();
         Forms.flushUnique(() -> StaffAccount.flush(), "username", "The username " + username + " is already taken");
         audit.record(staff.username(), "ADMIN_CREATE_ACCOUNT", null, "Created account " + username + ": "

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
+import org.asbportal.web.PageErrors;
 import org.asbportal.admin.AuditSearchService.AuditPage;
 import org.asbportal.security.Role;
 import org.asbportal.web.InvalidSubmissionException;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.asbportal.security.AuditEntry;
-import org.asbportal.triage.ServiceLevelConfig;
+import org.asbportal.web.CalendarConfig;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
 
@@ -57,9 +57,9 @@ public class AuditSearchService {
         }
     }
 
-    private final ServiceLevelConfig zone;
+    private final CalendarConfig zone;
 
-    public AuditSearchService(ServiceLevelConfig zone) {
+    public AuditSearchService(CalendarConfig zone) {
         this.zone = zone;
     }
 

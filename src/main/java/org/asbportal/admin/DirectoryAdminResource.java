@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
+import org.asbportal.web.PageErrors;
 import org.asbportal.admin.DirectoryAdminService.AgencyChoices;
 import org.asbportal.admin.DirectoryAdminService.AgencyRow;
 import org.asbportal.security.Role;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
+import org.asbportal.web.PageErrors;
 import org.asbportal.admin.OrganisationAdminService.OrganisationRow;
 import org.asbportal.security.Role;
 import org.asbportal.web.InvalidSubmissionException;

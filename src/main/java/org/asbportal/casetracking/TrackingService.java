@@ -9,6 +9,7 @@ import org.asbportal.report.Report;
 import org.asbportal.report.ReportEvent;
 import org.asbportal.report.ReportService;
 import org.asbportal.security.AccessCodes;
+import org.asbportal.security.AttemptLimiter;
 import org.asbportal.web.InvalidSubmissionException;
 
 /**

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -31,7 +32,10 @@ public class Outbox {
 
     private final SiteConfig site;
 
-    public Outbox(SiteConfig site) {
+    private final Clock clock;
+
+    public Outbox(SiteConfig site, Clock clock) {
+        this.clock = clock;
         this.site = site;
     }
 
@@ -52,10 +56,10 @@ public class Outbox {
     }
 
     /** {@code reference} names the email in its subject; {@code caseReference} is the case or application it is about, if any. */
-    private static void save(MailKind kind, String recipient, String reference, String caseReference, String bodyText,
+    private void save(MailKind kind, String recipient, String reference, String caseReference, String bodyText,
             String bodyHtml) {
         OutboxMessage message = new OutboxMessage();
-        message.createdAt = Instant.now();
+        message.createdAt = clock.instant();
         message.kind = kind;
         message.recipient = recipient;
         message.subject = kind.subject(reference);

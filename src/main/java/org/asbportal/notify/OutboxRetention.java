@@ -3,6 +3,7 @@ package org.asbportal.notify;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 
 import org.jboss.logging.Logger;
@@ -20,13 +21,16 @@ public class OutboxRetention {
 
     private final NotifyConfig config;
 
-    public OutboxRetention(NotifyConfig config) {
+    private final Clock clock;
+
+    public OutboxRetention(NotifyConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
     }
 
     @Scheduled(every = "${asb.notify.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        purge(Instant.now());
+        purge(clock.instant());
     }
 
     /** Removes what has been kept long enough at {@code now}; returns how many emails went. */

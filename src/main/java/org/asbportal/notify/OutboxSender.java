@@ -5,6 +5,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +35,10 @@ public class OutboxSender {
     private final Mailer mailer;
     private final NotifyConfig config;
 
-    public OutboxSender(Mailer mailer, NotifyConfig config) {
+    private final Clock clock;
+
+    public OutboxSender(Mailer mailer, NotifyConfig config, Clock clock) {
+        this.clock = clock;
         this.mailer = mailer;
         this.config = config;
     }
@@ -60,7 +64,7 @@ public class OutboxSender {
     }
 
     private Attempt sendNext() {
-        Optional<OutboxMessage> next = OutboxMessage.lockNextDue(Instant.now());
+        Optional<OutboxMessage> next = OutboxMessage.lockNextDue(clock.instant());
         if (next.isEmpty()) {
             return Attempt.NONE_DUE;
         }
@@ -77,7 +81,7 @@ public class OutboxSender {
             return Attempt.FAILED;
         }
         message.status = OutboxStatus.SENT;
-        message.sentAt = Instant.now();
+        message.sentAt = clock.instant();
         message.lastError = null;
         return Attempt.SENT;
     }
@@ -91,7 +95,7 @@ public class OutboxSender {
                     message.id, message.kind, message.attempts, message.lastError);
         } else {
             Duration wait = backoff(message.attempts, config.initialBackoff(), config.maxBackoff());
-            message.nextAttemptAt = Instant.now().plus(wait);
+            message.nextAttemptAt = clock.instant().plus(wait);
             LOG.warnf("Email %d (%s) not sent, attempt %d of %d, next in %s: %s",
                     message.id, message.kind, message.attempts, config.maxAttempts(), wait, message.lastError);
         }

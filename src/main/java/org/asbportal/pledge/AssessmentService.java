@@ -7,13 +7,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.asbportal.web.Calendar;
+import org.asbportal.web.DateInput;
 import org.asbportal.pledge.AssessmentViews.ActionView;
 import org.asbportal.pledge.AssessmentViews.AnswerInput;
 import org.asbportal.pledge.AssessmentViews.Assessment;
@@ -38,7 +39,6 @@ import org.asbportal.web.InvalidSubmissionException;
 @ApplicationScoped
 public class AssessmentService {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final String NOT_FOUND = "No assessment with that number among your organisation's";
 
     public record ActionForm(String questionId, String description, String owner, String day, String month, String year) {
@@ -49,7 +49,10 @@ public class AssessmentService {
 
     private final PledgeScoring scoring;
 
-    public AssessmentService(PledgeConfig config) {
+    private final Calendar calendar;
+
+    public AssessmentService(PledgeConfig config, Calendar calendar) {
+        this.calendar = calendar;
         this.scoring = new PledgeScoring(config.greenFrom(), config.amberFrom());
     }
 
@@ -78,7 +81,7 @@ public class AssessmentService {
         assessment.questionnaire = PledgeQuestionnaire.latest().orElseThrow(() -> new IllegalStateException("No questionnaire published"));
         assessment.previous = all.stream().filter(a -> a.submittedAt != null).findFirst().orElse(null);
         assessment.status = AssessmentStatus.DRAFT;
-        assessment.createdAt = Instant.now();
+        assessment.createdAt = calendar.now();
         assessment.persist();
         return assessment.id;
     }
@@ -114,7 +117,7 @@ public class AssessmentService {
         }
         Map<Long, PledgeAnswer> existing = new HashMap<>();
         PledgeAnswer.of(id).forEach(a -> existing.put(a.question.id, a));
-        Instant now = Instant.now();
+        Instant now = calendar.now();
         for (AnswerInput input : inputs) {
             PledgeAnswer answer = existing.get(input.questionId());
             if (answer == null) {
@@ -175,7 +178,7 @@ public class AssessmentService {
         action.description = description;
         action.owner = owner;
         action.targetDate = target;
-        action.createdAt = Instant.now();
+        action.createdAt = calendar.now();
         action.persist();
     }
 
@@ -202,9 +205,9 @@ public class AssessmentService {
         }
         assessment.signedName = name;
         assessment.signedRole = role;
-        assessment.signedOn = LocalDate.now(LONDON);
+        assessment.signedOn = calendar.today();
         assessment.listPublicly = form.listPublicly();
-        assessment.submittedAt = Instant.now();
+        assessment.submittedAt = calendar.now();
         assessment.status = AssessmentStatus.SUBMITTED;
     }
 
@@ -313,27 +316,21 @@ public class AssessmentService {
         }
     }
 
-    private static LocalDate targetDate(ActionForm form, List<FieldError> errors) {
-        if (isBlank(form.day()) && isBlank(form.month()) && isBlank(form.year())) {
-            errors.add(new FieldError("targetDate", "Enter the target date"));
+    private LocalDate targetDate(ActionForm form, List<FieldError> errors) {
+        LocalDate date = DateInput.required(DateInput.read(form.day(), form.month(), form.year(), "the target date"),
+                "targetDate", "the target date", errors);
+        if (date == null) {
             return null;
         }
-        try {
-            LocalDate date = LocalDate.of(Integer.parseInt(form.year().strip()), Integer.parseInt(form.month().strip()),
-                    Integer.parseInt(form.day().strip()));
-            if (date.isBefore(LocalDate.now(LONDON))) {
-                errors.add(new FieldError("targetDate", "The target date must be today or in the future"));
-                return null;
-            }
-            if (date.isAfter(LocalDate.now(LONDON).plusYears(10))) {
-                errors.add(new FieldError("targetDate", "The target date must be within the next 10 years"));
-                return null;
-            }
-            return date;
-        } catch (RuntimeException e) {
-            errors.add(new FieldError("targetDate", "The target date must be a real date, like 31 3 2027"));
+        if (date.isBefore(calendar.today())) {
+            errors.add(new FieldError("targetDate", "The target date must be today or in the future"));
             return null;
         }
+        if (date.isAfter(calendar.today().plusYears(10))) {
+            errors.add(new FieldError("targetDate", "The target date must be within the next 10 years"));
+            return null;
+        }
+        return date;
     }
 
     private static boolean isBlank(String value) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.asbportal.web.Calendar;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
@@ -42,7 +43,10 @@ public class PledgeAccessService {
     private final PledgeMail mail;
     private final PledgeConfig config;
 
-    public PledgeAccessService(PledgeMail mail, PledgeConfig config) {
+    private final Calendar calendar;
+
+    public PledgeAccessService(PledgeMail mail, PledgeConfig config, Calendar calendar) {
+        this.calendar = calendar;
         this.mail = mail;
         this.config = config;
     }
@@ -74,7 +78,7 @@ public class PledgeAccessService {
         PledgeOrganisation organisation = new PledgeOrganisation();
         organisation.name = name;
         organisation.type = type;
-        organisation.createdAt = Instant.now();
+        organisation.createdAt = calendar.now();
         organisation.persist();
         sendLink(newContact(organisation, contactName, email), null);
     }
@@ -117,7 +121,7 @@ public class PledgeAccessService {
     @Transactional
     public boolean linkUsable(String token) {
         return token != null && PledgeLink.findByTokenHash(AccessCodes.sha256(token))
-                .filter(link -> link.usableAt(Instant.now())).isPresent();
+                .filter(link -> link.usableAt(calendar.now())).isPresent();
     }
 
     /**
@@ -130,7 +134,7 @@ public class PledgeAccessService {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
+        Instant now = calendar.now();
         Optional<PledgeLink> found = PledgeLink.findByTokenHash(AccessCodes.sha256(token.strip()));
         if (found.isEmpty() || !found.get().usableAt(now)) {
             return Optional.empty();
@@ -156,7 +160,7 @@ public class PledgeAccessService {
         if (sessionToken == null || sessionToken.isBlank()) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
+        Instant now = calendar.now();
         Optional<PledgeSession> found = PledgeSession.findByTokenHash(AccessCodes.sha256(sessionToken));
         if (found.isEmpty() || !now.isBefore(found.get().expiresAt)) {
             return Optional.empty();
@@ -174,7 +178,7 @@ public class PledgeAccessService {
     @Scheduled(every = "${asb.pledge.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void purge() {
-        Instant now = Instant.now();
+        Instant now = calendar.now();
         PledgeSession.delete("expiresAt < ?1", now);
         PledgeLink.delete("expiresAt < ?1", now);
     }
@@ -191,13 +195,13 @@ public class PledgeAccessService {
         contact.organisation = organisation;
         contact.name = name;
         contact.email = email;
-        contact.createdAt = Instant.now();
+        contact.createdAt = calendar.now();
         contact.persist();
         return contact;
     }
 
     private void sendLink(PledgeContact contact, String invitedBy) {
-        long lastHour = PledgeLink.count("contact = ?1 and createdAt > ?2", contact, Instant.now().minus(Duration.ofHours(1)));
+        long lastHour = PledgeLink.count("contact = ?1 and createdAt > ?2", contact, calendar.now().minus(Duration.ofHours(1)));
         if (lastHour >= config.linksPerHour()) {
             return;
         }
@@ -205,7 +209,7 @@ public class PledgeAccessService {
         PledgeLink link = new PledgeLink();
         link.contact = contact;
         link.tokenHash = AccessCodes.sha256(token);
-        link.createdAt = Instant.now();
+        link.createdAt = calendar.now();
         link.expiresAt = link.createdAt.plus(config.linkValidFor());
         link.persist();
         mail.signInLink(contact, token, invitedBy);

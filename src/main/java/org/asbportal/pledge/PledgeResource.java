@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.asbportal.web.Calendar;
+import org.asbportal.web.PageErrors;
 import org.asbportal.pledge.AssessmentService.ActionForm;
 import org.asbportal.pledge.AssessmentService.SignForm;
 import org.asbportal.pledge.AssessmentViews.AnswerInput;
@@ -50,28 +52,28 @@ public class PledgeResource {
     static class Templates {
         static native TemplateInstance start(Signed signed);
 
-        static native TemplateInstance register(Registration form, List<OrganisationType> types, PledgeErrors errors);
+        static native TemplateInstance register(Registration form, List<OrganisationType> types, PageErrors errors);
 
         static native TemplateInstance checkEmail();
 
-        static native TemplateInstance signIn(String email, PledgeErrors errors);
+        static native TemplateInstance signIn(String email, PageErrors errors);
 
         static native TemplateInstance verify(String token, boolean usable);
 
         static native TemplateInstance assessments(Signed signed, List<Summary> assessments);
 
         static native TemplateInstance colleagues(Signed signed, List<PledgeContact> colleagues, Invitation form,
-                PledgeErrors errors, boolean invited);
+                PageErrors errors, boolean invited);
 
         static native TemplateInstance overview(Signed signed, Assessment assessment);
 
         static native TemplateInstance section(Signed signed, Long assessmentId, SectionView section, int number, int total,
-                PledgeErrors errors, boolean signedOut);
+                PageErrors errors, boolean signedOut);
 
         static native TemplateInstance results(Signed signed, Assessment assessment, PledgeScoring scoring, ActionForm form,
-                PledgeErrors errors);
+                PageErrors errors);
 
-        static native TemplateInstance submit(Signed signed, Assessment assessment, SignForm form, PledgeErrors errors,
+        static native TemplateInstance submit(Signed signed, Assessment assessment, SignForm form, PageErrors errors,
                 LocalDate today);
 
         static native TemplateInstance report(Assessment assessment, PledgeScoring scoring);
@@ -86,7 +88,10 @@ public class PledgeResource {
     private final ReviewService reviews;
     private final PledgeCookie cookie;
 
-    public PledgeResource(PledgeAccessService access, AssessmentService assessments, ReviewService reviews, PledgeCookie cookie) {
+    private final Calendar calendar;
+
+    public PledgeResource(PledgeAccessService access, AssessmentService assessments, ReviewService reviews, PledgeCookie cookie, Calendar calendar) {
+        this.calendar = calendar;
         this.access = access;
         this.assessments = assessments;
         this.reviews = reviews;
@@ -107,7 +112,7 @@ public class PledgeResource {
     @GET
     @Path("/register")
     public TemplateInstance registerForm() {
-        return Templates.register(new Registration("", null, "", ""), List.of(OrganisationType.values()), PledgeErrors.NONE);
+        return Templates.register(new Registration("", null, "", ""), List.of(OrganisationType.values()), PageErrors.NONE);
     }
 
     @POST
@@ -120,7 +125,7 @@ public class PledgeResource {
             access.register(form);
             return seeOther("/pledge/check-email");
         } catch (InvalidSubmissionException e) {
-            return page(400, Templates.register(form, List.of(OrganisationType.values()), PledgeErrors.of(e)));
+            return page(400, Templates.register(form, List.of(OrganisationType.values()), PageErrors.of(e)));
         }
     }
 
@@ -133,7 +138,7 @@ public class PledgeResource {
     @GET
     @Path("/sign-in")
     public TemplateInstance signInForm() {
-        return Templates.signIn("", PledgeErrors.NONE);
+        return Templates.signIn("", PageErrors.NONE);
     }
 
     @POST
@@ -144,7 +149,7 @@ public class PledgeResource {
             access.requestLink(email);
             return seeOther("/pledge/check-email");
         } catch (InvalidSubmissionException e) {
-            return page(400, Templates.signIn(email, PledgeErrors.of(e)));
+            return page(400, Templates.signIn(email, PageErrors.of(e)));
         }
     }
 
@@ -203,7 +208,7 @@ public class PledgeResource {
             return toSignIn();
         }
         return page(200, Templates.colleagues(signed.get(), access.colleagues(signed.get()), new Invitation("", ""),
-                PledgeErrors.NONE, invited));
+                PageErrors.NONE, invited));
     }
 
     @POST
@@ -220,7 +225,7 @@ public class PledgeResource {
             access.invite(signed.get(), form);
             return seeOther("/pledge/colleagues?invited=true");
         } catch (InvalidSubmissionException e) {
-            return page(400, Templates.colleagues(signed.get(), access.colleagues(signed.get()), form, PledgeErrors.of(e), false));
+            return page(400, Templates.colleagues(signed.get(), access.colleagues(signed.get()), form, PageErrors.of(e), false));
         }
     }
 
@@ -248,7 +253,7 @@ public class PledgeResource {
             return seeOther("/pledge/assessments/" + id);
         }
         return page(200, Templates.section(signed.get(), id, section, number(assessment, code), assessment.sections().size(),
-                PledgeErrors.NONE, false));
+                PageErrors.NONE, false));
     }
 
     /** Saves the section's answers and goes to the next section, or to the task list after the last. */
@@ -261,7 +266,7 @@ public class PledgeResource {
         Optional<Signed> signed = access.current(session);
         if (signed.isEmpty()) {
             SectionView typed = assessments.typedSection(code, inputs);
-            return page(401, Templates.section(null, id, typed, 0, 0, PledgeErrors.NONE, true));
+            return page(401, Templates.section(null, id, typed, 0, 0, PageErrors.NONE, true));
         }
         Long organisationId = signed.get().organisationId();
         Assessment assessment = assessments.view(organisationId, id);
@@ -270,7 +275,7 @@ public class PledgeResource {
             assessments.save(organisationId, id, inputs);
         } catch (InvalidSubmissionException e) {
             return page(400, Templates.section(signed.get(), id, withInputs(section, inputs), number(assessment, code),
-                    assessment.sections().size(), PledgeErrors.of(e), false));
+                    assessment.sections().size(), PageErrors.of(e), false));
         }
         String next = assessments.nextSection(organisationId, id, code);
         return seeOther("/pledge/assessments/" + id + (next == null ? "" : "/sections/" + next));
@@ -284,7 +289,7 @@ public class PledgeResource {
             return toSignIn();
         }
         return page(200, Templates.results(signed.get(), assessments.view(signed.get().organisationId(), id),
-                assessments.scoring(), new ActionForm(null, "", "", "", "", ""), PledgeErrors.NONE));
+                assessments.scoring(), new ActionForm(null, "", "", "", "", ""), PageErrors.NONE));
     }
 
     @POST
@@ -306,7 +311,7 @@ public class PledgeResource {
             return seeOther("/pledge/assessments/" + id + "/results#action-plan");
         } catch (InvalidSubmissionException e) {
             return page(400, Templates.results(signed.get(), assessments.view(signed.get().organisationId(), id),
-                    assessments.scoring(), form, PledgeErrors.of(e)));
+                    assessments.scoring(), form, PageErrors.of(e)));
         }
     }
 
@@ -318,7 +323,7 @@ public class PledgeResource {
             return toSignIn();
         }
         return page(200, Templates.submit(signed.get(), assessments.view(signed.get().organisationId(), id),
-                new SignForm("", "", false, false), PledgeErrors.NONE, today()));
+                new SignForm("", "", false, false), PageErrors.NONE, today()));
     }
 
     @POST
@@ -344,7 +349,7 @@ public class PledgeResource {
             return seeOther("/pledge/assessments/" + id + "/report");
         } catch (InvalidSubmissionException e) {
             return page(400, Templates.submit(signed.get(), assessments.view(signed.get().organisationId(), id), form,
-                    PledgeErrors.of(e), today()));
+                    PageErrors.of(e), today()));
         }
     }
 
@@ -397,8 +402,8 @@ public class PledgeResource {
         return assessment.sections().indexOf(assessment.section(code)) + 1;
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(AssessmentService.LONDON);
+    private LocalDate today() {
+        return calendar.today();
     }
 
     private static Response toSignIn() {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.asbportal.web.PageErrors;
 import org.asbportal.pledge.AssessmentViews.Summary;
 import org.asbportal.pledge.ReviewService.ReviewPage;
 import org.asbportal.security.CurrentStaff;
@@ -34,7 +35,7 @@ public class PledgeReviewResource {
         static native TemplateInstance reviewQueue(String staffName, List<Summary> waiting, List<Summary> decided, String justDecided);
 
         static native TemplateInstance review(String staffName, ReviewPage page, PledgeScoring scoring, String decision,
-                String feedback, Map<Long, String> comments, PledgeErrors errors);
+                String feedback, Map<Long, String> comments, PageErrors errors);
     }
 
     private final ReviewService reviews;
@@ -56,7 +57,7 @@ public class PledgeReviewResource {
     @Path("/{id}")
     public TemplateInstance review(@PathParam("id") Long id) {
         return Templates.review(staff.account().displayName, reviews.read(staff.username(), id), assessments.scoring(),
-                null, "", Map.of(), PledgeErrors.NONE);
+                null, "", Map.of(), PageErrors.NONE);
     }
 
     @POST
@@ -80,7 +81,7 @@ public class PledgeReviewResource {
             return Response.seeOther(URI.create("/staff/pledge?decided=PLEDGE-" + id)).build();
         } catch (InvalidSubmissionException e) {
             return Response.status(400).entity(Templates.review(staff.account().displayName, reviews.read(staff.username(), id),
-                    assessments.scoring(), decision, feedback, comments, PledgeErrors.of(e))).build();
+                    assessments.scoring(), decision, feedback, comments, PageErrors.of(e))).build();
         }
     }
 }

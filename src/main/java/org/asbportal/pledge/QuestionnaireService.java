@@ -5,12 +5,17 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
+import org.asbportal.web.Calendar;
+
 /**
  * The published versions of the questionnaire. Publishing adds a version with its own sections and
  * questions; no version is ever changed, so every assessment keeps the questions it was answered on.
  */
 @ApplicationScoped
 public class QuestionnaireService {
+
+    @jakarta.inject.Inject
+    Calendar calendar;
 
     public record QuestionDefinition(String code, String area, String text, String hint, String suggestedAction) {
     }
@@ -39,7 +44,7 @@ public class QuestionnaireService {
         PledgeQuestionnaire questionnaire = new PledgeQuestionnaire();
         questionnaire.version = PledgeQuestionnaire.latest().map(q -> q.version + 1).orElse(1);
         questionnaire.title = title;
-        questionnaire.publishedAt = Instant.now();
+        questionnaire.publishedAt = calendar.now();
         questionnaire.persist();
         int position = 1;
         for (SectionDefinition definition : sections) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.asbportal.web.Calendar;
 import org.asbportal.pledge.AssessmentViews.Assessment;
 import org.asbportal.pledge.AssessmentViews.SignedOrganisation;
 import org.asbportal.pledge.AssessmentViews.Summary;
@@ -35,7 +36,10 @@ public class ReviewService {
     private final PledgeMail mail;
     private final AuditLog audit;
 
-    public ReviewService(AssessmentService assessments, PledgeMail mail, AuditLog audit) {
+    private final Calendar calendar;
+
+    public ReviewService(AssessmentService assessments, PledgeMail mail, AuditLog audit, Calendar calendar) {
+        this.calendar = calendar;
         this.assessments = assessments;
         this.mail = mail;
         this.audit = audit;
@@ -103,7 +107,7 @@ public class ReviewService {
         review.decision = chosen.name();
         review.feedback = text.isEmpty() ? null : text;
         review.reviewer = reviewer;
-        review.decidedAt = Instant.now();
+        review.decidedAt = calendar.now();
         review.persist();
         for (PledgeSection section : assessment.questionnaire.sections) {
             String comment = comments.get(section.id);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.asbportal.web.Calendar;
+
 /**
  * Finds earlier reports that may describe the same behaviour: the same category, happening within
  * the configured number of days, either within the configured distance of each other's map point
@@ -19,7 +21,10 @@ public class DuplicateFinder {
 
     private final ReportConfig config;
 
-    public DuplicateFinder(ReportConfig config) {
+    private final Calendar calendar;
+
+    public DuplicateFinder(ReportConfig config, Calendar calendar) {
+        this.calendar = calendar;
         this.config = config;
     }
 
@@ -71,13 +76,13 @@ public class DuplicateFinder {
         return place == null ? "" : place.toLowerCase(Locale.UK).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
-    private static ReportLink link(Report report, Report other, String reason, Integer metres) {
+    private ReportLink link(Report report, Report other, String reason, Integer metres) {
         ReportLink link = new ReportLink();
         link.report = report;
         link.linkedReport = other;
         link.reason = reason;
         link.distanceMetres = metres;
-        link.createdAt = Instant.now();
+        link.createdAt = calendar.now();
         return link;
     }
 }

@@ -22,7 +22,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.asbportal.casetracking.TrackingService;
-import org.asbportal.triage.ServiceLevelConfig;
+import org.asbportal.web.CalendarConfig;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
 
@@ -35,9 +35,9 @@ public class ReportApiResource {
 
     private final ReportService reports;
     private final TrackingService tracking;
-    private final ServiceLevelConfig serviceLevels;
+    private final CalendarConfig serviceLevels;
 
-    public ReportApiResource(ReportService reports, TrackingService tracking, ServiceLevelConfig serviceLevels) {
+    public ReportApiResource(ReportService reports, TrackingService tracking, CalendarConfig serviceLevels) {
         this.reports = reports;
         this.tracking = tracking;
         this.serviceLevels = serviceLevels;

@@ -27,6 +27,7 @@ import org.asbportal.security.CaptchaVerifier;
 import org.asbportal.triage.QueueItem;
 import org.asbportal.triage.QueueItemStatus;
 import org.asbportal.triage.ServiceLevels;
+import org.asbportal.web.Calendar;
 import org.asbportal.ward.Ward;
 import org.asbportal.ward.WardCounts;
 import org.asbportal.ward.WardLocator;
@@ -67,11 +68,12 @@ public class ReportService {
     private final DuplicateFinder duplicates;
     private final WardLocator wardLocator;
     private final ServiceLevels serviceLevels;
+    private final Calendar calendar;
     private final WardCounts wardCounts;
 
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
             CaptchaVerifier captcha, RiskScreener riskScreener, Router router, DuplicateFinder duplicates,
-            WardLocator wardLocator, ServiceLevels serviceLevels, WardCounts wardCounts) {
+            WardLocator wardLocator, ServiceLevels serviceLevels, Calendar calendar, WardCounts wardCounts) {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
@@ -81,6 +83,7 @@ public class ReportService {
         this.duplicates = duplicates;
         this.wardLocator = wardLocator;
         this.serviceLevels = serviceLevels;
+        this.calendar = calendar;
         this.wardCounts = wardCounts;
     }
 
@@ -137,7 +140,7 @@ public class ReportService {
             errors.add(new FieldError("categoryCode", "Select the kind of behaviour you are reporting from the list"));
         }
         if (submission.occurredOn() != null) {
-            LocalDate today = serviceLevels.today();
+            LocalDate today = calendar.today();
             if (submission.occurredOn().isAfter(today)) {
                 errors.add(new FieldError("occurredOn", "The date it happened must be today or in the past"));
             } else if (submission.occurredOn().isBefore(today.minusYears(10))) {
@@ -237,7 +240,7 @@ public class ReportService {
         report.consentToShare = submission.consentToShare();
         report.captchaOutcome = robotCheck.outcome();
         report.channel = channel;
-        report.submittedAt = Instant.now();
+        report.submittedAt = calendar.now();
         return report;
     }
 

@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,7 +31,10 @@ public class LoginThrottle implements SecurityIdentityAugmentor {
 
     private final StaffSecurityConfig config;
 
-    public LoginThrottle(StaffSecurityConfig config) {
+    private final Clock clock;
+
+    public LoginThrottle(StaffSecurityConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
     }
 
@@ -50,7 +54,7 @@ public class LoginThrottle implements SecurityIdentityAugmentor {
     @Transactional
     boolean allowed(String username) {
         return StaffAccount.findByUsername(username)
-                .map(a -> a.active && (a.lockedUntil == null || a.lockedUntil.isBefore(Instant.now())))
+                .map(a -> a.active && (a.lockedUntil == null || a.lockedUntil.isBefore(clock.instant())))
                 .orElse(false);
     }
 
@@ -72,7 +76,7 @@ public class LoginThrottle implements SecurityIdentityAugmentor {
     void countFailure(String username) {
         StaffAccount.update("failedLogins = failedLogins + 1 where username = ?1", username);
         int locked = StaffAccount.update("lockedUntil = ?1, failedLogins = 0 where username = ?2 and failedLogins >= ?3",
-                Instant.now().plus(config.lockout()), username, config.maxFailedLogins());
+                clock.instant().plus(config.lockout()), username, config.maxFailedLogins());
         if (locked > 0) {
             LOG.warnf("Staff account %s locked for %s after repeated failed sign-ins", username, config.lockout());
         }

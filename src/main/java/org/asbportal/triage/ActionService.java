@@ -3,15 +3,13 @@ package org.asbportal.triage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.asbportal.web.DateInput;
+import org.asbportal.web.Calendar;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.StaffAccount;
@@ -28,7 +26,6 @@ import org.asbportal.web.InvalidSubmissionException;
 public class ActionService {
 
     static final int MAX_OWNER = 160;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT);
 
     /** A new action as typed: every field as text, checked here. */
     public record ActionForm(String type, String description, String owner, String dueOn) {
@@ -41,13 +38,13 @@ public class ActionService {
     private final CaseService cases;
     private final CurrentStaff staff;
     private final AuditLog audit;
-    private final ServiceLevels serviceLevels;
+    private final Calendar calendar;
 
-    public ActionService(CaseService cases, CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels) {
+    public ActionService(CaseService cases, CurrentStaff staff, AuditLog audit, Calendar calendar) {
         this.cases = cases;
         this.staff = staff;
         this.audit = audit;
-        this.serviceLevels = serviceLevels;
+        this.calendar = calendar;
     }
 
     /** Adds an action to an open case. */
@@ -73,7 +70,7 @@ public class ActionService {
         action.dueOn = dueOn;
         action.status = ActionStatus.OPEN;
         action.recordedBy = staff.username();
-        action.recordedAt = Instant.now();
+        action.recordedAt = calendar.now();
         action.persist();
         cases.event(item.report, "ACTION_ADDED", false, "Action added: " + type.label() + ", owned by " + action.ownerName
                 + ", due " + dueOn + ". " + description);
@@ -109,7 +106,7 @@ public class ActionService {
         action.status = status;
         action.result = result;
         action.completedBy = staff.username();
-        action.completedAt = Instant.now();
+        action.completedAt = calendar.now();
         cases.event(item.report, "ACTION_RESULT", false, action.type.label() + " " + status.label().toLowerCase()
                 + ": " + result);
         audit.record(staff.username(), "ACTION_RESULT", item.report.reference, action.id + " " + status.name());
@@ -150,18 +147,16 @@ public class ActionService {
     }
 
     private LocalDate dueDate(String value, List<FieldError> errors) {
-        if (value == null || value.isBlank() || value.replace("-", "").isBlank()) {
+        DateInput.Reading reading = DateInput.joined(value, "the due date");
+        if (reading.blank()) {
             errors.add(new FieldError("dueOn", "Enter the date the action is due"));
             return null;
         }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(value.strip(), DATE);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError("dueOn", "The due date must be a real date"));
+        LocalDate date = DateInput.optional(reading, "dueOn", errors);
+        if (date == null) {
             return null;
         }
-        if (date.isBefore(serviceLevels.today())) {
+        if (date.isBefore(calendar.today())) {
             errors.add(new FieldError("dueOn", "The due date must be today or in the future"));
             return null;
         }

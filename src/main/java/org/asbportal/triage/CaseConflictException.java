@@ -1,9 +1,11 @@
 package org.asbportal.triage;
 
+import org.asbportal.web.ConflictException;
+
 /** Someone else changed the case first: nothing was overwritten, the officer must look again. */
-public class CaseConflictException extends RuntimeException {
+public class CaseConflictException extends ConflictException {
 
     public CaseConflictException(String message) {
-        super(message);
+        super("This case has changed", message);
     }
 }

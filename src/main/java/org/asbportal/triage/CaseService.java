@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.asbportal.web.Calendar;
 import org.asbportal.notify.VictimNotifier;
 import org.asbportal.report.Labels;
 import org.asbportal.report.Report;
@@ -52,17 +53,17 @@ public class CaseService {
 
     private final CurrentStaff staff;
     private final AuditLog audit;
-    private final ServiceLevels serviceLevels;
+    private final Calendar calendar;
     private final VictimNotifier victims;
     private final Labels labels;
     private final RepeatFinder repeats;
     private final WardCounts wardCounts;
 
-    public CaseService(CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels, VictimNotifier victims, Labels labels,
+    public CaseService(CurrentStaff staff, AuditLog audit, Calendar calendar, VictimNotifier victims, Labels labels,
             RepeatFinder repeats, WardCounts wardCounts) {
         this.staff = staff;
         this.audit = audit;
-        this.serviceLevels = serviceLevels;
+        this.calendar = calendar;
         this.victims = victims;
         this.labels = labels;
         this.repeats = repeats;
@@ -110,7 +111,7 @@ public class CaseService {
         }
         if (filter.overdue()) {
             where.append(" and i.status = :new and i.firstContactDueBy < :today");
-            params.and("new", QueueItemStatus.NEW).and("today", serviceLevels.today());
+            params.and("new", QueueItemStatus.NEW).and("today", calendar.today());
         }
         Cursor after = Cursor.decode(cursor);
         if (after != null) {
@@ -211,7 +212,7 @@ public class CaseService {
     void closeAs(QueueItem item, Outcome outcome) {
         wardCounts.change(item.report.id, () -> {
             item.status = QueueItemStatus.CLOSED;
-            item.closedAt = Instant.now();
+            item.closedAt = calendar.now();
             item.outcome = outcome;
             item.report.status = ReportStatus.CLOSED;
             event(item.report, "CLOSED", true, "We have closed your report. Outcome: " + outcome.label() + ".");
@@ -247,7 +248,7 @@ public class CaseService {
 
     private void assign(QueueItem item, StaffAccount officer, String message) {
         item.assignedTo = officer;
-        item.assignedAt = Instant.now();
+        item.assignedAt = calendar.now();
         item.status = QueueItemStatus.IN_PROGRESS;
         boolean firstContact = item.report.status == ReportStatus.RECEIVED;
         if (firstContact) {
@@ -324,7 +325,7 @@ public class CaseService {
         long open = QueueItem.count("queue = ?1 and openItem = 1", queue);
         long unassigned = QueueItem.count("queue = ?1 and openItem = 1 and assignedTo is null", queue);
         long overdue = QueueItem.count("queue = ?1 and status = ?2 and firstContactDueBy < ?3",
-                queue, QueueItemStatus.NEW, serviceLevels.today());
+                queue, QueueItemStatus.NEW, calendar.today());
         return new QueueSummary(queue.code, queue.name, queue.description, open, unassigned, overdue);
     }
 
@@ -336,7 +337,7 @@ public class CaseService {
     }
 
     boolean overdue(QueueItem item) {
-        return item.status == QueueItemStatus.NEW && item.firstContactDueBy.isBefore(serviceLevels.today());
+        return item.status == QueueItemStatus.NEW && item.firstContactDueBy.isBefore(calendar.today());
     }
 
     private CaseView caseView(QueueItem item) {
@@ -411,7 +412,7 @@ public class CaseService {
     }
 
     ActionView actionView(CaseAction action) {
-        boolean overdue = action.status == ActionStatus.OPEN && action.dueOn.isBefore(serviceLevels.today());
+        boolean overdue = action.status == ActionStatus.OPEN && action.dueOn.isBefore(calendar.today());
         return new ActionView(action.id, action.type, action.type.label(), action.description, action.ownerName,
                 action.ownerAccount == null ? null : action.ownerAccount.username, action.dueOn, action.status,
                 action.status.label(), action.result, action.recordedBy, action.recordedAt, action.completedBy,

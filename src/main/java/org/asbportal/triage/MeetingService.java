@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.asbportal.web.Calendar;
 import org.asbportal.report.Report;
 import org.asbportal.report.RiskLevel;
 import org.asbportal.security.AuditLog;
@@ -33,18 +34,18 @@ public class MeetingService {
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final MeetingConfig config;
-    private final ServiceLevels serviceLevels;
+    private final Calendar calendar;
 
-    public MeetingService(EntityManager em, CurrentStaff staff, AuditLog audit, MeetingConfig config, ServiceLevels serviceLevels) {
+    public MeetingService(EntityManager em, CurrentStaff staff, AuditLog audit, MeetingConfig config, Calendar calendar) {
         this.em = em;
         this.staff = staff;
         this.audit = audit;
         this.config = config;
-        this.serviceLevels = serviceLevels;
+        this.calendar = calendar;
     }
 
     public LocalDate defaultSince() {
-        return serviceLevels.today().minusDays(config.defaultDaysBack());
+        return calendar.today().minusDays(config.defaultDaysBack());
     }
 
     public MeetingConfig config() {
@@ -68,7 +69,7 @@ public class MeetingService {
     /** Places with at least the configured number of reports in the configured number of days. */
     @Transactional
     public List<Hotspot> jointOperations() {
-        Instant from = Instant.now().minus(Duration.ofDays(config.jogDays()));
+        Instant from = calendar.now().minus(Duration.ofDays(config.jogDays()));
         audit.record(staff.username(), "READ_MEETING_LIST", null, "JOINT_OPERATIONS");
         return em.createQuery("select r.wardCode, lower(trim(r.locationDescription)), count(r), max(r.submittedAt) from Report r "
                         + "where r.submittedAt >= :from group by r.wardCode, lower(trim(r.locationDescription)) "
@@ -82,7 +83,7 @@ public class MeetingService {
     }
 
     private List<CaseLine> cases(String condition, LocalDate since) {
-        Instant from = since.atStartOfDay(serviceLevels.zone()).toInstant();
+        Instant from = since.atStartOfDay(calendar.zone()).toInstant();
         List<QueueItem> items = em.createQuery("select i from QueueItem i join fetch i.report r join fetch i.queue "
                         + "where " + condition + " and r.submittedAt >= :from order by i.riskRank desc, r.submittedAt", QueueItem.class)
                 .setParameter("from", from)

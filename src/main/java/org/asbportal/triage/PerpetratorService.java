@@ -3,17 +3,15 @@ package org.asbportal.triage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import io.quarkus.panache.common.Parameters;
 
+import org.asbportal.web.DateInput;
+import org.asbportal.web.Calendar;
 import org.asbportal.report.ReportSubmission.AgeBand;
 import org.asbportal.report.ReportSubmission.Disability;
 import org.asbportal.report.ReportSubmission.Ethnicity;
@@ -35,7 +33,6 @@ import org.asbportal.web.InvalidSubmissionException;
 public class PerpetratorService {
 
     static final int MAX_MATCHES = 20;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT);
 
     /** A new perpetrator as typed; every field but the name may be left out. */
     public record PerpetratorForm(String name, String aliases, String dateOfBirth, String address, String description,
@@ -45,13 +42,13 @@ public class PerpetratorService {
     private final CaseService cases;
     private final CurrentStaff staff;
     private final AuditLog audit;
-    private final ServiceLevels serviceLevels;
+    private final Calendar calendar;
 
-    public PerpetratorService(CaseService cases, CurrentStaff staff, AuditLog audit, ServiceLevels serviceLevels) {
+    public PerpetratorService(CaseService cases, CurrentStaff staff, AuditLog audit, Calendar calendar) {
         this.cases = cases;
         this.staff = staff;
         this.audit = audit;
-        this.serviceLevels = serviceLevels;
+        this.calendar = calendar;
     }
 
     /** Records a new perpetrator and links them to this case. */
@@ -78,7 +75,7 @@ public class PerpetratorService {
             throw new InvalidSubmissionException(errors);
         }
         person.createdBy = staff.username();
-        person.createdAt = Instant.now();
+        person.createdAt = calendar.now();
         person.persist();
         Perpetrator.flush();
         linkTo(item, person.id);
@@ -168,25 +165,17 @@ public class PerpetratorService {
         link.reportId = item.report.id;
         link.perpetratorId = perpetratorId;
         link.linkedBy = staff.username();
-        link.linkedAt = Instant.now();
+        link.linkedAt = calendar.now();
         link.persist();
     }
 
     private LocalDate dateOfBirth(String value, List<FieldError> errors) {
-        if (value == null || value.replace("-", "").isBlank()) {
+        LocalDate date = DateInput.optional(DateInput.joined(value, "the date of birth"), "dateOfBirth", errors);
+        if (date != null && (date.isAfter(calendar.today()) || date.getYear() < 1900)) {
+            errors.add(new FieldError("dateOfBirth", "The date of birth must be in the past"));
             return null;
         }
-        try {
-            LocalDate date = LocalDate.parse(value.strip(), DATE);
-            if (date.isAfter(serviceLevels.today()) || date.getYear() < 1900) {
-                errors.add(new FieldError("dateOfBirth", "The date of birth must be in the past"));
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError("dateOfBirth", "The date of birth must be a real date"));
-            return null;
-        }
+        return date;
     }
 
     private static <E extends Enum<E>> E choice(String field, String value, Class<E> type, List<FieldError> errors) {

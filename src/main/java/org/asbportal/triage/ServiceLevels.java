@@ -1,25 +1,22 @@
 package org.asbportal.triage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Set;
 
 import org.asbportal.report.RiskLevel;
+import org.asbportal.web.Calendar;
 
-/** Working-day arithmetic for the partnership's service levels. */
+/** The partnership's service levels: when first contact is due, in working days of its calendar. */
 @ApplicationScoped
 public class ServiceLevels {
 
     private final ServiceLevelConfig config;
-    private final Set<LocalDate> bankHolidays;
+    private final Calendar calendar;
 
-    public ServiceLevels(ServiceLevelConfig config) {
+    public ServiceLevels(ServiceLevelConfig config, Calendar calendar) {
         this.config = config;
-        this.bankHolidays = Set.copyOf(config.bankHolidays().orElse(List.of()));
+        this.calendar = calendar;
     }
 
     /** The date by which a report received at {@code receivedAt} should have had first contact. */
@@ -29,34 +26,6 @@ public class ServiceLevels {
             case MEDIUM -> config.firstContact().medium();
             case STANDARD -> config.firstContact().standard();
         };
-        return addWorkingDays(receivedAt.atZone(config.zone()).toLocalDate(), days);
-    }
-
-    /** The working day {@code days} working days after {@code start}. */
-    public LocalDate addWorkingDays(LocalDate start, int days) {
-        LocalDate date = start;
-        int added = 0;
-        while (added < days) {
-            date = date.plusDays(1);
-            if (isWorkingDay(date)) {
-                added++;
-            }
-        }
-        return date;
-    }
-
-    public boolean isWorkingDay(LocalDate date) {
-        DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !bankHolidays.contains(date);
-    }
-
-    /** The partnership's time zone. */
-    public ZoneId zone() {
-        return config.zone();
-    }
-
-    /** Today in the partnership's time zone. */
-    public LocalDate today() {
-        return LocalDate.now(config.zone());
+        return calendar.addWorkingDays(calendar.dayOf(receivedAt), days);
     }
 }

@@ -1,14 +1,14 @@
 package org.asbportal.trigger;
 
-import org.asbportal.triage.CaseConflictException;
+import org.asbportal.web.ConflictException;
 
 /**
  * The application changed since the coordinator looked, or the step cannot be done yet: nothing was
- * saved. Answered as a 409 like any case conflict.
+ * saved. Answered as a 409 like any conflict.
  */
-public class TriggerConflictException extends CaseConflictException {
+public class TriggerConflictException extends ConflictException {
 
     public TriggerConflictException(String message) {
-        super(message);
+        super("This case has changed", message);
     }
 }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.asbportal.triage.ServiceLevels;
+import org.asbportal.web.Calendar;
 import org.asbportal.trigger.ReviewViews.YearFigures;
 import org.asbportal.web.InvalidSubmissionException;
 
@@ -25,17 +25,17 @@ public class TriggerFigures {
     static final int FIRST_YEAR = 2014;
 
     private final int startMonth;
-    private final ServiceLevels serviceLevels;
+    private final Calendar calendar;
 
-    public TriggerFigures(TriggerConfig config, ServiceLevels serviceLevels) {
+    public TriggerFigures(TriggerConfig config, Calendar calendar) {
         this.startMonth = config.yearStartMonth();
-        this.serviceLevels = serviceLevels;
+        this.calendar = calendar;
     }
 
     /** Every year from the one of the first application to the current one, the latest first. */
     @Transactional
     public List<YearFigures> years() {
-        int current = yearOf(serviceLevels.today());
+        int current = yearOf(calendar.today());
         LocalDate first = TriggerApplication.getEntityManager()
                 .createQuery("select min(a.receivedOn) from TriggerApplication a", LocalDate.class).getSingleResult();
         int earliest = first == null ? current : Math.min(current, yearOf(first));
@@ -53,7 +53,7 @@ public class TriggerFigures {
      */
     @Transactional
     public YearFigures year(String startYear) {
-        int current = yearOf(serviceLevels.today());
+        int current = yearOf(calendar.today());
         int year;
         try {
             year = Integer.parseInt(startYear == null ? "" : startYear.strip());

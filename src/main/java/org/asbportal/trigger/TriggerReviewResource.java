@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.asbportal.admin.PageErrors;
+import org.asbportal.web.PageErrors;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;

@@ -6,8 +6,6 @@ import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,12 +16,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.asbportal.web.DateInput;
 import org.asbportal.notify.MailKind;
 import org.asbportal.notify.Outbox;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
-import org.asbportal.triage.ServiceLevels;
+import org.asbportal.web.Calendar;
 import org.asbportal.trigger.ReviewForms.AgencyForm;
 import org.asbportal.trigger.ReviewForms.ConfirmForm;
 import org.asbportal.trigger.ReviewForms.DecisionForm;
@@ -81,16 +80,16 @@ public class TriggerReviewService {
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final TriggerTimetable timetable;
-    private final ServiceLevels serviceLevels;
+    private final Calendar calendar;
     private final Outbox outbox;
     private final SiteConfig site;
 
-    public TriggerReviewService(CurrentStaff staff, AuditLog audit, TriggerTimetable timetable, ServiceLevels serviceLevels,
+    public TriggerReviewService(CurrentStaff staff, AuditLog audit, TriggerTimetable timetable, Calendar calendar,
             Outbox outbox, SiteConfig site) {
         this.staff = staff;
         this.audit = audit;
         this.timetable = timetable;
-        this.serviceLevels = serviceLevels;
+        this.calendar = calendar;
         this.outbox = outbox;
         this.site = site;
     }
@@ -106,7 +105,7 @@ public class TriggerReviewService {
         TriggerStatus wanted = statusOf(status);
         // a page number no link gives is read as the nearest one that is
         int number = Math.min(Math.max(1, page), MAX_PAGE);
-        LocalDate today = serviceLevels.today();
+        LocalDate today = calendar.today();
         StringBuilder sql = new StringBuilder("""
                 SELECT a.id FROM trigger_application a
                  WHERE 1 = 1""");
@@ -203,7 +202,7 @@ public class TriggerReviewService {
         }
         complaint.confirmation = form.confirmed() ? Confirmation.CONFIRMED : Confirmation.NOT_CONFIRMED;
         complaint.confirmedBy = staff.username();
-        complaint.confirmedAt = Instant.now();
+        complaint.confirmedAt = calendar.now();
         event(application, "COMPLAINT_" + complaint.confirmation.name(), false, "Complaint " + complaint.position + " to "
                 + complaint.agency + (form.confirmed() ? " confirmed by the agency." : " not confirmed by the agency: it no longer counts."));
         audit.record(staff.username(), "TRIGGER_CONFIRM_COMPLAINT", application.reference,
@@ -307,7 +306,7 @@ public class TriggerReviewService {
         application.agenciesAsked = Agencies.store(asked);
         application.agenciesOther = asked.contains(Agencies.OTHER) ? other : null;
         application.agenciesSummary = summary;
-        application.updatedAt = Instant.now();
+        application.updatedAt = calendar.now();
         complete(step);
         event(application, "AGENCY_INFORMATION", false, "Information from " + labels(asked, application.agenciesOther)
                 + ". Summary: " + summary);
@@ -383,7 +382,7 @@ public class TriggerReviewService {
             errors.add(new FieldError("ownerAgency", "The agency's name must be 160 characters or fewer"));
         }
         LocalDate dueOn = date(form.dueOn(), "dueOn", "the date it is due by", errors);
-        if (dueOn != null && dueOn.isBefore(serviceLevels.today())) {
+        if (dueOn != null && dueOn.isBefore(calendar.today())) {
             errors.add(new FieldError("dueOn", "The date it is due by must be today or in the future"));
         }
         check(errors);
@@ -393,14 +392,14 @@ public class TriggerReviewService {
         recommendation.ownerAgency = owner;
         recommendation.dueOn = dueOn;
         recommendation.status = TriggerRecommendation.Status.OPEN;
-        recommendation.createdAt = Instant.now();
+        recommendation.createdAt = calendar.now();
         recommendation.createdBy = staff.username();
         recommendation.persist();
-        application.updatedAt = Instant.now();
+        application.updatedAt = calendar.now();
         event(application, "RECOMMENDATION", false, "Recommendation for " + owner + " by " + longDate(dueOn) + ": " + text);
         audit.record(staff.username(), "TRIGGER_RECOMMENDATION", application.reference, null);
         TriggerRecommendation.flush();
-        return recommendationView(recommendation, serviceLevels.today());
+        return recommendationView(recommendation, calendar.today());
     }
 
     /** Adds a note of progress on a recommendation, and marks it done when it is. */
@@ -426,7 +425,7 @@ public class TriggerReviewService {
         check(errors);
         TriggerRecommendationProgress progress = new TriggerRecommendationProgress();
         progress.recommendation = recommendation;
-        progress.occurredAt = Instant.now();
+        progress.occurredAt = calendar.now();
         progress.actor = staff.username();
         progress.note = note;
         progress.persist();
@@ -434,12 +433,12 @@ public class TriggerReviewService {
         if (done) {
             recommendation.status = TriggerRecommendation.Status.DONE;
         }
-        application.updatedAt = Instant.now();
+        application.updatedAt = calendar.now();
         event(application, "RECOMMENDATION_PROGRESS", false, "Progress on the recommendation for "
                 + recommendation.ownerAgency + (done ? " (now done)" : "") + ": " + note);
         audit.record(staff.username(), "TRIGGER_PROGRESS", application.reference, done ? "DONE" : null);
         TriggerRecommendation.flush();
-        return recommendationView(recommendation, serviceLevels.today());
+        return recommendationView(recommendation, calendar.today());
     }
 
     /**
@@ -457,7 +456,7 @@ public class TriggerReviewService {
         String summary = required(form.summary(), "summary", "Write the outcome for the applicant", "The outcome", errors);
         check(errors);
         application.outcomeSummary = summary;
-        application.outcomeOn = serviceLevels.today();
+        application.outcomeOn = calendar.today();
         application.status = TriggerStatus.REVIEW_COMPLETE;
         complete(step);
         OutcomeLetter letter = letterOf(application);
@@ -519,7 +518,7 @@ public class TriggerReviewService {
         escalation.decision = decision;
         escalation.decisionReasons = reasons;
         escalation.decidedBy = staff.username();
-        escalation.decidedAt = Instant.now();
+        escalation.decidedAt = calendar.now();
         application.status = decision == Decision.UPHELD ? TriggerStatus.ESCALATION_UPHELD : TriggerStatus.ESCALATION_NOT_UPHELD;
         event(application, "ESCALATION_DECIDED", true, "Your request to look at " + escalation.about.label() + " again was "
                 + (decision == Decision.UPHELD ? "upheld" : "not upheld") + ". " + reasons);
@@ -542,7 +541,7 @@ public class TriggerReviewService {
         escalation.application = application;
         escalation.about = application.status == TriggerStatus.THRESHOLD_NOT_MET ? About.DECISION : About.OUTCOME;
         escalation.reason = reason;
-        escalation.requestedAt = Instant.now();
+        escalation.requestedAt = calendar.now();
         escalation.requestedBy = by;
         escalation.persist();
         application.status = TriggerStatus.ESCALATED;
@@ -590,7 +589,7 @@ public class TriggerReviewService {
     }
 
     private Review review(TriggerApplication application) {
-        LocalDate today = serviceLevels.today();
+        LocalDate today = calendar.today();
         List<TriggerComplaint> complaints = TriggerComplaint.of(application);
         int qualifying = (int) complaints.stream().filter(TriggerComplaint::countsNow).count();
         DecisionView decision = application.decidedOn == null ? null
@@ -656,7 +655,7 @@ public class TriggerReviewService {
     }
 
     private Review saved(TriggerApplication application) {
-        application.updatedAt = Instant.now();
+        application.updatedAt = calendar.now();
         TriggerApplication.flush();
         return review(application);
     }
@@ -697,7 +696,7 @@ public class TriggerReviewService {
     }
 
     private void complete(TriggerApplicationStep step) {
-        step.completedAt = Instant.now();
+        step.completedAt = calendar.now();
         step.completedBy = staff.username();
     }
 
@@ -744,7 +743,7 @@ public class TriggerReviewService {
         if (date == null) {
             return null;
         }
-        if (date.isAfter(serviceLevels.today())) {
+        if (date.isAfter(calendar.today())) {
             errors.add(new FieldError(field, capitalised(what) + " must be today or in the past"));
             return null;
         }
@@ -758,22 +757,7 @@ public class TriggerReviewService {
 
     /** A date as year-month-day; the three boxes of a date input arrive as {@code 2026-8-28}. */
     static LocalDate date(String value, String field, String what, List<FieldError> errors) {
-        String text = trimmed(value);
-        if (text == null || text.replace("-", "").isBlank()) {
-            errors.add(new FieldError(field, "Enter " + what));
-            return null;
-        }
-        String[] parts = text.split("-", -1);
-        try {
-            if (parts.length != 3 || parts[0].strip().length() != 4) {
-                throw new DateTimeException("not year-month-day");
-            }
-            return LocalDate.of(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
-                    Integer.parseInt(parts[2].strip()));
-        } catch (DateTimeException | NumberFormatException e) {
-            errors.add(new FieldError(field, capitalised(what) + " must be a real date, like 2026-11-20"));
-            return null;
-        }
+        return DateInput.required(DateInput.joined(value, what), field, what, errors);
     }
 
     private static String required(String value, String field, String missing, String label, List<FieldError> errors) {

@@ -19,13 +19,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-import org.asbportal.casetracking.AttemptLimiter;
+import org.asbportal.security.AttemptLimiter;
 import org.asbportal.report.Channel;
 import org.asbportal.report.Report;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
 import org.asbportal.security.CaptchaVerifier;
-import org.asbportal.triage.ServiceLevels;
+import org.asbportal.web.Calendar;
 import org.asbportal.trigger.ApplicationRequest.OtherComplaint;
 import org.asbportal.trigger.ThresholdRules.Assessment;
 import org.asbportal.trigger.ThresholdRules.Complaint;
@@ -65,13 +65,13 @@ public class TriggerService {
     private final CaptchaVerifier captcha;
     private final ThresholdRules rules;
     private final TriggerTimetable timetable;
-    private final ServiceLevels serviceLevels;
+    private final Calendar calendar;
     private final AttemptLimiter limiter;
     private final SiteConfig site;
     private final TriggerReviewService reviews;
 
     public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, CaptchaVerifier captcha,
-            ThresholdRules rules, TriggerTimetable timetable, ServiceLevels serviceLevels, AttemptLimiter limiter, SiteConfig site,
+            ThresholdRules rules, TriggerTimetable timetable, Calendar calendar, AttemptLimiter limiter, SiteConfig site,
             TriggerReviewService reviews) {
         this.validator = validator;
         this.objectMapper = objectMapper;
@@ -79,7 +79,7 @@ public class TriggerService {
         this.captcha = captcha;
         this.rules = rules;
         this.timetable = timetable;
-        this.serviceLevels = serviceLevels;
+        this.calendar = calendar;
         this.limiter = limiter;
         this.site = site;
         this.reviews = reviews;
@@ -212,7 +212,7 @@ public class TriggerService {
             errors.add(new FieldError("otherComplaints", "List up to " + MAX_COMPLAINTS + " complaints to other agencies"));
             return;
         }
-        LocalDate today = serviceLevels.today();
+        LocalDate today = calendar.today();
         for (int i = 0; i < complaints.size(); i++) {
             String field = "otherComplaints[" + i + "]";
             OtherComplaint complaint = complaints.get(i);
@@ -255,8 +255,8 @@ public class TriggerService {
 
     private ApplicationResponse save(ApplicationRequest request, Channel channel, CaptchaResult robotCheck, String keyHash,
             String requestHash, String accessCode, String accessCodeHash) {
-        Instant now = Instant.now();
-        LocalDate receivedOn = now.atZone(serviceLevels.zone()).toLocalDate();
+        Instant now = calendar.now();
+        LocalDate receivedOn = now.atZone(calendar.zone()).toLocalDate();
         List<Cited> cited = locate(request);
         Assessment assessment = rules.assess(receivedOn, request.hateMotivated(), cited.stream().map(Cited::complaint).toList());
         TriggerApplication application = newApplication(request, channel, robotCheck, now, receivedOn, assessment);
@@ -286,7 +286,7 @@ public class TriggerService {
             Optional<Report> report = Report.findByReference(reference);
             cited.add(report
                     .map(found -> new Cited(Complaint.portal(reference,
-                            found.submittedAt.atZone(serviceLevels.zone()).toLocalDate(), found.occurredOn), found))
+                            found.submittedAt.atZone(calendar.zone()).toLocalDate(), found.occurredOn), found))
                     .orElseGet(() -> new Cited(Complaint.unknownPortalReport(reference), null)));
         }
         for (OtherComplaint other : request.otherComplaints()) {

@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.asbportal.triage.ServiceLevels;
+import org.asbportal.web.Calendar;
 
 /**
- * When each step of a review is due, in working days ({@link ServiceLevels}: weekends and the
+ * When each step of a review is due, in working days ({@link Calendar}: weekends and the
  * configured bank holidays are not counted). Acknowledging and the threshold decision count from the
  * day the application was received; agencies' information and the review meeting from the threshold
  * decision; the outcome from the meeting. Until a step is done, later steps count from its due date.
@@ -21,11 +21,11 @@ import org.asbportal.triage.ServiceLevels;
 @ApplicationScoped
 public class TriggerTimetable {
 
-    private final ServiceLevels serviceLevels;
+    private final Calendar calendar;
     private final TriggerConfig.Deadlines deadlines;
 
-    public TriggerTimetable(TriggerConfig config, ServiceLevels serviceLevels) {
-        this.serviceLevels = serviceLevels;
+    public TriggerTimetable(TriggerConfig config, Calendar calendar) {
+        this.calendar = calendar;
         this.deadlines = config.deadlines();
         checkPositive("acknowledge", deadlines.acknowledge());
         checkPositive("threshold-decision", deadlines.thresholdDecision());
@@ -41,21 +41,21 @@ public class TriggerTimetable {
     /** Due dates of every step of an application received on {@code receivedOn}, in step order. */
     public Map<TriggerStep, LocalDate> dueDates(LocalDate receivedOn) {
         Map<TriggerStep, LocalDate> due = new EnumMap<>(TriggerStep.class);
-        due.put(TriggerStep.ACKNOWLEDGE, serviceLevels.addWorkingDays(receivedOn, deadlines.acknowledge()));
-        LocalDate decision = serviceLevels.addWorkingDays(receivedOn, deadlines.thresholdDecision());
+        due.put(TriggerStep.ACKNOWLEDGE, calendar.addWorkingDays(receivedOn, deadlines.acknowledge()));
+        LocalDate decision = calendar.addWorkingDays(receivedOn, deadlines.thresholdDecision());
         due.put(TriggerStep.THRESHOLD_DECISION, decision);
-        due.put(TriggerStep.AGENCY_INFORMATION, serviceLevels.addWorkingDays(decision, deadlines.agencyInformation()));
-        LocalDate meeting = serviceLevels.addWorkingDays(decision, deadlines.reviewMeeting());
+        due.put(TriggerStep.AGENCY_INFORMATION, calendar.addWorkingDays(decision, deadlines.agencyInformation()));
+        LocalDate meeting = calendar.addWorkingDays(decision, deadlines.reviewMeeting());
         due.put(TriggerStep.REVIEW_MEETING, meeting);
-        due.put(TriggerStep.OUTCOME, serviceLevels.addWorkingDays(meeting, deadlines.outcome()));
+        due.put(TriggerStep.OUTCOME, calendar.addWorkingDays(meeting, deadlines.outcome()));
         return due;
     }
 
     /** When agencies' information and the review meeting are due, counted from the day the threshold was decided. */
     public Map<TriggerStep, LocalDate> afterDecision(LocalDate decidedOn) {
         Map<TriggerStep, LocalDate> due = new EnumMap<>(TriggerStep.class);
-        due.put(TriggerStep.AGENCY_INFORMATION, serviceLevels.addWorkingDays(decidedOn, deadlines.agencyInformation()));
-        LocalDate meeting = serviceLevels.addWorkingDays(decidedOn, deadlines.reviewMeeting());
+        due.put(TriggerStep.AGENCY_INFORMATION, calendar.addWorkingDays(decidedOn, deadlines.agencyInformation()));
+        LocalDate meeting = calendar.addWorkingDays(decidedOn, deadlines.reviewMeeting());
         due.put(TriggerStep.REVIEW_MEETING, meeting);
         due.put(TriggerStep.OUTCOME, outcomeDue(meeting));
         return due;
@@ -63,7 +63,7 @@ public class TriggerTimetable {
 
     /** When the outcome is due after a review meeting on {@code meetingOn}. */
     public LocalDate outcomeDue(LocalDate meetingOn) {
-        return serviceLevels.addWorkingDays(meetingOn, deadlines.outcome());
+        return calendar.addWorkingDays(meetingOn, deadlines.outcome());
     }
 
     private static void checkPositive(String step, int days) {

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.asbportal.admin.PageErrors;
+import org.asbportal.web.PageErrors;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 

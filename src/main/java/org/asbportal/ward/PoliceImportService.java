@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.asbportal.web.Calendar;
 import org.asbportal.security.AuditLog;
 import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.ward.CsvReader.Row;
@@ -53,8 +54,11 @@ public class PoliceImportService {
     private final AuditLog audit;
     private final WardCounts counts;
 
+    private final Calendar calendar;
+
     public PoliceImportService(AgroalDataSource dataSource, WardLocator locator, WardConfig config, AuditLog audit,
-            WardCounts counts) {
+            WardCounts counts, Calendar calendar) {
+        this.calendar = calendar;
         this.counts = counts;
         this.audit = audit;
         this.dataSource = dataSource;
@@ -89,7 +93,7 @@ public class PoliceImportService {
         private final Set<String> replaced = new HashSet<>();
         private final Set<String> months = new TreeSet<>();
         private final List<LineError> errors = new ArrayList<>();
-        private final Timestamp now = Timestamp.from(Instant.now());
+        private final Timestamp now = Timestamp.from(calendar.now());
         private Map<String, Integer> columns;
         private int columnCount;
         private int imported;

@@ -14,7 +14,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
-import org.asbportal.admin.PageErrors;
+import org.asbportal.web.PageErrors;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.ward.WardAdminService.WardReplaceResult;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-import org.asbportal.admin.PageErrors;
+import org.asbportal.web.PageErrors;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 

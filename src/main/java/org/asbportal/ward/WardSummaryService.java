@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
-import org.asbportal.admin.PageErrors;
+import org.asbportal.web.PageErrors;
 import org.asbportal.report.CategoryGroup;
 import org.asbportal.report.RiskLevel;
 import org.asbportal.security.AuditLog;

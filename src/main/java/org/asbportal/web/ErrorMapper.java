@@ -20,7 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.asbportal.casetracking.TooManyAttemptsException;
+import org.asbportal.security.TooManyAttemptsException;
 import org.asbportal.triage.CaseConflictException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -48,7 +48,7 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response conflict(IdempotencyConflictException e, UriInfo uri, HttpHeaders headers) {
+    public Response idempotencyConflict(IdempotencyConflictException e, UriInfo uri, HttpHeaders headers) {
         return respond(Problem.of(422, "Idempotency-Key reused", e.getMessage(), path(uri)), uri, headers);
     }
 
@@ -95,14 +95,14 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response caseConflict(CaseConflictException e, UriInfo uri, HttpHeaders headers) {
-        return respond(Problem.of(409, "This case has changed", e.getMessage(), path(uri)), uri, headers);
+    public Response conflict(ConflictException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of(409, e.title(), e.getMessage(), path(uri)), uri, headers);
     }
 
     @ServerExceptionMapper
     public Response database(PersistenceException e, UriInfo uri, HttpHeaders headers) {
         if (e instanceof OptimisticLockException || e.getCause() instanceof StaleStateException) {
-            return caseConflict(new CaseConflictException("Someone else changed this at the same time. Nothing you did "
+            return conflict(new ConflictException("This case has changed", "Someone else changed this at the same time. Nothing you did "
                     + "was saved: look again and redo your change."), uri, headers);
         }
         return DatabaseFailures.isUnavailable(e) ? unavailable(e, uri, headers) : unexpected(e, uri, headers);

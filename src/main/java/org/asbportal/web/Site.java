@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.asbportal.security.CaptchaVerifier;
-import org.asbportal.triage.ServiceLevelConfig;
 
 /** What every page needs to know about the site, available in templates as {@code inject:site}. */
 @Named("site")
@@ -22,9 +21,9 @@ public class Site {
     private final SiteConfig config;
     private final CaptchaVerifier captcha;
 
-    private final ServiceLevelConfig serviceLevels;
+    private final CalendarConfig serviceLevels;
 
-    public Site(SiteConfig config, CaptchaVerifier captcha, ServiceLevelConfig serviceLevels) {
+    public Site(SiteConfig config, CaptchaVerifier captcha, CalendarConfig serviceLevels) {
         this.config = config;
         this.captcha = captcha;
         this.serviceLevels = serviceLevels;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.asbportal.report.RiskLevel;
+import org.asbportal.web.Calendars;
 import org.junit.jupiter.api.Test;
 
 class ServiceLevelsTest {
@@ -17,7 +18,7 @@ class ServiceLevelsTest {
                 .withMapping(ServiceLevelConfig.class)
                 .withDefaultValues(properties)
                 .build()
-                .getConfigMapping(ServiceLevelConfig.class));
+                .getConfigMapping(ServiceLevelConfig.class), Calendars.calendar(properties));
     }
 
     @Test
@@ -37,7 +38,7 @@ class ServiceLevelsTest {
 
     @Test
     void bankHolidaysAreNotWorkingDays() {
-        ServiceLevels levels = serviceLevels(Map.of("asb.service-levels.bank-holidays", "2026-12-25,2026-12-28"));
+        ServiceLevels levels = serviceLevels(Map.of("asb.calendar.bank-holidays", "2026-12-25,2026-12-28"));
 
         // Thursday 24 December + 2 working days skips Christmas Day, the weekend and the substitute day
         LocalDate due = levels.firstContactDueBy(RiskLevel.MEDIUM, Instant.parse("2026-12-24T12:00:00Z"));

@@ -10,16 +10,15 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Period;
 import java.util.Map;
 
-import org.asbportal.triage.ServiceLevelConfig;
-import org.asbportal.triage.ServiceLevels;
+import org.asbportal.web.Calendar;
+import org.asbportal.web.Calendars;
 import org.junit.jupiter.api.Test;
 
 /** The portal refuses to start with Community Trigger settings the law does not allow. */
 class TriggerConfigTest {
 
-    static ServiceLevels serviceLevels() {
-        return new ServiceLevels(new SmallRyeConfigBuilder().withMapping(ServiceLevelConfig.class).build()
-                .getConfigMapping(ServiceLevelConfig.class));
+    static Calendar serviceLevels() {
+        return Calendars.calendar(Map.of());
     }
 
     @Test

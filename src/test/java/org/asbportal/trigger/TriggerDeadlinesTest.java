@@ -32,7 +32,7 @@ class TriggerDeadlinesTest {
     public static class SummerBankHoliday implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("asb.service-levels.bank-holidays", "2026-08-31");
+            return Map.of("asb.calendar.bank-holidays", "2026-08-31");
         }
     }
 

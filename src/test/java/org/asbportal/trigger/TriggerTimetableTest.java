@@ -3,24 +3,17 @@ package org.asbportal.trigger;
 import static org.asbportal.trigger.ThresholdRulesTest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.asbportal.triage.ServiceLevelConfig;
-import org.asbportal.triage.ServiceLevels;
+import org.asbportal.web.Calendars;
 import org.junit.jupiter.api.Test;
 
 /** Step deadlines in working days: weekends and the partnership's bank holidays are skipped. */
 class TriggerTimetableTest {
 
     static TriggerTimetable timetable(Map<String, String> trigger, String bankHolidays) {
-        ServiceLevels serviceLevels = new ServiceLevels(new SmallRyeConfigBuilder()
-                .withMapping(ServiceLevelConfig.class)
-                .withDefaultValues(Map.of("asb.service-levels.bank-holidays", bankHolidays))
-                .build()
-                .getConfigMapping(ServiceLevelConfig.class));
-        return new TriggerTimetable(config(trigger), serviceLevels);
+        return new TriggerTimetable(config(trigger), Calendars.calendar(Map.of("asb.calendar.bank-holidays", bankHolidays)));
     }
 
     @Test

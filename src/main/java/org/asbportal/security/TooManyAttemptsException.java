@@ -1,4 +1,4 @@
-package org.asbportal.casetracking;
+package org.asbportal.security;
 
 import java.time.Duration;
 

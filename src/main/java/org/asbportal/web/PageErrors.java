@@ -1,20 +1,23 @@
-package org.asbportal.pledge;
+package org.asbportal.web;
 
 import java.util.List;
 
-import org.asbportal.web.InvalidSubmissionException;
 
 /** The problems of a form as its page shows them: the error summary and the message by each field. */
-public record PledgeErrors(List<PageError> errors) {
+public record PageErrors(List<PageError> errors) {
 
     /** One problem, linked from the error summary to the input with this id. */
     public record PageError(String inputId, String message) {
     }
 
-    public static final PledgeErrors NONE = new PledgeErrors(List.of());
+    public static final PageErrors NONE = new PageErrors(List.of());
 
-    public static PledgeErrors of(InvalidSubmissionException e) {
-        return new PledgeErrors(e.errors().stream().map(f -> new PageError(f.field(), f.message())).toList());
+    public static PageErrors of(InvalidSubmissionException e) {
+        return new PageErrors(e.errors().stream().map(f -> new PageError(f.field(), f.message())).toList());
+    }
+
+    public static PageErrors of(String inputId, String message) {
+        return new PageErrors(List.of(new PageError(inputId, message)));
     }
 
     public boolean any() {

@@ -1,12 +1,12 @@
-package org.asbportal.casetracking;
+package org.asbportal.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How hard guessing a reference's access code is made. */
+/** How hard guessing a reference's access code is made (on /track and over the APIs that take one). */
 @ConfigMapping(prefix = "asb.tracking")
-public interface TrackingConfig {
+public interface AttemptLimitConfig {
 
     /** Failed checks one client may make within the window before it must wait. */
     @WithDefault("10")

@@ -1,4 +1,4 @@
-package org.asbportal.casetracking;
+package org.asbportal.security;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,23 +19,25 @@ import java.time.Instant;
 public class AttemptLimiter {
 
     private final AgroalDataSource dataSource;
-    private final TrackingConfig config;
+    private final AttemptLimitConfig config;
+    private final Clock clock;
 
-    public AttemptLimiter(AgroalDataSource dataSource, TrackingConfig config) {
+    public AttemptLimiter(AgroalDataSource dataSource, AttemptLimitConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Refuses when any bucket has used up its failures in the current window. */
     public void check(String clientBucket, String referenceBucket) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         refuseIfSpent(clientBucket, config.maxFailuresPerClient(), now);
         refuseIfSpent(referenceBucket, config.maxFailuresPerReference(), now);
     }
 
     /** Counts a failure against each bucket. */
     public void failed(String... buckets) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant expired = now.minus(config.window());
         String sql = "INSERT INTO attempt_counter (bucket, window_start, failures) VALUES (?, ?, 1) "
                 + "ON DUPLICATE KEY UPDATE failures = IF(window_start < ?, 1, failures + 1), "
