@@ -1,33 +1,23 @@
 package org.asbportal.notify;
 
-/** The emails the portal sends victims, each with its subject and its templates under {@code templates/notify/}. */
-public enum MailKind {
+import java.util.Objects;
 
-    /** A public update on the victim's case: {@code caseUpdate.html} and {@code caseUpdate.txt}. */
-    CASE_UPDATE("Update on your report %s"),
+/**
+ * A kind of email, declared by the feature that sends it (for example the victim's case updates in
+ * triage, sign-in links in the PLEDGE): a short code kept with each message in the outbox and the
+ * pattern of its subject, where {@code %s} stands for the reference the email is about.
+ */
+public record MailKind(String code, String subjectPattern) {
 
-    /** The victim's case has been closed: {@code caseClosed.html} and {@code caseClosed.txt}. */
-    CASE_CLOSED("Your report %s has been closed"),
-
-    /** A one-time sign-in link for a PLEDGE self-assessment contact: {@code pledge/signInMail.*}. */
-    PLEDGE_SIGN_IN("Your sign-in link for the ASB Help PLEDGE self-assessment"),
-
-    /** A reviewer accepted or returned a PLEDGE self-assessment: {@code pledge/reviewMail.*}. */
-    PLEDGE_REVIEWED("Your PLEDGE self-assessment %s has been reviewed"),
-
-    /**
-     * The outcome letter of a Community Trigger case review, rendered by the review itself
-     * ({@code templates/trigger/outcomeMail.html} and {@code .txt}).
-     */
-    TRIGGER_OUTCOME("The outcome of your case review %s");
-
-    private final String subject;
-
-    MailKind(String subject) {
-        this.subject = subject;
+    public MailKind {
+        Objects.requireNonNull(code);
+        Objects.requireNonNull(subjectPattern);
+        if (code.isBlank() || code.length() > 20) {
+            throw new IllegalArgumentException("A mail kind's code has 1 to 20 characters: " + code);
+        }
     }
 
     String subject(String reference) {
-        return subject.formatted(reference);
+        return subjectPattern.formatted(reference);
     }
 }

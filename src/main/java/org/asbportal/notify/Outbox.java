@@ -1,6 +1,5 @@
 package org.asbportal.notify;
 
-import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-import org.asbportal.web.SiteConfig;
-
 /**
  * Writes emails to the outbox. Callers enqueue inside the transaction of the change the email is
  * about, so the email exists exactly when the change does; {@link OutboxSender} sends it later.
@@ -18,32 +15,10 @@ import org.asbportal.web.SiteConfig;
 @ApplicationScoped
 public class Outbox {
 
-    /** What an email about a case shows. It never carries the access code. */
-    public record CaseMail(String reference, String update, String partnershipName, String trackUrl) {
-    }
-
-    /** Each template has an HTML and a plain-text variant, {@code .html} and {@code .txt}. */
-    @CheckedTemplate(basePath = "notify")
-    static class Templates {
-        static native TemplateInstance caseUpdate(CaseMail mail);
-
-        static native TemplateInstance caseClosed(CaseMail mail);
-    }
-
-    private final SiteConfig site;
-
     private final Clock clock;
 
-    public Outbox(SiteConfig site, Clock clock) {
+    public Outbox(Clock clock) {
         this.clock = clock;
-        this.site = site;
-    }
-
-    /** Renders an email about a case for {@code recipient} and saves it as PENDING, due now. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(MailKind kind, String recipient, String reference, String update) {
-        CaseMail mail = new CaseMail(reference, update, site.partnershipName(), trackUrl());
-        save(kind, recipient, reference, reference, render(kind, mail, Variant.TEXT_PLAIN), render(kind, mail, Variant.TEXT_HTML));
     }
 
     /**
@@ -60,7 +35,7 @@ public class Outbox {
             String bodyHtml) {
         OutboxMessage message = new OutboxMessage();
         message.createdAt = clock.instant();
-        message.kind = kind;
+        message.kind = kind.code();
         message.recipient = recipient;
         message.subject = kind.subject(reference);
         message.bodyText = bodyText;
@@ -77,21 +52,18 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(MailKind kind, String recipient, String reference, Supplier<TemplateInstance> template) {
-        save(kind, recipient, reference, null, render(template.get(), Variant.TEXT_PLAIN), render(template.get(), Variant.TEXT_HTML));
+        enqueue(kind, recipient, reference, null, template);
     }
 
-    private String trackUrl() {
-        return site.baseUrl().replaceAll("/+$", "") + "/track";
-    }
-
-    private static String render(MailKind kind, CaseMail mail, String contentType) {
-        TemplateInstance template = switch (kind) {
-            case CASE_UPDATE -> Templates.caseUpdate(mail);
-            case CASE_CLOSED -> Templates.caseClosed(mail);
-            case PLEDGE_SIGN_IN, PLEDGE_REVIEWED -> throw new IllegalArgumentException(kind + " emails are rendered by their feature");
-            case TRIGGER_OUTCOME -> throw new IllegalArgumentException("The outcome letter is rendered by the case review");
-        };
-        return render(template, contentType);
+    /**
+     * As {@link #enqueue(MailKind, String, String, Supplier)}, for an email about a case or application:
+     * {@code caseReference} keeps it with the case.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(MailKind kind, String recipient, String reference, String caseReference,
+            Supplier<TemplateInstance> template) {
+        save(kind, recipient, reference, caseReference, render(template.get(), Variant.TEXT_PLAIN),
+                render(template.get(), Variant.TEXT_HTML));
     }
 
     private static String render(TemplateInstance template, String contentType) {

@@ -35,8 +35,8 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    @Enumerated(EnumType.STRING)
-    public MailKind kind;
+    /** The {@link MailKind#code()} of the email. */
+    public String kind;
 
     public String recipient;
 

@@ -29,6 +29,12 @@ public class PledgeMail {
         static native TemplateInstance reviewMail(ReviewMail mail);
     }
 
+    /** A one-time sign-in link for a PLEDGE self-assessment contact: {@code pledge/signInMail.*}. */
+    public static final MailKind SIGN_IN = new MailKind("PLEDGE_SIGN_IN", "Your sign-in link for the ASB Help PLEDGE self-assessment");
+
+    /** A reviewer accepted or returned a PLEDGE self-assessment: {@code pledge/reviewMail.*}. */
+    public static final MailKind REVIEWED = new MailKind("PLEDGE_REVIEWED", "Your PLEDGE self-assessment %s has been reviewed");
+
     private final Outbox outbox;
     private final SiteConfig site;
     private final PledgeConfig config;
@@ -43,14 +49,14 @@ public class PledgeMail {
     public void signInLink(PledgeContact contact, String token, String invitedBy) {
         SignInMail mail = new SignInMail(contact.name, contact.organisation.name, invitedBy,
                 url("/pledge/verify?token=" + token), site.partnershipName(), config.linkValidFor().toHours());
-        outbox.enqueue(MailKind.PLEDGE_SIGN_IN, contact.email, "", () -> Templates.signInMail(mail));
+        outbox.enqueue(SIGN_IN, contact.email, "", () -> Templates.signInMail(mail));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewed(PledgeContact contact, PledgeAssessment assessment, boolean accepted, String feedback) {
         ReviewMail mail = new ReviewMail(contact.name, assessment.organisation.name, assessment.reference(), accepted,
                 feedback, url("/pledge/assessments/" + assessment.id), site.partnershipName());
-        outbox.enqueue(MailKind.PLEDGE_REVIEWED, contact.email, assessment.reference(), () -> Templates.reviewMail(mail));
+        outbox.enqueue(REVIEWED, contact.email, assessment.reference(), () -> Templates.reviewMail(mail));
     }
 
     private String url(String path) {

@@ -5,11 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Event;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.asbportal.triage.TriageQueue;
 
 /**
  * Documented demonstration accounts, one per role, for the dev profile and the tests only: they are
@@ -21,22 +19,34 @@ public class DemoAccounts {
 
     public static final String PASSWORD = "demo-password-2026";
 
-    record Demo(String username, String name, String organisation, String roles, List<String> queues, List<String> wards) {
+    record Demo(String username, String name, String organisation, String roles, List<String> wards) {
+    }
+
+    /**
+     * Fired, in the same transaction, once the demonstration accounts are created, so that features
+     * can give them what they own (triage grants its queues).
+     */
+    public record Created(List<StaffAccount> accounts) {
     }
 
     static final List<Demo> ACCOUNTS = List.of(
-            new Demo("admin", "Ada Admin", "PARTNERSHIP", Role.ADMIN, List.of(), List.of()),
-            new Demo("triage", "Tom Triage", "PARTNERSHIP", Role.TRIAGE_OFFICER,
-                    List.of("MANUAL_CHECK", "VULNERABILITY_HUB", "HATE_INCIDENTS", "COUNCIL_ASB"), List.of()),
-            new Demo("caseworker", "Cass Worker", "COUNCIL", Role.CASEWORKER,
-                    List.of("COUNCIL_ASB", "ENVIRONMENTAL_HEALTH", "YOUTH_OUTREACH"), List.of()),
-            new Demo("police", "Pat Constable", "POLICE", Role.CASEWORKER, List.of("POLICE_NEIGHBOURHOOD"), List.of()),
-            new Demo("coordinator", "Cory Coordinator", "PARTNERSHIP", Role.TRIGGER_COORDINATOR, List.of(), List.of()),
-            new Demo("reviewer", "Rae Reviewer", "PARTNERSHIP", Role.PLEDGE_REVIEWER, List.of(), List.of()),
-            new Demo("councillor", "Cllr Kim Ward", "COUNCIL", Role.COUNCILLOR, List.of(), List.of("E36001578", "E36001582")));
+            new Demo("admin", "Ada Admin", "PARTNERSHIP", Role.ADMIN, List.of()),
+            new Demo("triage", "Tom Triage", "PARTNERSHIP", Role.TRIAGE_OFFICER, List.of()),
+            new Demo("caseworker", "Cass Worker", "COUNCIL", Role.CASEWORKER, List.of()),
+            new Demo("police", "Pat Constable", "POLICE", Role.CASEWORKER, List.of()),
+            new Demo("coordinator", "Cory Coordinator", "PARTNERSHIP", Role.TRIGGER_COORDINATOR, List.of()),
+            new Demo("reviewer", "Rae Reviewer", "PARTNERSHIP", Role.PLEDGE_REVIEWER, List.of()),
+            new Demo("councillor", "Cllr Kim Ward", "COUNCIL", Role.COUNCILLOR, List.of("E36001578", "E36001582")));
+
+    private final Event<Created> created;
+
+    public DemoAccounts(Event<Created> created) {
+        this.created = created;
+    }
 
     @Transactional
     void onStart(@Observes StartupEvent start) {
+        List<StaffAccount> added = new ArrayList<>();
         for (Demo demo : ACCOUNTS) {
             StaffAccount account = StaffAccount.findByUsername(demo.username()).orElseGet(StaffAccount::new);
             if (account.id != null) {
@@ -47,12 +57,10 @@ public class DemoAccounts {
             account.displayName = demo.name();
             account.roles = demo.roles();
             account.organisation = Organisation.findByCode(demo.organisation()).orElseThrow();
-            Set<Long> queues = demo.queues().stream()
-                    .map(code -> TriageQueue.findByCode(code).orElseThrow().id)
-                    .collect(Collectors.toSet());
-            account.queueIds.addAll(queues);
             account.wardCodes.addAll(demo.wards());
             account.persist();
+            added.add(account);
         }
+        created.fire(new Created(List.copyOf(added)));
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.asbportal.web.Calendar;
-import org.asbportal.notify.VictimNotifier;
 import org.asbportal.report.Labels;
 import org.asbportal.report.Report;
 import org.asbportal.report.ReportEvent;

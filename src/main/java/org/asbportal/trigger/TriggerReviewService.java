@@ -66,6 +66,9 @@ import org.asbportal.web.SiteConfig;
 @ApplicationScoped
 public class TriggerReviewService {
 
+    /** The outcome letter of a case review, rendered here ({@code trigger/outcomeMail.html} and {@code .txt}). */
+    public static final MailKind OUTCOME_MAIL = new MailKind("TRIGGER_OUTCOME", "The outcome of your case review %s");
+
     static final int PAGE_SIZE = 25;
     static final int MAX_PAGE = 100_000;
     static final int MAX_TEXT = 4000;
@@ -461,7 +464,7 @@ public class TriggerReviewService {
         complete(step);
         OutcomeLetter letter = letterOf(application);
         if (application.applicantEmail != null) {
-            outbox.enqueueRendered(MailKind.TRIGGER_OUTCOME, application.applicantEmail, application.reference,
+            outbox.enqueueRendered(OUTCOME_MAIL, application.applicantEmail, application.reference,
                     render(letter, Variant.TEXT_PLAIN), render(letter, Variant.TEXT_HTML));
             application.letterEmailed = true;
         }

@@ -19,6 +19,7 @@ import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 
+import org.asbportal.triage.VictimNotifier;
 import org.asbportal.notify.Victims.Created;
 import org.asbportal.report.ReportRequests;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class VictimEmailTest {
         List<OutboxMessage> saved = outbox(report.reference());
         assertThat(saved).singleElement().satisfies(message -> {
             assertThat(message.status).isEqualTo(OutboxStatus.PENDING);
-            assertThat(message.kind).isEqualTo(MailKind.CASE_UPDATE);
+            assertThat(message.kind).isEqualTo(VictimNotifier.CASE_UPDATE.code());
             assertThat(message.recipient).isEqualTo(email);
             assertThat(message.attempts).isZero();
         });
@@ -122,7 +123,7 @@ class VictimEmailTest {
         close(report.reference());
 
         assertThat(outbox(report.reference())).singleElement()
-                .satisfies(message -> assertThat(message.kind).isEqualTo(MailKind.CASE_CLOSED));
+                .satisfies(message -> assertThat(message.kind).isEqualTo(VictimNotifier.CASE_CLOSED.code()));
         sender.sendDue();
 
         List<MimeMessage> mails = received(mailServer, email);

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.asbportal.notify.MailKind;
 import org.asbportal.notify.OutboxMessage;
 import org.asbportal.notify.OutboxSender;
 import org.asbportal.notify.OutboxStatus;
@@ -59,7 +58,7 @@ public final class PledgeContacts {
     /** The token of the latest sign-in link emailed to the address, read from the outbox. */
     public static String latestToken(String email) {
         String body = QuarkusTransaction.requiringNew().call(() -> OutboxMessage
-                .<OutboxMessage>find("recipient = ?1 and kind = ?2 order by id desc", email, MailKind.PLEDGE_SIGN_IN)
+                .<OutboxMessage>find("recipient = ?1 and kind = ?2 order by id desc", email, PledgeMail.SIGN_IN.code())
                 .firstResultOptional().map(m -> m.bodyText).orElse(null));
         assertNotNull(body, "a sign-in email to " + email);
         return tokenIn(body);
@@ -87,7 +86,7 @@ public final class PledgeContacts {
 
     public static long signInEmails(String email) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("recipient = ?1 and kind = ?2", email,
-                MailKind.PLEDGE_SIGN_IN));
+                PledgeMail.SIGN_IN.code()));
     }
 
     /** A browser, signed in or not. */
