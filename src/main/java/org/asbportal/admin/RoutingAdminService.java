@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 import org.asbportal.report.Category;
 import org.asbportal.report.RiskLevel;
-import org.asbportal.report.RoutingRule;
+import org.asbportal.triage.RoutingRule;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.triage.TriageQueue;

@@ -1,6 +1,6 @@
 package org.asbportal.admin;
 
-import org.asbportal.report.RoutingRule;
+import org.asbportal.triage.RoutingRule;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**

@@ -7,10 +7,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "asb.report")
 public interface ReportConfig {
 
-    /** Code of the queue that takes a report no routing rule matches. */
-    @WithDefault("MANUAL_CHECK")
-    String fallbackQueue();
-
     /** When two reports count as possible duplicates. */
     Duplicates duplicates();
 

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-
 /**
  * The resident's report journey in HTML: a question per page, answers carried in the form so any
  * replica can serve the next page, check your answers, then a confirmation with the reference.

@@ -29,13 +29,16 @@ import org.asbportal.triage.QueueItemStatus;
 import org.asbportal.triage.ServiceLevels;
 import org.asbportal.web.Calendar;
 import org.asbportal.ward.Ward;
-import org.asbportal.ward.WardCounts;
+import org.asbportal.figures.WardCounts;
 import org.asbportal.ward.WardLocator;
 import org.asbportal.ward.WardRef;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
 import org.jboss.logging.Logger;
+import org.asbportal.triage.Router;
+import org.asbportal.triage.RoutingDecision;
+import org.asbportal.triage.RoutingFacts;
 
 /**
  * Takes a resident's report, from the web form or the JSON API: validate, check the robot test,

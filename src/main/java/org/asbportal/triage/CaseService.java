@@ -32,7 +32,7 @@ import org.asbportal.triage.CaseViews.QueueItemView;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
 import org.asbportal.triage.CaseViews.TimelineEntry;
-import org.asbportal.ward.WardCounts;
+import org.asbportal.figures.WardCounts;
 import org.asbportal.web.InvalidSubmissionException;
 
 /**

@@ -23,7 +23,7 @@ import org.hibernate.type.SqlTypes;
 
 import org.asbportal.report.Report;
 import org.asbportal.report.RiskLevel;
-import org.asbportal.report.RoutingRule;
+
 import org.asbportal.security.StaffAccount;
 
 /** A report waiting in (or worked from) a triage queue. */

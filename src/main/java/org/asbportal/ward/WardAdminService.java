@@ -16,6 +16,7 @@ import java.util.Set;
 import org.asbportal.security.AuditLog;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.figures.WardCounts;
 
 /**
  * Replaces the partnership's wards with a new set of boundaries: wards in the new set are added or

@@ -2,7 +2,6 @@ package org.asbportal.web;
 
 import java.util.List;
 
-
 /** The problems of a form as its page shows them: the error summary and the message by each field. */
 public record PageErrors(List<PageError> errors) {
 

@@ -35,7 +35,6 @@ class AdminPagesBrowserTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-
     @TestHTTPResource("/")
     URL base;
 

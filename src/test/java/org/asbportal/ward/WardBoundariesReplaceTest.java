@@ -1,9 +1,9 @@
 package org.asbportal.ward;
 
-import static org.asbportal.ward.PoliceData.HEADER;
-import static org.asbportal.ward.PoliceData.asb;
-import static org.asbportal.ward.PoliceData.importCsv;
-import static org.asbportal.ward.PoliceData.replaceWards;
+import static org.asbportal.figures.PoliceData.HEADER;
+import static org.asbportal.figures.PoliceData.asb;
+import static org.asbportal.figures.PoliceData.importCsv;
+import static org.asbportal.figures.PoliceData.replaceWards;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.asbportal.security.DemoAccounts;
 import org.junit.jupiter.api.Test;
+import org.asbportal.figures.PoliceData;
 
 /** Replacing the ward boundaries through the administrators' API. */
 @QuarkusTest

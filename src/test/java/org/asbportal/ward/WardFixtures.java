@@ -12,23 +12,24 @@ import io.agroal.api.AgroalDataSource;
 
 import org.asbportal.report.ReportRequests;
 import org.asbportal.triage.Cases;
+import org.asbportal.figures.PoliceData;
 
 /**
  * Wards of their own for tests: a one-degree square far from Bedford, so counts in it are only the
  * test's, with portal reports and police incidents placed in it.
  */
-final class WardFixtures {
+public final class WardFixtures {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     /** A ward with its code, name and a point inside it. */
-    record TestWard(String code, String name, String lonLat) {
+    public record TestWard(String code, String name, String lonLat) {
     }
 
     private WardFixtures() {
     }
 
-    static TestWard create(AgroalDataSource dataSource, WardLocator locator) throws SQLException {
+    public static TestWard create(AgroalDataSource dataSource, WardLocator locator) throws SQLException {
         int n = NEXT.incrementAndGet();
         String code = ("TW" + ReportRequests.unique()).toUpperCase(Locale.ROOT);
         String name = "Test Ward " + code;
@@ -47,14 +48,14 @@ final class WardFixtures {
     }
 
     /** Portal reports of a kind of behaviour in the ward, received now. */
-    static void reports(TestWard ward, int count, String queue) {
+    public static void reports(TestWard ward, int count, String queue) {
         for (int i = 0; i < count; i++) {
             Cases.report(Cases.requestFor(queue).with("location.wardCode", ward.code()), queue);
         }
     }
 
     /** Police incidents in the ward in a month, at one place. */
-    static void police(TestWard ward, String month, int count, String location) {
+    public static void police(TestWard ward, String month, int count, String location) {
         StringBuilder csv = new StringBuilder(PoliceData.HEADER);
         String force = "Force of " + ward.code() + " " + location;
         for (int i = 0; i < count; i++) {

@@ -1,0 +1,119 @@
+package org.asbportal.figures;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+import org.asbportal.security.StaffSession;
+import org.asbportal.ward.WardFixtures.TestWard;
+import org.junit.jupiter.api.Test;
+import org.asbportal.ward.WardFixtures;
+import org.asbportal.ward.WardLocator;
+
+/** The district page for staff, the public figures and the administrators' upload page. */
+@QuarkusTest
+class WardPagesTest {
+
+    private static final String CURRENT = YearMonth.now(ZoneOffset.UTC).toString();
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    WardLocator locator;
+
+    @Test
+    void districtPageRanksWardsAndListsHotspotsForCaseOfficers() throws Exception {
+        TestWard ward = WardFixtures.create(dataSource, locator);
+        WardFixtures.police(ward, CURRENT, 40, "On or near Hotspot Parade");
+
+        StaffSession.signIn("triage").get("/staff/district").then().statusCode(200)
+                .body(containsString("Wards ranked"))
+                .body(containsString(ward.name()))
+                .body(containsString("On or near Hotspot Parade"))
+                .body(containsString("role=\"img\""));
+        StaffSession.signIn("councillor").get("/staff/district").then().statusCode(403);
+        StaffSession.signIn("triage").get("/staff/district?from=nonsense").then().statusCode(200)
+                .body(containsString("There is a problem"));
+    }
+
+    @Test
+    void publicFiguresNeedNoSignInAndWithholdSmallCounts() throws Exception {
+        TestWard few = WardFixtures.create(dataSource, locator);
+        WardFixtures.police(few, CURRENT, 2, "On or near Few Road");
+        TestWard many = WardFixtures.create(dataSource, locator);
+        WardFixtures.police(many, CURRENT, 6, "On or near Many Road");
+
+        given().accept("text/html").get("/figures").then().statusCode(200)
+                .body(containsString("Anti-social behaviour by ward"))
+                .body(containsString(few.name()))
+                .body(not(containsString("On or near")));
+        given().accept("text/csv").get("/figures/figures.csv").then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .body(containsString("ward code,ward,"))
+                .body(containsString("E36001578,Castle,"))
+                .body(containsString(few.code() + "," + few.name() + ",0,0,0,0,0,0,0,0,0,0,0,fewer than 5,fewer than 5\r\n"))
+                .body(containsString(many.code() + "," + many.name() + ",0,0,0,0,0,0,0,0,0,0,0,6,6\r\n"));
+    }
+
+    @Test
+    void administratorsUploadPoliceDataFromThePage() {
+        Upload admin = Upload.signIn("admin");
+        String csv = PoliceData.HEADER + PoliceData.asb("Upload Page Constabulary", "2017-02", PoliceData.CASTLE, "On or near Page Street")
+                + "broken line\n";
+        admin.post("/admin/wards/police-import", "policeFile", "street.csv", csv).then().statusCode(200)
+                .body(containsString("Police data imported"))
+                .body(containsString("2017-02"))
+                .body(containsString("The row has 1 fields"));
+        admin.post("/admin/wards/police-import", "policeFile", "empty.csv", "").then().statusCode(200)
+                .body(containsString("There is a problem"))
+                .body(containsString("Choose a police data CSV file"));
+        admin.post("/admin/wards/boundaries", "boundariesFile", "wards.geojson", "{\"type\":\"Feature\"}").then().statusCode(200)
+                .body(containsString("There is a problem"))
+                .body(containsString("not a FeatureCollection"));
+        assertTrue(StaffSession.signIn("admin").get("/admin").asString().contains("/admin/wards"));
+    }
+
+    @Test
+    void uploadsWithoutTheFormsTokenAreRefused() {
+        Upload admin = Upload.signIn("admin");
+        given().cookie(StaffSession.SESSION_COOKIE, admin.session).redirects().follow(false)
+                .multiPart("policeFile", "street.csv", PoliceData.HEADER.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/admin/wards/police-import").then().statusCode(400);
+    }
+
+    /** A signed-in administrator's browser posting the upload forms, with the form's CSRF token. */
+    private record Upload(String session, String csrfCookie, String token) {
+
+        static Upload signIn(String username) {
+            String session = StaffSession.signIn(username).sessionCookie();
+            Response page = given().cookie(StaffSession.SESSION_COOKIE, session).accept("text/html").get("/admin/wards");
+            page.then().statusCode(200);
+            Matcher m = CSRF.matcher(page.asString());
+            assertTrue(m.find(), "the page has a CSRF token");
+            return new Upload(session, page.cookie(StaffSession.CSRF_COOKIE), m.group(1));
+        }
+
+        Response post(String path, String field, String fileName, String content) {
+            return given().cookie(StaffSession.SESSION_COOKIE, session).cookie(StaffSession.CSRF_COOKIE, csrfCookie)
+                    .accept("text/html").redirects().follow(false)
+                    .multiPart("csrf-token", token)
+                    .multiPart(field, fileName, content.getBytes(StandardCharsets.UTF_8), "application/octet-stream")
+                    .multiPart("codeProperty", "cmwd11cd").multiPart("nameProperty", "cmwd11nm")
+                    .post(path);
+        }
+    }
+}
