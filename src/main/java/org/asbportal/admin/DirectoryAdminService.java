@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 import org.asbportal.contact.Agency;
 import org.asbportal.contact.Agency.Urgency;
-import org.asbportal.report.Category;
+import org.asbportal.category.Category;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.asbportal.report.Category;
+import org.asbportal.category.Category;
 import org.asbportal.report.RiskLevel;
 import org.asbportal.triage.RoutingRule;
 import org.asbportal.security.AuditLog;

@@ -21,7 +21,22 @@ import java.util.Set;
 @Table(name = "agency")
 public class Agency extends PanacheEntityBase {
 
-    public enum Urgency { EMERGENCY, URGENT, ROUTINE }
+    public enum Urgency {
+        EMERGENCY("Emergency: danger now (999)"),
+        URGENT("Urgent: needs action soon"),
+        ROUTINE("Routine");
+
+        private final String description;
+
+        Urgency(String description) {
+            this.description = description;
+        }
+
+        /** How the directory's editors read it. */
+        public String description() {
+            return description;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
-import org.asbportal.report.Category;
+import org.asbportal.category.Category;
 
 /** Who to contact: guidance by urgency and kind of behaviour, and the partnership's directory. */
 @Path("/contact")

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.asbportal.report.Category;
+import org.asbportal.category.Category;
 
 /** Who residents should contact, from the partnership's directory. */
 @ApplicationScoped

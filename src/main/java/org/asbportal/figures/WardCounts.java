@@ -2,7 +2,7 @@ package org.asbportal.figures;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
@@ -11,40 +11,34 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+
+import org.asbportal.report.ReportChanges;
+import org.asbportal.report.ReportFacts;
 
 /**
  * The counts ward summaries, the district picture and the public figures read (tables
  * {@code ward_month_count}, {@code ward_month_hour}, {@code ward_month_duration} and
  * {@code ward_month_place}), kept exact in the transaction of the change that moves them. A report's
- * share is what the base tables say of it: it is added when the report is received, and taken away
- * and added again around a change that can move it, so the counts always equal a recount.
+ * share is what {@link ReportFacts} says of it: it is added when the report is received, and taken
+ * away and added again around a change that can move it ({@link ReportChanges}), so the counts always
+ * equal a recount. Police incidents are this feature's own rows.
  */
 @ApplicationScoped
 public class WardCounts {
 
-    private static final String MONTH = "DATE_FORMAT(r.submitted_at, '%Y-%m-01')";
     private static final String UPSERT = " ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
-
-    /** A report's share, for the reports the filter keeps (the sign comes first, then the filter's parameters). */
-    private static final String[] PORTAL = {
-        "INSERT INTO ward_month_count (ward_code, month, source, category_code, closed, risk_level, n) "
-            + "SELECT COALESCE(r.ward_code, ''), " + MONTH + ", 'PORTAL', r.category_code, r.status = 'CLOSED', "
-            + "r.risk_level, COUNT(*) * ? FROM report r WHERE {filter} GROUP BY 1, 2, 4, 5, 6" + UPSERT,
-        "INSERT INTO ward_month_hour (ward_code, month, weekday, hour, n) "
-            + "SELECT COALESCE(r.ward_code, ''), " + MONTH + ", WEEKDAY(r.occurred_on), HOUR(r.occurred_time), COUNT(*) * ? "
-            + "FROM report r WHERE r.occurred_time IS NOT NULL AND {filter} GROUP BY 1, 2, 3, 4" + UPSERT,
-        "INSERT INTO ward_month_duration (ward_code, month, kind, seconds, n) "
-            + "SELECT x.ward_code, x.month, 'FIRST_CONTACT', x.seconds, COUNT(*) * ? "
-            + "FROM (SELECT COALESCE(r.ward_code, '') AS ward_code, " + MONTH + " AS month, "
-            + "TIMESTAMPDIFF(SECOND, r.submitted_at, MIN(e.occurred_at)) AS seconds "
-            + "FROM report r JOIN report_event e ON e.report_id = r.id AND e.kind = 'IN_PROGRESS' WHERE {filter} "
-            + "GROUP BY r.id, r.ward_code, r.submitted_at) x GROUP BY 1, 2, 4" + UPSERT,
-        "INSERT INTO ward_month_duration (ward_code, month, kind, seconds, n) "
-            + "SELECT COALESCE(r.ward_code, ''), " + MONTH + ", 'CLOSURE', TIMESTAMPDIFF(SECOND, r.submitted_at, q.closed_at), "
-            + "COUNT(*) * ? FROM report r JOIN queue_item q ON q.report_id = r.id WHERE q.closed_at IS NOT NULL AND {filter} "
-            + "GROUP BY 1, 2, 4" + UPSERT,
-    };
+    private static final String COUNT = "INSERT INTO ward_month_count (ward_code, month, source, category_code, closed, "
+            + "risk_level, n) VALUES (?, ?, 'PORTAL', ?, ?, ?, ?)" + UPSERT;
+    private static final String HOUR = "INSERT INTO ward_month_hour (ward_code, month, weekday, hour, n) VALUES (?, ?, ?, ?, ?)"
+            + UPSERT;
+    private static final String DURATION = "INSERT INTO ward_month_duration (ward_code, month, kind, seconds, n) "
+            + "VALUES (?, ?, ?, ?, ?)" + UPSERT;
+    private static final String FIRST_CONTACT = "FIRST_CONTACT";
+    private static final String CLOSURE = "CLOSURE";
 
     /** Police incidents of the months the filter keeps. */
     private static final String[] POLICE = {
@@ -57,30 +51,26 @@ public class WardCounts {
     };
 
     private final AgroalDataSource dataSource;
-    private final EntityManager entities;
+    private final ReportFacts reports;
 
-    public WardCounts(AgroalDataSource dataSource, EntityManager entities) {
+    public WardCounts(AgroalDataSource dataSource, ReportFacts reports) {
         this.dataSource = dataSource;
-        this.entities = entities;
+        this.reports = reports;
     }
 
-    /** Counts a report just received (with its queue item and history), in the transaction that saves it. */
-    @Transactional(TxType.MANDATORY)
-    public void received(long reportId) {
-        entities.flush();
-        share(reportId, 1);
+    /** Counts a report just received (with its queue item and history). */
+    void received(@Observes ReportChanges.Received received) {
+        reports.of(received.reportId()).ifPresent(fact -> share(List.of(fact), 1));
     }
 
-    /**
-     * Makes a change to a report that can move its counts (its status, its first contact, its
-     * closure): its share as saved is taken away, the change made and written, and its share added again.
-     */
-    @Transactional(TxType.MANDATORY)
-    public void change(long reportId, Runnable change) {
-        share(reportId, -1);
-        change.run();
-        entities.flush();
-        share(reportId, 1);
+    /** Takes a report's share away before a change that can move it... */
+    void changing(@Observes ReportChanges.Changing changing) {
+        reports.of(changing.reportId()).ifPresent(fact -> share(List.of(fact), -1));
+    }
+
+    /** ...and adds it again once the change is made. */
+    void changed(@Observes ReportChanges.Changed changed) {
+        reports.of(changed.reportId()).ifPresent(fact -> share(List.of(fact), 1));
     }
 
     /** Counts the police incidents of these months again, after an import replaced some of them. */
@@ -101,18 +91,14 @@ public class WardCounts {
     }
 
     /**
-     * Counts everything again from the base tables, as after ward boundaries are replaced, in the
-     * caller's transaction (which should allow for a minute or so per million rows).
+     * Counts everything again from the reports and the police incidents, as after ward boundaries are
+     * replaced, in the caller's transaction (which should allow for a minute or so per million rows).
      */
     @Transactional(TxType.MANDATORY)
     public void rebuildAll() {
-        entities.flush();
         try (Connection connection = dataSource.getConnection()) {
             for (String table : new String[] {"ward_month_count", "ward_month_hour", "ward_month_duration", "ward_month_place"}) {
                 update(connection, "DELETE FROM " + table);
-            }
-            for (String sql : PORTAL) {
-                update(connection, sql.replace("{filter}", "TRUE"), 1);
             }
             for (String sql : POLICE) {
                 update(connection, sql.replace("{filter}", "TRUE"));
@@ -120,15 +106,67 @@ public class WardCounts {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not count the ward figures again", e);
         }
+        Map<List<Object>, Integer> counts = new HashMap<>();
+        Map<List<Object>, Integer> hours = new HashMap<>();
+        Map<List<Object>, Integer> durations = new HashMap<>();
+        reports.forEach(fact -> add(fact, 1, counts, hours, durations));
+        write(counts, hours, durations);
     }
 
-    private void share(long reportId, int sign) {
+    private void share(List<ReportFacts.Fact> facts, int sign) {
+        Map<List<Object>, Integer> counts = new HashMap<>();
+        Map<List<Object>, Integer> hours = new HashMap<>();
+        Map<List<Object>, Integer> durations = new HashMap<>();
+        facts.forEach(fact -> add(fact, sign, counts, hours, durations));
+        write(counts, hours, durations);
+    }
+
+    private static void add(ReportFacts.Fact fact, int sign, Map<List<Object>, Integer> counts,
+            Map<List<Object>, Integer> hours, Map<List<Object>, Integer> durations) {
+        Date month = Date.valueOf(fact.month());
+        counts.merge(List.of(fact.wardCode(), month, fact.categoryCode(), fact.closed(), fact.riskLevel()), sign, Integer::sum);
+        if (fact.hour() != null && fact.weekday() != null) {
+            hours.merge(List.of(fact.wardCode(), month, fact.weekday(), fact.hour()), sign, Integer::sum);
+        }
+        if (fact.firstContactSeconds() != null) {
+            durations.merge(List.of(fact.wardCode(), month, FIRST_CONTACT, fact.firstContactSeconds()), sign, Integer::sum);
+        }
+        if (fact.closureSeconds() != null) {
+            durations.merge(List.of(fact.wardCode(), month, CLOSURE, fact.closureSeconds()), sign, Integer::sum);
+        }
+    }
+
+    private void write(Map<List<Object>, Integer> counts, Map<List<Object>, Integer> hours, Map<List<Object>, Integer> durations) {
         try (Connection connection = dataSource.getConnection()) {
-            for (String sql : PORTAL) {
-                update(connection, sql.replace("{filter}", "r.id = ?"), sign, reportId);
-            }
+            batch(connection, COUNT, counts);
+            batch(connection, HOUR, hours);
+            batch(connection, DURATION, durations);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not count the report in its ward", e);
+            throw new IllegalStateException("Could not count reports in their wards", e);
+        }
+    }
+
+    private static void batch(Connection connection, String sql, Map<List<Object>, Integer> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Map.Entry<List<Object>, Integer> row : rows.entrySet()) {
+                List<Object> key = row.getKey();
+                for (int i = 0; i < key.size(); i++) {
+                    statement.setObject(i + 1, key.get(i));
+                }
+                statement.setInt(key.size() + 1, row.getValue());
+                statement.addBatch();
+                if (++pending == 1000) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
         }
     }
 

@@ -27,10 +27,12 @@ public class WardPictureService {
     private final WardStatistics statistics;
     private final WardSummaryService summaries;
     private final WardConfig config;
-    private final Clock clock = Clock.systemUTC();
     private final AtomicReference<PublicFigures> figures = new AtomicReference<>();
 
-    public WardPictureService(WardStatistics statistics, WardSummaryService summaries, WardConfig config) {
+    private final Clock clock;
+
+    public WardPictureService(WardStatistics statistics, WardSummaryService summaries, WardConfig config, Clock clock) {
+        this.clock = clock;
         this.statistics = statistics;
         this.summaries = summaries;
         this.config = config;
@@ -108,6 +110,6 @@ public class WardPictureService {
             rows.add(new WardRow(ward.code, ward.name, Collections.unmodifiableList(cells), s.shown(total)));
         }
         return new PublicFigures(range.from().toString(), range.to().toString(), months, rows, s.threshold(),
-                Instant.now(clock));
+                clock.instant());
     }
 }

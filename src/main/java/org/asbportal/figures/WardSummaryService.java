@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 import org.asbportal.web.PageErrors;
-import org.asbportal.report.CategoryGroup;
+import org.asbportal.category.CategoryGroup;
 import org.asbportal.report.RiskLevel;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
@@ -56,9 +56,11 @@ public class WardSummaryService {
     private final WardConfig config;
     private final CurrentStaff staff;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
 
-    public WardSummaryService(WardStatistics statistics, WardConfig config, CurrentStaff staff, AuditLog audit) {
+    private final Clock clock;
+
+    public WardSummaryService(WardStatistics statistics, WardConfig config, CurrentStaff staff, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.statistics = statistics;
         this.config = config;
         this.staff = staff;
@@ -67,7 +69,7 @@ public class WardSummaryService {
 
     /** The months a request asks for, checked. */
     public MonthRange range(String from, String to) {
-        return MonthRange.parse(from, to, YearMonth.now(clock.withZone(ZoneOffset.UTC)), config.defaultMonths(),
+        return MonthRange.parse(from, to, YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)), config.defaultMonths(),
                 config.maxMonths());
     }
 

@@ -13,6 +13,16 @@ public enum AssessmentStatus {
         this.label = label;
     }
 
+    /** Whether it waits for a reviewer's decision. */
+    public boolean awaitingReview() {
+        return this == SUBMITTED;
+    }
+
+    /** Whether the reviewers sent it back with feedback. */
+    public boolean returned() {
+        return this == RETURNED;
+    }
+
     /** Whether the organisation may still change its answers. */
     public boolean editable() {
         return this == DRAFT || this == RETURNED;

@@ -23,6 +23,16 @@ public final class PledgeScoring {
         Rag(String label) {
             this.label = label;
         }
+
+        /** The GOV.UK tag colour it is shown in. */
+        public String tagClass() {
+            return switch (this) {
+                case GREEN -> "govuk-tag--green";
+                case AMBER -> "govuk-tag--yellow";
+                case RED -> "govuk-tag--red";
+                case NOT_SCORED -> "govuk-tag--grey";
+            };
+        }
     }
 
     /** A question with its answer, or a null answer when it has not been answered. */

@@ -14,4 +14,9 @@ public record PublicReportStatus(
 
     public record Update(Instant at, String message) {
     }
+
+    /** Whether the victim may still add information: not once the case is closed. */
+    public boolean mayAddInformation() {
+        return status != ReportStatus.CLOSED;
+    }
 }

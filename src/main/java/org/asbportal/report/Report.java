@@ -25,6 +25,7 @@ import org.asbportal.report.ReportSubmission.Impact;
 import org.asbportal.report.ReportSubmission.ReporterRole;
 import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.security.CaptchaResult;
+import org.asbportal.category.Category;
 
 /** A resident's report of anti-social behaviour. */
 @Entity

@@ -35,9 +35,11 @@ public class ReportApiResource {
 
     private final ReportService reports;
     private final TrackingService tracking;
+    private final ReportTracking tracked;
     private final CalendarConfig serviceLevels;
 
-    public ReportApiResource(ReportService reports, TrackingService tracking, CalendarConfig serviceLevels) {
+    public ReportApiResource(ReportService reports, TrackingService tracking, ReportTracking tracked, CalendarConfig serviceLevels) {
+        this.tracked = tracked;
         this.reports = reports;
         this.tracking = tracking;
         this.serviceLevels = serviceLevels;
@@ -72,7 +74,7 @@ public class ReportApiResource {
     @Path("/{reference}")
     public ReportStatusResponse status(@PathParam("reference") String reference, @HeaderParam("X-Access-Code") String accessCode,
             @Context HttpServerRequest http) {
-        return tracking.status(reference, accessCode, http.remoteAddress().hostAddress())
+        return tracking.withAccessCode(reference, http.remoteAddress().hostAddress(), r -> tracked.status(r, accessCode))
                 .map(ReportStatusResponse::of)
                 .orElseThrow(() -> new NotFoundException("No report matches this reference and access code"));
     }

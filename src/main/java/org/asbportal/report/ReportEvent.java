@@ -46,14 +46,11 @@ public class ReportEvent extends PanacheEntityBase {
 
     public String message;
 
-    public static ReportEvent record(Report report, String kind, boolean isPublic, String message) {
-        return record(report, kind, isPublic, message, SYSTEM);
-    }
-
-    public static ReportEvent record(Report report, String kind, boolean isPublic, String message, String actor) {
+    /** Appends an entry to the report's history; other features go through {@link ReportHistory}. */
+    static ReportEvent record(Report report, String kind, boolean isPublic, String message, String actor, Instant at) {
         ReportEvent event = new ReportEvent();
         event.report = report;
-        event.occurredAt = Instant.now();
+        event.occurredAt = at;
         event.kind = kind;
         event.isPublic = isPublic;
         event.actor = actor;

@@ -18,6 +18,9 @@ import org.asbportal.web.HiddenAnswers;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
 import org.jboss.logging.Logger;
+import org.asbportal.category.Category;
+import org.asbportal.category.CategoryGroup;
+import org.asbportal.category.CategoryService;
 
 /**
  * Moves a resident through the report journey: binds each page's answers, shows the page's errors or

@@ -8,6 +8,8 @@ import org.asbportal.report.ReportJourney.PageError;
 import org.asbportal.report.ReportJourney.Step;
 import org.asbportal.report.ReportJourney.SummaryRow;
 import org.asbportal.ward.Ward;
+import org.asbportal.category.Category;
+import org.asbportal.category.CategoryGroup;
 
 /** Everything a question page of the report journey shows. */
 public record ReportPage(

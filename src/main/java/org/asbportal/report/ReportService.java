@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -24,21 +25,15 @@ import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
 import org.asbportal.security.CaptchaVerifier;
-import org.asbportal.triage.QueueItem;
-import org.asbportal.triage.QueueItemStatus;
-import org.asbportal.triage.ServiceLevels;
 import org.asbportal.web.Calendar;
 import org.asbportal.ward.Ward;
-import org.asbportal.figures.WardCounts;
 import org.asbportal.ward.WardLocator;
 import org.asbportal.ward.WardRef;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
 import org.jboss.logging.Logger;
-import org.asbportal.triage.Router;
-import org.asbportal.triage.RoutingDecision;
-import org.asbportal.triage.RoutingFacts;
+import org.asbportal.category.Category;
 
 /**
  * Takes a resident's report, from the web form or the JSON API: validate, check the robot test,
@@ -67,27 +62,28 @@ public class ReportService {
     private final AccessCodes accessCodes;
     private final CaptchaVerifier captcha;
     private final RiskScreener riskScreener;
-    private final Router router;
     private final DuplicateFinder duplicates;
     private final WardLocator wardLocator;
-    private final ServiceLevels serviceLevels;
     private final Calendar calendar;
-    private final WardCounts wardCounts;
+    private final ReportIntake intake;
+    private final ReportHistory history;
+    private final Event<ReportChanges.Received> received;
 
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
-            CaptchaVerifier captcha, RiskScreener riskScreener, Router router, DuplicateFinder duplicates,
-            WardLocator wardLocator, ServiceLevels serviceLevels, Calendar calendar, WardCounts wardCounts) {
+            CaptchaVerifier captcha, RiskScreener riskScreener, DuplicateFinder duplicates,
+            WardLocator wardLocator, Calendar calendar, ReportIntake intake, ReportHistory history,
+            Event<ReportChanges.Received> received) {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
         this.captcha = captcha;
         this.riskScreener = riskScreener;
-        this.router = router;
         this.duplicates = duplicates;
         this.wardLocator = wardLocator;
-        this.serviceLevels = serviceLevels;
         this.calendar = calendar;
-        this.wardCounts = wardCounts;
+        this.intake = intake;
+        this.history = history;
+        this.received = received;
     }
 
     /**
@@ -160,29 +156,6 @@ public class ReportService {
                 .toList();
     }
 
-    /**
-     * The victim's view of a report, when the access code matches. An unknown reference and a
-     * wrong code are indistinguishable, in result and in time taken.
-     */
-    @Transactional
-    public Optional<PublicReportStatus> track(String reference, String accessCode) {
-        Optional<Report> found = Report.findByReference(AccessCodes.normaliseReference(reference));
-        if (found.isEmpty()) {
-            accessCodes.matchNothing(accessCode);
-            return Optional.empty();
-        }
-        Report report = found.get();
-        if (!accessCodes.matches(accessCode, report.accessCodeHash)) {
-            return Optional.empty();
-        }
-        List<PublicReportStatus.Update> updates = ReportEvent.publicTimeline(report).stream()
-                .map(e -> new PublicReportStatus.Update(e.occurredAt, e.message))
-                .toList();
-        String heldBy = QueueItem.findByReport(report).map(item -> item.queue.name).orElse(null);
-        return Optional.of(new PublicReportStatus(report.reference, report.status, report.category.name, heldBy,
-                report.submittedAt, updates));
-    }
-
     private SubmittedReport save(ReportSubmission submission, Channel channel, CaptchaResult robotCheck,
             String keyHash, String requestHash, String accessCode, String accessCodeHash) {
         Report report = newReport(submission, channel, robotCheck);
@@ -198,13 +171,15 @@ public class ReportService {
         report.persist();
         saveEquality(report, submission.equality());
         List<ReportLink> links = duplicates.linkPossibleDuplicates(report);
-        RoutingDecision decision = router.route(factsOf(report));
-        QueueItem item = enqueue(report, decision);
-        recordHistory(report, decision, robotCheck, links);
-        wardCounts.received(report.id);
-        LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, decision.queue().code,
+        history.record(report, "RECEIVED", true, "We received your report.", ReportEvent.SYSTEM);
+        history.record(report, "SCREENED", false, "Risk " + report.riskLevel.label() + " (score " + report.riskScore + ")"
+                + (report.riskReasons.isEmpty() ? "" : ": " + report.riskReasons.replace("\n", "; ")), ReportEvent.SYSTEM);
+        ReportIntake.Intake intake = this.intake.take(report);
+        recordChecks(report, robotCheck, links);
+        received.fire(new ReportChanges.Received(report.id));
+        LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, intake.queueCode(),
                 robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
-        return view(report, item, accessCode);
+        return view(report, intake, accessCode);
     }
 
     private Report newReport(ReportSubmission submission, Channel channel, CaptchaResult robotCheck) {
@@ -272,39 +247,15 @@ public class ReportService {
         monitoring.persist();
     }
 
-    private static RoutingFacts factsOf(Report report) {
-        boolean hate = report.targetedForIdentity || "HATE".equals(report.category.code);
-        return new RoutingFacts(report.category.code, report.riskLevel, hate, report.youngPeopleInvolved,
-                report.vulnerableAffected, report.captchaOutcome == CaptchaResult.Outcome.UNAVAILABLE, report.wardCode);
-    }
-
-    private QueueItem enqueue(Report report, RoutingDecision decision) {
-        QueueItem item = new QueueItem();
-        item.report = report;
-        item.queue = decision.queue();
-        item.routingRule = decision.rule();
-        item.status = QueueItemStatus.NEW;
-        item.riskLevel = report.riskLevel;
-        item.firstContactDueBy = serviceLevels.firstContactDueBy(report.riskLevel, report.submittedAt);
-        item.createdAt = report.submittedAt;
-        item.riskRank = QueueItem.rankOf(report.riskLevel);
-        item.persist();
-        return item;
-    }
-
-    private static void recordHistory(Report report, RoutingDecision decision, CaptchaResult robotCheck, List<ReportLink> links) {
-        ReportEvent.record(report, "RECEIVED", true, "We received your report.");
-        ReportEvent.record(report, "SCREENED", false, "Risk " + report.riskLevel.label() + " (score " + report.riskScore + ")"
-                + (report.riskReasons.isEmpty() ? "" : ": " + report.riskReasons.replace("\n", "; ")));
-        ReportEvent.record(report, "ROUTED", false, "Routed to " + decision.queue().name
-                + (decision.rule() == null ? " (no rule matched: fallback queue)" : " by rule: " + decision.rule().description));
+    private void recordChecks(Report report, CaptchaResult robotCheck, List<ReportLink> links) {
         if (robotCheck.outcome() == CaptchaResult.Outcome.UNAVAILABLE) {
-            ReportEvent.record(report, "UNVERIFIED", false,
-                    "The robot check service could not be reached (" + robotCheck.reason() + "); accepted unverified.");
+            history.record(report, "UNVERIFIED", false,
+                    "The robot check service could not be reached (" + robotCheck.reason() + "); accepted unverified.",
+                    ReportEvent.SYSTEM);
         }
         for (ReportLink link : links) {
-            ReportEvent.record(report, "POSSIBLE_DUPLICATE", false, "Possible duplicate of " + link.linkedReport.reference
-                    + (link.distanceMetres == null ? " (same place)" : " (" + link.distanceMetres + " m apart)"));
+            history.record(report, "POSSIBLE_DUPLICATE", false, "Possible duplicate of " + link.linkedReport.reference
+                    + (link.distanceMetres == null ? " (same place)" : " (" + link.distanceMetres + " m apart)"), ReportEvent.SYSTEM);
         }
     }
 
@@ -313,14 +264,13 @@ public class ReportService {
             if (!requestHash.equals(report.requestHash)) {
                 throw new IdempotencyConflictException();
             }
-            QueueItem item = QueueItem.findByReport(report).orElseThrow();
-            return view(report, item, accessCodes.accessCodeFor(idempotencyKey));
+            return view(report, intake.find(report).orElseThrow(), accessCodes.accessCodeFor(idempotencyKey));
         }));
     }
 
-    private static SubmittedReport view(Report report, QueueItem item, String accessCode) {
-        return new SubmittedReport(report.reference, accessCode, report.riskLevel, item.queue.code, item.queue.name,
-                report.wardCode, report.category.code, item.firstContactDueBy,
+    private static SubmittedReport view(Report report, ReportIntake.Intake intake, String accessCode) {
+        return new SubmittedReport(report.reference, accessCode, report.riskLevel, intake.queueCode(), intake.queueName(),
+                report.wardCode, report.category.code, intake.firstContactDueBy(),
                 report.captchaOutcome != CaptchaResult.Outcome.UNAVAILABLE, report.possibleDuplicate);
     }
 

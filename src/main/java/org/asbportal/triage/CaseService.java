@@ -16,6 +16,7 @@ import org.asbportal.web.Calendar;
 import org.asbportal.report.Labels;
 import org.asbportal.report.Report;
 import org.asbportal.report.ReportEvent;
+import org.asbportal.report.ReportHistory;
 import org.asbportal.report.ReportLink;
 import org.asbportal.report.ReportStatus;
 import org.asbportal.security.AccessCodes;
@@ -32,7 +33,6 @@ import org.asbportal.triage.CaseViews.QueueItemView;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
 import org.asbportal.triage.CaseViews.TimelineEntry;
-import org.asbportal.figures.WardCounts;
 import org.asbportal.web.InvalidSubmissionException;
 
 /**
@@ -56,17 +56,17 @@ public class CaseService {
     private final VictimNotifier victims;
     private final Labels labels;
     private final RepeatFinder repeats;
-    private final WardCounts wardCounts;
+    private final ReportHistory history;
 
     public CaseService(CurrentStaff staff, AuditLog audit, Calendar calendar, VictimNotifier victims, Labels labels,
-            RepeatFinder repeats, WardCounts wardCounts) {
+            RepeatFinder repeats, ReportHistory history) {
         this.staff = staff;
         this.audit = audit;
         this.calendar = calendar;
         this.victims = victims;
         this.labels = labels;
         this.repeats = repeats;
-        this.wardCounts = wardCounts;
+        this.history = history;
     }
 
     /** The queues this member of staff may work, with open, unassigned and overdue counts. */
@@ -188,8 +188,8 @@ public class CaseService {
         QueueItem item = workableItem(reference, LockModeType.PESSIMISTIC_WRITE);
         String message = requireText("text", text, isPublic ? "Write the update for the victim" : "Write the note");
         event(item.report, isPublic ? "PUBLIC_UPDATE" : "NOTE", isPublic, message);
-        if (isPublic && item.report.status == ReportStatus.RECEIVED) {
-            item.report.status = ReportStatus.IN_PROGRESS;
+        if (isPublic) {
+            history.updatedPublicly(item.report);
         }
         audit.record(staff.username(), isPublic ? "PUBLIC_UPDATE" : "NOTE", reference, null);
         return saved(item);
@@ -209,13 +209,11 @@ public class CaseService {
 
     /** Closes the case with its outcome and writes the closure the victim sees (and is emailed). */
     void closeAs(QueueItem item, Outcome outcome) {
-        wardCounts.change(item.report.id, () -> {
-            item.status = QueueItemStatus.CLOSED;
-            item.closedAt = calendar.now();
-            item.outcome = outcome;
-            item.report.status = ReportStatus.CLOSED;
-            event(item.report, "CLOSED", true, "We have closed your report. Outcome: " + outcome.label() + ".");
-        });
+        item.status = QueueItemStatus.CLOSED;
+        item.closedAt = calendar.now();
+        item.outcome = outcome;
+        victims.recorded(history.close(item.report, "We have closed your report. Outcome: " + outcome.label() + ".",
+                staff.username()));
     }
 
     /** The version of a case as it is now, for callers that change it without tracking versions. */
@@ -249,15 +247,10 @@ public class CaseService {
         item.assignedTo = officer;
         item.assignedAt = calendar.now();
         item.status = QueueItemStatus.IN_PROGRESS;
-        boolean firstContact = item.report.status == ReportStatus.RECEIVED;
-        if (firstContact) {
-            wardCounts.change(item.report.id, () -> {
-                item.report.status = ReportStatus.IN_PROGRESS;
-                event(item.report, "ASSIGNED", false, message);
-                event(item.report, "IN_PROGRESS", true, "An officer is now working on your report.");
-            });
-        } else {
-            event(item.report, "ASSIGNED", false, message);
+        event(item.report, "ASSIGNED", false, message);
+        ReportEvent firstContact = history.takeUp(item.report, staff.username());
+        if (firstContact != null) {
+            victims.recorded(firstContact);
         }
     }
 
@@ -430,7 +423,7 @@ public class CaseService {
     }
 
     void event(Report report, String kind, boolean isPublic, String message) {
-        victims.recorded(ReportEvent.record(report, kind, isPublic, message, staff.username()));
+        victims.recorded(history.record(report, kind, isPublic, message, staff.username()));
     }
 
     static String requireText(String field, String text, String message) {

@@ -37,6 +37,11 @@ public final class CaseViews {
     public record ActionView(long id, ActionType type, String typeLabel, String description, String owner,
             String ownerUsername, LocalDate dueOn, ActionStatus status, String statusLabel, String result,
             String recordedBy, Instant recordedAt, String completedBy, Instant completedAt, boolean overdue, int version) {
+
+        /** Whether the action still waits for its result (which may then be recorded). */
+        public boolean open() {
+            return status == ActionStatus.OPEN;
+        }
     }
 
     /** A perpetrator on a case, for staff who may see personal details; {@code otherCases} are references. */
@@ -65,5 +70,10 @@ public final class CaseViews {
             String assignee, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
             List<TimelineEntry> timeline, List<LinkedReport> links, List<ActionView> actions,
             List<PerpetratorView> perpetrators, RepeatFlags flags) {
+
+        /** Whether the case may still be worked: claimed, assigned, transferred, updated, acted on, closed. */
+        public boolean open() {
+            return itemStatus != QueueItemStatus.CLOSED;
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.asbportal.triage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,16 @@ public record QueueFilter(String status, String category, RiskLevel risk, String
             }
         }
         return new QueueFilter(status, category, level, ward, assigned, overdue);
+    }
+
+    /** The risk levels to filter by, highest first. */
+    public List<RiskLevel> riskLevels() {
+        return List.of(RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.STANDARD);
+    }
+
+    /** Whether the filter keeps only this risk level. */
+    public boolean keepsOnly(RiskLevel level) {
+        return level == risk;
     }
 
     public String statusOrDefault() {

@@ -17,8 +17,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.asbportal.report.Category;
-import org.asbportal.report.CategoryService;
+import org.asbportal.category.Category;
+import org.asbportal.category.CategoryService;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-import org.asbportal.security.AttemptLimiter;
+import org.asbportal.casetracking.TrackingService;
 import org.asbportal.report.Channel;
 import org.asbportal.report.Report;
 import org.asbportal.security.AccessCodes;
@@ -66,12 +66,12 @@ public class TriggerService {
     private final ThresholdRules rules;
     private final TriggerTimetable timetable;
     private final Calendar calendar;
-    private final AttemptLimiter limiter;
+    private final TrackingService tracking;
     private final SiteConfig site;
     private final TriggerReviewService reviews;
 
     public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, CaptchaVerifier captcha,
-            ThresholdRules rules, TriggerTimetable timetable, Calendar calendar, AttemptLimiter limiter, SiteConfig site,
+            ThresholdRules rules, TriggerTimetable timetable, Calendar calendar, TrackingService tracking, SiteConfig site,
             TriggerReviewService reviews) {
         this.validator = validator;
         this.objectMapper = objectMapper;
@@ -80,7 +80,7 @@ public class TriggerService {
         this.rules = rules;
         this.timetable = timetable;
         this.calendar = calendar;
-        this.limiter = limiter;
+        this.tracking = tracking;
         this.site = site;
         this.reviews = reviews;
     }
@@ -132,15 +132,12 @@ public class TriggerService {
      * failure is counted. An unknown reference and a wrong code are indistinguishable.
      */
     public Optional<ApplicationStatusResponse> status(String reference, String accessCode, String client) {
-        String normalised = AccessCodes.normaliseReference(reference);
-        String clientBucket = "trigger-client:" + (client == null ? "unknown" : client);
-        String referenceBucket = "trigger-reference:" + normalised;
-        limiter.check(clientBucket, referenceBucket);
-        Optional<ApplicationStatusResponse> status = QuarkusTransaction.requiringNew().call(() -> track(normalised, accessCode));
-        if (status.isEmpty()) {
-            limiter.failed(clientBucket, referenceBucket);
-        }
-        return status;
+        return tracking.withAccessCode(reference, client, normalised -> find(normalised, accessCode));
+    }
+
+    /** The applicant's view of an application when the access code matches, uncounted: callers count through {@link TrackingService}. */
+    public Optional<ApplicationStatusResponse> find(String reference, String accessCode) {
+        return QuarkusTransaction.requiringNew().call(() -> track(AccessCodes.normaliseReference(reference), accessCode));
     }
 
     /**

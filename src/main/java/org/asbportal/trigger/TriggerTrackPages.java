@@ -5,7 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-import org.asbportal.security.AccessCodes;
+import org.asbportal.casetracking.CaseTracker;
 
 /**
  * The applicant's view of a Community Trigger application on {@code /track}: the status, every step
@@ -13,7 +13,7 @@ import org.asbportal.security.AccessCodes;
  * the form to ask for the decision or outcome to be looked at again.
  */
 @ApplicationScoped
-public class TriggerTrackPages {
+public class TriggerTrackPages implements CaseTracker {
 
     @CheckedTemplate(basePath = "trigger")
     static class Templates {
@@ -27,14 +27,14 @@ public class TriggerTrackPages {
         this.applications = applications;
     }
 
-    /** Whether a reference typed into the track form is a Community Trigger application's. */
-    public static boolean isApplicationReference(String reference) {
-        return reference != null && AccessCodes.normaliseReference(reference).startsWith(TriggerService.REFERENCE_PREFIX + "-");
+    @Override
+    public boolean recognises(String reference) {
+        return reference.startsWith(TriggerService.REFERENCE_PREFIX + "-");
     }
 
-    /** The page for the application, when reference and access code match (a failure is counted). */
-    public Optional<TemplateInstance> page(String reference, String accessCode, String client) {
-        return applications.status(reference, accessCode, client).map(status -> page(status, accessCode, null, false));
+    @Override
+    public Optional<TemplateInstance> page(String reference, String accessCode) {
+        return applications.find(reference, accessCode).map(status -> page(status, accessCode, null, false));
     }
 
     static TemplateInstance page(ApplicationStatusResponse status, String accessCode, String error, boolean escalated) {

@@ -3,6 +3,7 @@ package org.asbportal.ward;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,19 +11,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import org.asbportal.security.AuditLog;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
-import org.asbportal.figures.WardCounts;
 
 /**
  * Replaces the partnership's wards with a new set of boundaries: wards in the new set are added or
- * updated (their councillors' grants and populations kept), the others removed, and every stored
- * portal report with a map point and every police-recorded incident is given the ward its point is now
- * in. The ward look-up is reloaded once the change is committed.
+ * updated (their councillors' grants and populations kept), the others removed, and every feature
+ * keeping rows placed in wards re-places them ({@link WardsReplaced}: portal reports with a map point,
+ * police-recorded incidents). The ward look-up is reloaded once the change is committed.
  */
 @ApplicationScoped
 public class WardAdminService {
@@ -31,15 +30,17 @@ public class WardAdminService {
     public record WardReplaceResult(int wards, int removed, int reportsReassigned, int policeReassigned) {
     }
 
-    private static final int BATCH = 1000;
+    /** What {@link WardsReplaced} calls the rows it moves: portal reports and police-recorded incidents. */
+    public static final String REPORTS = "reports";
+    public static final String POLICE = "police";
 
     private final AgroalDataSource dataSource;
     private final WardLocator locator;
     private final AuditLog audit;
-    private final WardCounts counts;
+    private final Event<WardsReplaced> wardsReplaced;
 
-    public WardAdminService(AgroalDataSource dataSource, WardLocator locator, AuditLog audit, WardCounts counts) {
-        this.counts = counts;
+    public WardAdminService(AgroalDataSource dataSource, WardLocator locator, AuditLog audit, Event<WardsReplaced> wardsReplaced) {
+        this.wardsReplaced = wardsReplaced;
         this.dataSource = dataSource;
         this.locator = locator;
         this.audit = audit;
@@ -80,16 +81,21 @@ public class WardAdminService {
             }
         }
         WardReplaceResult result = QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
-            WardReplaceResult stored = store(boundaries);
-            counts.rebuildAll();
+            Stored stored = store(boundaries);
+            WardsReplaced replaced = new WardsReplaced(boundaries);
+            wardsReplaced.fire(replaced);
             audit.record(actor, "WARDS_REPLACED", null, stored.wards() + " wards, " + stored.removed() + " removed");
-            return stored;
+            return new WardReplaceResult(stored.wards(), stored.removed(), replaced.reassigned(REPORTS),
+                    replaced.reassigned(POLICE));
         });
         locator.reload();
         return result;
     }
 
-    private WardReplaceResult store(WardBoundaries boundaries) throws SQLException {
+    private record Stored(int wards, int removed) {
+    }
+
+    private Stored store(WardBoundaries boundaries) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Set<String> codes = new HashSet<>();
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ward (code, name, boundary) "
@@ -119,44 +125,7 @@ public class WardAdminService {
                     }
                 }
             }
-            int reports = reassign(connection, boundaries, "report");
-            int police = reassign(connection, boundaries, "police_incident");
-            return new WardReplaceResult(codes.size(), removed, reports, police);
-        }
-    }
-
-    /** Gives every row of the table with a point the ward the point is in, a page at a time; the table is one of ours. */
-    private static int reassign(Connection connection, WardBoundaries boundaries, String table) throws SQLException {
-        int changed = 0;
-        long after = 0;
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, latitude, longitude, ward_code FROM "
-                + table + " WHERE id > ? AND latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY id LIMIT " + BATCH);
-                PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET ward_code = ? WHERE id = ?")) {
-            while (true) {
-                select.setLong(1, after);
-                int read = 0;
-                int pending = 0;
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        read++;
-                        after = rows.getLong(1);
-                        String ward = boundaries.locate(rows.getDouble(2), rows.getDouble(3)).map(WardRef::code).orElse(null);
-                        if (!Objects.equals(ward, rows.getString(4))) {
-                            update.setString(1, ward);
-                            update.setLong(2, after);
-                            update.addBatch();
-                            pending++;
-                        }
-                    }
-                }
-                if (pending > 0) {
-                    update.executeBatch();
-                    changed += pending;
-                }
-                if (read < BATCH) {
-                    return changed;
-                }
-            }
+            return new Stored(codes.size(), removed);
         }
     }
 }

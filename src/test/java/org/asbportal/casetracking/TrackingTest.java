@@ -13,18 +13,34 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import io.agroal.api.AgroalDataSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.asbportal.report.ReportRequests;
+import org.asbportal.report.ReportRows;
+import org.asbportal.security.StaffApi;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Victims check their case at /track with the reference and access code, and add to it. */
 @QuarkusTest
 class TrackingTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private ReportRows db;
+
+    @BeforeEach
+    void rows() {
+        db = new ReportRows(dataSource);
+    }
 
     private static ExtractableResponse<Response> newReport() {
         return given().contentType(ContentType.JSON).body(ReportRequests.valid().json())
@@ -115,6 +131,28 @@ class TrackingTest {
         post("/track/add", Map.of("reference", report.path("reference"), "accessCode", report.path("accessCode"),
                 "kind", "INFORMATION", "text", " "))
                 .then().statusCode(400).body(containsString("Tell us what you want to add"));
+    }
+
+    @Test
+    void nothingIsAddedToAClosedCaseAndItsPageOffersNoForm() {
+        ExtractableResponse<Response> report = newReport();
+        String reference = report.path("reference");
+        String code = report.path("accessCode");
+        StaffApi.as("admin").body(Map.of("outcome", "RESOLVED"))
+                .when().post("/api/v1/cases/" + reference + "/close").then().statusCode(200);
+        int before = db.events(reference).size();
+
+        post("/track", Map.of("reference", reference, "accessCode", code))
+                .then().statusCode(200)
+                .body(containsString("We have closed your report."))
+                .body(not(containsString("action=\"/track/add\"")));
+        post("/track/add", Map.of("reference", reference, "accessCode", code, "kind", "INFORMATION",
+                "text", "One more thing"))
+                .then().statusCode(409)
+                .body(containsString("Your report is closed, so we cannot add to it."));
+
+        assertEquals(before, db.events(reference).size());
+        assertEquals(List.of(), db.events(reference).stream().filter(e -> "INFORMATION".equals(e.string("kind"))).toList());
     }
 
     @Test

@@ -59,9 +59,10 @@ class WardCountsTest {
                     + "DATE_FORMAT(r.submitted_at, '%Y-%m') AS m, TIMESTAMPDIFF(SECOND, r.submitted_at, "
                     + "(SELECT MIN(e.occurred_at) FROM report_event e WHERE e.report_id = r.id AND e.kind = 'IN_PROGRESS')) AS s "
                     + "FROM report r) x WHERE s IS NOT NULL GROUP BY w, m, s "
-                    + "UNION ALL SELECT 'duration', COALESCE(r.ward_code, ''), DATE_FORMAT(r.submitted_at, '%Y-%m'), 'CLOSURE', "
-                    + "TIMESTAMPDIFF(SECOND, r.submitted_at, q.closed_at), COUNT(*) FROM queue_item q "
-                    + "JOIN report r ON r.id = q.report_id WHERE q.closed_at IS NOT NULL GROUP BY 2, 3, 5",
+                    + "UNION ALL SELECT 'duration', w, m, 'CLOSURE', s, COUNT(*) FROM (SELECT COALESCE(r.ward_code, '') AS w, "
+                    + "DATE_FORMAT(r.submitted_at, '%Y-%m') AS m, TIMESTAMPDIFF(SECOND, r.submitted_at, "
+                    + "(SELECT MIN(e.occurred_at) FROM report_event e WHERE e.report_id = r.id AND e.kind = 'CLOSED')) AS s "
+                    + "FROM report r) y WHERE s IS NOT NULL GROUP BY w, m, s",
             "SELECT 'place' AS t, COALESCE(ward_code, '') AS w, DATE_FORMAT(month, '%Y-%m'), location, COUNT(*) "
                     + "FROM police_incident WHERE location IS NOT NULL GROUP BY 2, 3, 4");
 

@@ -84,6 +84,11 @@ class WardSummaryBenchmark {
                         + "FROM report r WHERE r.status <> 'RECEIVED' "
                         + "AND r.reference BETWEEN CONCAT('" + PREFIX + "', LPAD(" + from + ", 10, '0')) "
                         + "AND CONCAT('" + PREFIX + "', LPAD(" + Math.min(ROWS, from + CHUNK - 1) + ", 10, '0'))");
+                sql.executeUpdate("INSERT INTO report_event (report_id, occurred_at, kind, is_public, actor, message) "
+                        + "SELECT r.id, r.submitted_at + INTERVAL (r.id % 40) DAY, 'CLOSED', TRUE, 'benchmark', 'Closed' "
+                        + "FROM report r WHERE r.status = 'CLOSED' "
+                        + "AND r.reference BETWEEN CONCAT('" + PREFIX + "', LPAD(" + from + ", 10, '0')) "
+                        + "AND CONCAT('" + PREFIX + "', LPAD(" + Math.min(ROWS, from + CHUNK - 1) + ", 10, '0'))");
                 sql.executeUpdate("INSERT INTO police_incident (force_name, month, longitude, latitude, location, lsoa_code, "
                         + "lsoa_name, ward_code, imported_at) SELECT '" + FORCE + "', " + base + " + INTERVAL s.seq % 24 MONTH, "
                         + "-0.46, 52.13, CONCAT('On or near Street ', s.seq % 400), 'E01017544', 'Bedford 001C', w.code, NOW(6) "

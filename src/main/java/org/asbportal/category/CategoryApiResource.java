@@ -1,4 +1,4 @@
-package org.asbportal.report;
+package org.asbportal.category;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package org.asbportal.report;
+package org.asbportal.category;
 
 /** National incident recording's three groups of ASB. */
 public enum CategoryGroup {

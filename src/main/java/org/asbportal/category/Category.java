@@ -1,4 +1,4 @@
-package org.asbportal.report;
+package org.asbportal.category;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package org.asbportal.report;
+package org.asbportal.category;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the categories of ASB, in the order residents see them. */
+/** Reads the kinds of behaviour residents report (categories of ASB), in the order residents see them. */
 @ApplicationScoped
 public class CategoryService {
 
