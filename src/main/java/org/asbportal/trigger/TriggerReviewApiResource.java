@@ -2,6 +2,7 @@ package org.asbportal.trigger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
 
 import org.asbportal.security.Role;
 import org.asbportal.trigger.ReviewForms.AgencyForm;
@@ -37,16 +39,23 @@ import org.asbportal.trigger.ReviewViews.Review;
 @RolesAllowed({Role.ADMIN, Role.TRIGGER_COORDINATOR})
 public class TriggerReviewApiResource {
 
+    private final TriggerReviewQueue queue;
     private final TriggerReviewService reviews;
+    private final TriggerEscalations escalations;
+    private final TriggerOutcomeLetters letters;
 
-    public TriggerReviewApiResource(TriggerReviewService reviews) {
+    public TriggerReviewApiResource(TriggerReviewQueue queue, TriggerReviewService reviews, TriggerEscalations escalations,
+            TriggerOutcomeLetters letters) {
+        this.queue = queue;
         this.reviews = reviews;
+        this.escalations = escalations;
+        this.letters = letters;
     }
 
     @GET
     public QueuePage queue(@QueryParam("status") String status, @QueryParam("overdue") boolean overdue,
-            @QueryParam("page") @jakarta.ws.rs.DefaultValue("1") int page) {
-        return reviews.queue(status, overdue, page);
+            @QueryParam("page") @DefaultValue("1") int page) {
+        return queue.queue(status, overdue, page);
     }
 
     @GET
@@ -55,6 +64,7 @@ public class TriggerReviewApiResource {
         return reviews.view(reference);
     }
 
+    /** Without a body the application is acknowledged as it is now. */
     @POST
     @Path("/{reference}/acknowledge")
     public Review acknowledge(@PathParam("reference") String reference, VersionForm form) {
@@ -64,60 +74,68 @@ public class TriggerReviewApiResource {
     @POST
     @Path("/{reference}/complaints/{id}/confirmation")
     public Review confirm(@PathParam("reference") String reference, @PathParam("id") long id, ConfirmForm form) {
-        return reviews.confirmComplaint(reference, id, form);
+        return withBody(form, f -> reviews.confirmComplaint(reference, id, f));
     }
 
     @POST
     @Path("/{reference}/decision")
     public Review decide(@PathParam("reference") String reference, DecisionForm form) {
-        return reviews.decide(reference, form);
+        return withBody(form, f -> reviews.decide(reference, f));
     }
 
     @POST
     @Path("/{reference}/agency-information")
     public Review agencyInformation(@PathParam("reference") String reference, AgencyForm form) {
-        return reviews.agencyInformation(reference, form);
+        return withBody(form, f -> reviews.agencyInformation(reference, f));
     }
 
     @POST
     @Path("/{reference}/meeting")
     public Review meeting(@PathParam("reference") String reference, MeetingForm form) {
-        return reviews.meeting(reference, form);
+        return withBody(form, f -> reviews.meeting(reference, f));
     }
 
     @POST
     @Path("/{reference}/recommendations")
     public Response addRecommendation(@PathParam("reference") String reference, RecommendationForm form) {
-        return Response.status(Response.Status.CREATED).entity(reviews.addRecommendation(reference, form)).build();
+        return Response.status(Response.Status.CREATED).entity(withBody(form, f -> reviews.addRecommendation(reference, f)))
+                .build();
     }
 
     @POST
     @Path("/{reference}/recommendations/{id}/progress")
     public RecommendationView progress(@PathParam("reference") String reference, @PathParam("id") long id, ProgressForm form) {
-        return reviews.progress(reference, id, form);
+        return withBody(form, f -> reviews.progress(reference, id, f));
     }
 
     @POST
     @Path("/{reference}/outcome")
     public Review outcome(@PathParam("reference") String reference, OutcomeForm form) {
-        return reviews.outcome(reference, form);
+        return withBody(form, f -> reviews.outcome(reference, f));
     }
 
     @GET
     @Path("/{reference}/letter")
     public OutcomeLetter letter(@PathParam("reference") String reference) {
-        return reviews.letter(reference);
+        return letters.letter(reference);
     }
 
+    /** Without a body the reason is missing, and said so. */
     @POST
     @Path("/{reference}/escalation")
     public Review escalate(@PathParam("reference") String reference, EscalationForm form) {
-        return reviews.escalateFor(reference, form);
+        return escalations.escalateFor(reference, form);
     }
 
     @POST
     @Path("/{reference}/escalation/decision")
     public Review decideEscalation(@PathParam("reference") String reference, EscalationDecisionForm form) {
-        return reviews.decideEscalation(reference, form);
+        return withBody(form, f -> escalations.decideEscalation(reference, f));
+    }
+
+    /** A step's JSON body, refused (400, field {@code body}) when none was sent; then the step. */
+    private static <F, R> R withBody(F form, Function<F, R> step) {
+        ReviewForms.require(form);
+        return step.apply(form);
     }
 }

@@ -24,15 +24,7 @@ import org.asbportal.web.PageErrors;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
-import org.asbportal.trigger.ReviewForms.AgencyForm;
-import org.asbportal.trigger.ReviewForms.ConfirmForm;
-import org.asbportal.trigger.ReviewForms.DecisionForm;
-import org.asbportal.trigger.ReviewForms.EscalationDecisionForm;
-import org.asbportal.trigger.ReviewForms.EscalationForm;
-import org.asbportal.trigger.ReviewForms.MeetingForm;
-import org.asbportal.trigger.ReviewForms.OutcomeForm;
-import org.asbportal.trigger.ReviewForms.ProgressForm;
-import org.asbportal.trigger.ReviewForms.RecommendationForm;
+import org.asbportal.trigger.ReviewForms.Posted;
 import org.asbportal.trigger.ReviewViews.OutcomeLetter;
 import org.asbportal.trigger.ReviewViews.QueuePage;
 import org.asbportal.trigger.ReviewViews.Review;
@@ -58,18 +50,25 @@ public class TriggerReviewResource {
         static native TemplateInstance letter(String staffName, OutcomeLetter letter);
     }
 
+    private final TriggerReviewQueue reviewQueue;
     private final TriggerReviewService reviews;
+    private final TriggerEscalations escalations;
+    private final TriggerOutcomeLetters letters;
     private final CurrentStaff staff;
 
-    public TriggerReviewResource(TriggerReviewService reviews, CurrentStaff staff) {
+    public TriggerReviewResource(TriggerReviewQueue queue, TriggerReviewService reviews, TriggerEscalations escalations,
+            TriggerOutcomeLetters letters, CurrentStaff staff) {
+        this.reviewQueue = queue;
         this.reviews = reviews;
+        this.escalations = escalations;
+        this.letters = letters;
         this.staff = staff;
     }
 
     @GET
     public TemplateInstance queue(@QueryParam("status") String status, @QueryParam("overdue") boolean overdue,
             @QueryParam("page") @DefaultValue("1") int page) {
-        return Templates.reviewQueue(name(), reviews.queue(status, overdue, page), List.of(TriggerStatus.values()));
+        return Templates.reviewQueue(name(), reviewQueue.queue(status, overdue, page), List.of(TriggerStatus.values()));
     }
 
     @GET
@@ -81,14 +80,14 @@ public class TriggerReviewResource {
     @GET
     @Path("/{reference}/letter")
     public TemplateInstance letter(@PathParam("reference") String reference) {
-        return Templates.letter(name(), reviews.letter(reference));
+        return Templates.letter(name(), letters.letter(reference));
     }
 
     @POST
     @Path("/{reference}/acknowledge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response acknowledge(@PathParam("reference") String reference, MultivaluedMap<String, String> form) {
-        return change(reference, "acknowledged", "", form, f -> reviews.acknowledge(reference, version(f)));
+        return change(reference, "acknowledged", "", form, f -> reviews.acknowledge(reference, Posted.version(f)));
     }
 
     @POST
@@ -97,41 +96,36 @@ public class TriggerReviewResource {
     public Response confirm(@PathParam("reference") String reference, @PathParam("id") long id,
             MultivaluedMap<String, String> form) {
         return change(reference, "complaint", "complaint-" + id + "-", form,
-                f -> reviews.confirmComplaint(reference, id, new ConfirmForm(version(f), yesNo(f.getFirst("confirmed")))));
+                f -> reviews.confirmComplaint(reference, id, Posted.confirm(f)));
     }
 
     @POST
     @Path("/{reference}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("reference") String reference, MultivaluedMap<String, String> form) {
-        return change(reference, "decision", "decision-", form, f -> reviews.decide(reference, new DecisionForm(version(f),
-                date(f, "decidedOn"), yesNo(f.getFirst("victimVulnerable")), yesNo(f.getFirst("discretionary")),
-                f.getFirst("reasons"))));
+        return change(reference, "decision", "decision-", form, f -> reviews.decide(reference, Posted.decision(f)));
     }
 
     @POST
     @Path("/{reference}/agency-information")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response agencyInformation(@PathParam("reference") String reference, MultivaluedMap<String, String> form) {
-        return change(reference, "agencies", "agencies-", form, f -> reviews.agencyInformation(reference,
-                new AgencyForm(version(f), list(f, "asked"), f.getFirst("other"), f.getFirst("summary"))));
+        return change(reference, "agencies", "agencies-", form, f -> reviews.agencyInformation(reference, Posted.agencies(f)));
     }
 
     @POST
     @Path("/{reference}/meeting")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response meeting(@PathParam("reference") String reference, MultivaluedMap<String, String> form) {
-        return change(reference, "meeting", "meeting-", form, f -> reviews.meeting(reference, new MeetingForm(version(f),
-                date(f, "heldOn"), f.getFirst("chair"), yesNo(f.getFirst("chairIndependent")), list(f, "attending"),
-                yesNo(f.getFirst("victimAttended")), f.getFirst("impactStatement"), f.getFirst("findings"))));
+        return change(reference, "meeting", "meeting-", form, f -> reviews.meeting(reference, Posted.meeting(f)));
     }
 
     @POST
     @Path("/{reference}/recommendations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addRecommendation(@PathParam("reference") String reference, MultivaluedMap<String, String> form) {
-        return change(reference, "recommendation", "recommendation-", form, f -> reviews.addRecommendation(reference,
-                new RecommendationForm(f.getFirst("text"), f.getFirst("ownerAgency"), date(f, "dueOn"))));
+        return change(reference, "recommendation", "recommendation-", form,
+                f -> reviews.addRecommendation(reference, Posted.recommendation(f)));
     }
 
     @POST
@@ -139,16 +133,14 @@ public class TriggerReviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response progress(@PathParam("reference") String reference, @PathParam("id") long id,
             MultivaluedMap<String, String> form) {
-        return change(reference, "progress", "progress-" + id + "-", form, f -> reviews.progress(reference, id,
-                new ProgressForm(number(f.getFirst("recommendationVersion")), f.getFirst("note"), "true".equals(f.getFirst("done")))));
+        return change(reference, "progress", "progress-" + id + "-", form, f -> reviews.progress(reference, id, Posted.progress(f)));
     }
 
     @POST
     @Path("/{reference}/outcome")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response outcome(@PathParam("reference") String reference, MultivaluedMap<String, String> form) {
-        return change(reference, "outcome", "outcome-", form,
-                f -> reviews.outcome(reference, new OutcomeForm(version(f), f.getFirst("summary"))));
+        return change(reference, "outcome", "outcome-", form, f -> reviews.outcome(reference, Posted.outcome(f)));
     }
 
     @POST
@@ -156,15 +148,15 @@ public class TriggerReviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response escalate(@PathParam("reference") String reference, MultivaluedMap<String, String> form) {
         return change(reference, "escalation", "escalation-", form,
-                f -> reviews.escalateFor(reference, new EscalationForm(f.getFirst("reason"))));
+                f -> escalations.escalateFor(reference, Posted.escalation(f)));
     }
 
     @POST
     @Path("/{reference}/escalation/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decideEscalation(@PathParam("reference") String reference, MultivaluedMap<String, String> form) {
-        return change(reference, "escalation-decision", "escalation-", form, f -> reviews.decideEscalation(reference,
-                new EscalationDecisionForm(f.getFirst("decision"), f.getFirst("decisionReasons"))));
+        return change(reference, "escalation-decision", "escalation-", form,
+                f -> escalations.decideEscalation(reference, Posted.escalationDecision(f)));
     }
 
     /**
@@ -223,40 +215,5 @@ public class TriggerReviewResource {
             }
         });
         return values;
-    }
-
-    private static Integer version(MultivaluedMap<String, String> form) {
-        Integer version = number(form.getFirst("version"));
-        if (version == null) {
-            throw new TriggerConflictException("The page was out of date: look at the application again and redo your change.");
-        }
-        return version;
-    }
-
-    private static Integer number(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Boolean yesNo(String value) {
-        return "yes".equals(value) ? Boolean.TRUE : "no".equals(value) ? Boolean.FALSE : null;
-    }
-
-    private static List<String> list(MultivaluedMap<String, String> form, String name) {
-        List<String> values = form.get(name);
-        return values == null ? List.of() : values;
-    }
-
-    /** The three boxes of a GOV.UK date input as year-month-day; the service checks it is a real date. */
-    private static String date(MultivaluedMap<String, String> form, String name) {
-        return strip(form.getFirst(name + "-year")) + "-" + strip(form.getFirst(name + "-month")) + "-"
-                + strip(form.getFirst(name + "-day"));
-    }
-
-    private static String strip(String value) {
-        return value == null ? "" : value.strip();
     }
 }

@@ -216,6 +216,19 @@ class ThresholdRulesTest {
     }
 
     @Test
+    void ofComplaintsAboutTheSameDayTheEarliestMadeIsCountedWhateverTheOrderListed() {
+        Assessment assessment = rules(Map.of()).assess(APPLIED, false, List.of(
+                Complaint.otherAgency("bpha housing", LocalDate.parse("2026-05-06"), LocalDate.parse("2026-05-01")),
+                Complaint.otherAgency("Bedfordshire Police", LocalDate.parse("2026-05-02"), LocalDate.parse("2026-05-01")),
+                portal("2026-05-10", "2026-05-14"), portal("2026-05-10", "2026-05-11")));
+
+        assertThat(assessment.complaints()).extracting(Verdict::qualifies).containsExactly(false, true, false, true);
+        assertThat(assessment.complaints()).extracting(Verdict::sameIncidentAs).containsExactly(2, null, 4, null);
+        assertThat(assessment.complaints().get(0).reason()).isEqualTo("Same incident as complaint 2, counted once");
+        assertThat(assessment.qualifyingComplaints()).isEqualTo(2);
+    }
+
+    @Test
     void aPartnershipMayCountEveryComplaintOfTheSameIncident() {
         Assessment assessment = rules(Map.of("asb.trigger.count-same-incident-once", "false")).assess(APPLIED, false, List.of(
                 Complaint.otherAgency("Bedfordshire Police", LocalDate.parse("2026-05-02"), LocalDate.parse("2026-05-01")),
