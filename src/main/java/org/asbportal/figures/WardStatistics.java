@@ -7,20 +7,21 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.asbportal.category.CategoryService;
+import org.asbportal.report.ReportFacts;
+import org.asbportal.trigger.TriggerFigures;
 
 /**
  * The counting queries behind ward summaries, the district picture and the public figures. Every query
- * is parameterised and reads the counts {@link WardCounts} keeps by ward and month (only the district's
- * repeat places of portal reports and Community Trigger applications read the base tables). Callers own
- * the transaction.
+ * is parameterised and reads the counts {@link WardCounts} keeps by ward and month; what only other
+ * features know (the places reports describe, the reports case review applications cite, the kinds of
+ * behaviour) is asked of them. Callers own the transaction.
  */
 @ApplicationScoped
 class WardStatistics {
@@ -37,17 +38,28 @@ class WardStatistics {
     record CategoryRow(String code, String name, String group) {
     }
 
-    private static final String PORTAL_RANGE = " submitted_at >= ? AND submitted_at < ?";
-
     private final AgroalDataSource dataSource;
+    private final ReportFacts reports;
+    private final CategoryService categories;
+    private final TriggerFigures triggers;
 
-    WardStatistics(AgroalDataSource dataSource) {
+    WardStatistics(AgroalDataSource dataSource, ReportFacts reports, CategoryService categories, TriggerFigures triggers) {
         this.dataSource = dataSource;
+        this.reports = reports;
+        this.categories = categories;
+        this.triggers = triggers;
     }
 
     List<CategoryRow> categories() {
-        return query("SELECT code, name, category_group FROM category ORDER BY sort_order, code",
-                rows -> new CategoryRow(rows.getString(1), rows.getString(2), rows.getString(3)));
+        return categories.all().stream().map(c -> new CategoryRow(c.code, c.name, c.group.name())).toList();
+    }
+
+    /** Community Trigger applications received in the range that cite a portal report in the ward. */
+    long triggerApplications(String ward, MonthRange range) {
+        List<TriggerFigures.CitedReport> cited = triggers.reportsCited(range.start(), range.end());
+        Map<Long, String> wards = reports.wardsOf(cited.stream().map(TriggerFigures.CitedReport::reportId).distinct().toList());
+        return cited.stream().filter(c -> ward.equals(wards.get(c.reportId()))).map(TriggerFigures.CitedReport::applicationId)
+                .distinct().count();
     }
 
     List<PortalCell> portalCells(String ward, MonthRange range) {
@@ -86,13 +98,6 @@ class WardStatistics {
         return counts;
     }
 
-    long triggerApplications(String ward, MonthRange range) {
-        return query("SELECT COUNT(DISTINCT c.application_id) FROM trigger_complaint c "
-                + "JOIN report r ON r.id = c.report_id JOIN trigger_application a ON a.id = c.application_id "
-                + "WHERE r.ward_code = ? AND a.submitted_at >= ? AND a.submitted_at < ?",
-                rows -> rows.getLong(1), ward, utc(range.start()), utc(range.end())).get(0);
-    }
-
     /** Police locations in the ward with at least {@code min} incidents, most first. */
     List<Place> policeLocations(String ward, MonthRange range, int min, int limit) {
         return query("SELECT location, SUM(n) AS c FROM ward_month_place WHERE ward_code = ? AND month >= ? "
@@ -106,10 +111,8 @@ class WardStatistics {
                 + "WHERE month >= ? AND month <= ? GROUP BY ward_code, location HAVING c >= ? ORDER BY c DESC, location LIMIT ?",
                 rows -> new Place(ward(rows.getString(1)), rows.getString(2), false, rows.getLong(3)),
                 first(range), last(range), min, limit));
-        places.addAll(query("SELECT ward_code, location_description, COUNT(*) AS n FROM report WHERE" + PORTAL_RANGE
-                + " GROUP BY ward_code, location_description HAVING n >= ? ORDER BY n DESC, location_description LIMIT ?",
-                rows -> new Place(rows.getString(1), rows.getString(2), true, rows.getLong(3)),
-                utc(range.start()), utc(range.end()), min, limit));
+        reports.describedPlaces(range.start(), range.end(), min, limit)
+                .forEach(p -> places.add(new Place(p.wardCode(), p.place(), true, p.reports())));
         places.sort((a, b) -> Long.compare(b.count(), a.count()));
         return places.size() > limit ? places.subList(0, limit) : places;
     }
@@ -203,10 +206,6 @@ class WardStatistics {
     /** A ward code as the counts keep it: '' for none. */
     private static String ward(String code) {
         return code == null || code.isEmpty() ? null : code;
-    }
-
-    private static LocalDateTime utc(java.time.Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Date first(MonthRange range) {

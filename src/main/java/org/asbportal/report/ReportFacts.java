@@ -9,7 +9,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -76,6 +84,47 @@ public class ReportFacts {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read what is counted of the reports", e);
         }
+    }
+
+    /** A place portal reports describe, in a ward, and how many reports describe it. */
+    public record DescribedPlace(String wardCode, String place, long reports) {
+    }
+
+    /**
+     * Places described by at least {@code min} reports received from {@code from} (included) to
+     * {@code to} (excluded), most first. The description is the resident's own text: for staff only.
+     */
+    @Transactional
+    public List<DescribedPlace> describedPlaces(Instant from, Instant to, int min, int limit) {
+        List<DescribedPlace> places = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT ward_code, location_description, COUNT(*) AS n "
+                        + "FROM report WHERE submitted_at >= ? AND submitted_at < ? GROUP BY ward_code, location_description "
+                        + "HAVING n >= ? ORDER BY n DESC, location_description LIMIT ?")) {
+            select.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+            select.setObject(2, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+            select.setInt(3, min);
+            select.setInt(4, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    places.add(new DescribedPlace(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the places reports describe", e);
+        }
+        return places;
+    }
+
+    /** The ward each of these reports is in (reports in no ward are left out). */
+    @Transactional
+    public Map<Long, String> wardsOf(Collection<Long> reportIds) {
+        Map<Long, String> wards = new HashMap<>();
+        if (reportIds.isEmpty()) {
+            return wards;
+        }
+        Report.<Report>list("id in ?1 and wardCode is not null", reportIds).forEach(r -> wards.put(r.id, r.wardCode));
+        return wards;
     }
 
     private static Fact fact(ResultSet row) throws SQLException {

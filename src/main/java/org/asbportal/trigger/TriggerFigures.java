@@ -2,6 +2,7 @@ package org.asbportal.trigger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,21 @@ public class TriggerFigures {
     public TriggerFigures(TriggerConfig config, Calendar calendar) {
         this.startMonth = config.yearStartMonth();
         this.calendar = calendar;
+    }
+
+    /** A portal report that an application cites as one of its complaints. */
+    public record CitedReport(long applicationId, long reportId) {
+    }
+
+    /** The portal reports cited by applications submitted from {@code from} (included) to {@code to} (excluded). */
+    @Transactional
+    public List<CitedReport> reportsCited(Instant from, Instant to) {
+        return TriggerComplaint.getEntityManager().createQuery("select c.application.id, c.report.id from TriggerComplaint c "
+                + "where c.report is not null and c.application.submittedAt >= ?1 and c.application.submittedAt < ?2", Object[].class)
+                .setParameter(1, from).setParameter(2, to)
+                .getResultStream()
+                .map(row -> new CitedReport((Long) row[0], (Long) row[1]))
+                .toList();
     }
 
     /** Every year from the one of the first application to the current one, the latest first. */
