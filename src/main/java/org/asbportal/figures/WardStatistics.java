@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.asbportal.category.CategoryService;
 import org.asbportal.report.ReportFacts;
 import org.asbportal.trigger.TriggerFigures;
+import org.asbportal.ward.WardService;
 
 /**
  * The counting queries behind ward summaries, the district picture and the public figures. Every query
@@ -42,8 +43,11 @@ class WardStatistics {
     private final ReportFacts reports;
     private final CategoryService categories;
     private final TriggerFigures triggers;
+    private final WardService wards;
 
-    WardStatistics(AgroalDataSource dataSource, ReportFacts reports, CategoryService categories, TriggerFigures triggers) {
+    WardStatistics(AgroalDataSource dataSource, ReportFacts reports, CategoryService categories, TriggerFigures triggers,
+            WardService wards) {
+        this.wards = wards;
         this.dataSource = dataSource;
         this.reports = reports;
         this.categories = categories;
@@ -52,6 +56,11 @@ class WardStatistics {
 
     List<CategoryRow> categories() {
         return categories.all().stream().map(c -> new CategoryRow(c.code, c.name, c.group.name())).toList();
+    }
+
+    /** Whether any police-recorded incident has been imported. */
+    boolean anyPoliceData() {
+        return !query("SELECT 1 FROM police_incident LIMIT 1", rows -> rows.getInt(1)).isEmpty();
     }
 
     /** Community Trigger applications received in the range that cite a portal report in the ward. */
@@ -175,8 +184,7 @@ class WardStatistics {
     /** Ward populations recorded in the ward table. */
     Map<String, Integer> recordedPopulations() {
         Map<String, Integer> populations = new HashMap<>();
-        query("SELECT code, population FROM ward WHERE population IS NOT NULL",
-                rows -> populations.put(rows.getString(1), rows.getInt(2)));
+        wards.all().stream().filter(w -> w.population != null).forEach(w -> populations.put(w.code, w.population));
         return populations;
     }
 
