@@ -58,12 +58,13 @@ public class ReportLink extends PanacheEntityBase {
                 one, other, reason).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().isPresent();
     }
 
-    public static ReportLink of(Report report, Report linkedReport, String reason) {
+    /** A link made at {@code createdAt}. */
+    public static ReportLink of(Report report, Report linkedReport, String reason, Instant createdAt) {
         ReportLink link = new ReportLink();
         link.report = report;
         link.linkedReport = linkedReport;
         link.reason = reason;
-        link.createdAt = Instant.now();
+        link.createdAt = createdAt;
         return link;
     }
 }

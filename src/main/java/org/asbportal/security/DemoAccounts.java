@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.enterprise.event.Event;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,9 +40,11 @@ public class DemoAccounts {
             new Demo("councillor", "Cllr Kim Ward", "COUNCIL", Role.COUNCILLOR, List.of("E36001578", "E36001582")));
 
     private final Event<Created> created;
+    private final Clock clock;
 
-    public DemoAccounts(Event<Created> created) {
+    public DemoAccounts(Event<Created> created, Clock clock) {
         this.created = created;
+        this.clock = clock;
     }
 
     @Transactional
@@ -58,6 +61,7 @@ public class DemoAccounts {
             account.roles = demo.roles();
             account.organisation = Organisation.findByCode(demo.organisation()).orElseThrow();
             account.wardCodes.addAll(demo.wards());
+            account.createdAt = clock.instant();
             account.persist();
             added.add(account);
         }

@@ -65,8 +65,9 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    /** When the account was made, by the portal's clock: set by whoever makes it. */
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "staff_queue_grant", joinColumns = @JoinColumn(name = "account_id"))

@@ -10,6 +10,7 @@ import org.asbportal.security.AccessCodes;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.triage.CaseViews.CaseView;
+import org.asbportal.web.Calendar;
 import org.asbportal.web.InvalidSubmissionException;
 
 /**
@@ -23,11 +24,13 @@ public class CaseLinkService {
     private final CaseService cases;
     private final CurrentStaff staff;
     private final AuditLog audit;
+    private final Calendar calendar;
 
-    public CaseLinkService(CaseService cases, CurrentStaff staff, AuditLog audit) {
+    public CaseLinkService(CaseService cases, CurrentStaff staff, AuditLog audit, Calendar calendar) {
         this.cases = cases;
         this.staff = staff;
         this.audit = audit;
+        this.calendar = calendar;
     }
 
     /** Links this case with another the officer may work. */
@@ -41,7 +44,7 @@ public class CaseLinkService {
         if (ReportLink.linked(item.report, other.report, ReportLink.LINKED_BY_STAFF)) {
             throw new InvalidSubmissionException("reference", "This case is already linked with " + them);
         }
-        ReportLink.of(item.report, other.report, ReportLink.LINKED_BY_STAFF).persist();
+        ReportLink.of(item.report, other.report, ReportLink.LINKED_BY_STAFF, calendar.now()).persist();
         String by = staff.account().displayName;
         cases.event(item.report, "LINKED", false, "Linked with " + them + " by " + by);
         cases.event(other.report, "LINKED", false, "Linked with " + me + " by " + by);
@@ -62,7 +65,7 @@ public class CaseLinkService {
             throw new InvalidSubmissionException("reference", them + " is closed: merge into an open case");
         }
         if (!ReportLink.linked(item.report, target.report, ReportLink.MERGED_AS_DUPLICATE)) {
-            ReportLink.of(item.report, target.report, ReportLink.MERGED_AS_DUPLICATE).persist();
+            ReportLink.of(item.report, target.report, ReportLink.MERGED_AS_DUPLICATE, calendar.now()).persist();
         }
         String by = staff.account().displayName;
         cases.event(item.report, "MERGED", false, "Closed as a duplicate of " + them + " by " + by);

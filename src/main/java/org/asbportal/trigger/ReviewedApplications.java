@@ -2,6 +2,7 @@ package org.asbportal.trigger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CurrentStaff;
@@ -53,12 +54,14 @@ class ReviewedApplications {
 
     /** A history entry by the member of staff signed in. */
     void event(TriggerApplication application, String kind, boolean isPublic, String message) {
-        event(application, kind, isPublic, message, staff.username());
+        event(application, kind, isPublic, message, staff.username(), calendar.now());
     }
 
-    /** A history entry, cut to the longest a message may be. */
-    static void event(TriggerApplication application, String kind, boolean isPublic, String message, String actor) {
+    /** A history entry written at {@code at}, cut to the longest a message may be. */
+    static void event(TriggerApplication application, String kind, boolean isPublic, String message, String actor,
+            Instant at) {
         TriggerEvent.record(application, kind, isPublic,
-                message.length() <= ReviewForms.MAX_TEXT ? message : message.substring(0, ReviewForms.MAX_TEXT - 1) + "…", actor);
+                message.length() <= ReviewForms.MAX_TEXT ? message : message.substring(0, ReviewForms.MAX_TEXT - 1) + "…", actor,
+                at);
     }
 }

@@ -110,7 +110,7 @@ public class TriggerEscalations {
         application.status = TriggerStatus.ESCALATED;
         ReviewedApplications.event(application, "ESCALATED", true, "You asked for " + escalation.about.label()
                 + " to be looked at again" + (TriggerEscalation.APPLICANT.equals(by) ? "" : " (recorded for you by the coordinator)")
-                + ". Your reason: " + reason, by);
+                + ". Your reason: " + reason, by, escalation.requestedAt);
         return escalation;
     }
 }

@@ -46,16 +46,17 @@ public class TriggerEvent extends PanacheEntityBase {
 
     public String message;
 
+    /** An entry the portal writes as it saves the application: dated when the application was submitted. */
     public static TriggerEvent record(TriggerApplication application, String kind, boolean isPublic, String message) {
-        return record(application, kind, isPublic, message, SYSTEM);
+        return record(application, kind, isPublic, message, SYSTEM, application.submittedAt);
     }
 
-    /** An entry written by {@code actor}: a member of staff's username, or the applicant. */
+    /** An entry written by {@code actor} (a member of staff's username, or the applicant) at {@code occurredAt}. */
     public static TriggerEvent record(TriggerApplication application, String kind, boolean isPublic, String message,
-            String actor) {
+            String actor, Instant occurredAt) {
         TriggerEvent event = new TriggerEvent();
         event.application = application;
-        event.occurredAt = Instant.now();
+        event.occurredAt = occurredAt;
         event.kind = kind;
         event.isPublic = isPublic;
         event.actor = actor;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.asbportal.report.ReportRequests;
 import org.asbportal.report.ReportRows.Row;
 import org.asbportal.security.StaffSession;
 import org.asbportal.triage.TriageRows.Audit;
+import org.asbportal.web.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +43,10 @@ class AdminAccountsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** The portal's clock (the system's time here): times written to the database are taken from it. */
+    @Inject
+    TestClock clock;
 
     AdminRows db;
     StaffSession admin;
@@ -198,7 +202,7 @@ class AdminAccountsTest {
         String username = "locked." + ReportRequests.unique();
         long id = idFrom(createAccount(username, "COUNCIL", List.of("CASEWORKER"), List.of("COUNCIL_ASB"), PASSWORD));
         db.update("UPDATE staff_account SET failed_logins = 5, locked_until = ?, version = version + 1 WHERE id = ?",
-                Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)), id);
+                Timestamp.from(clock.instant().plus(1, ChronoUnit.HOURS)), id);
         given().auth().preemptive().basic(username, PASSWORD).get("/api/v1/queues").then().statusCode(401);
         long auditBefore = db.lastAuditId();
 
@@ -236,8 +240,8 @@ class AdminAccountsTest {
         long organisation = db.rows("SELECT id FROM organisation WHERE code = ?", code).get(0).number("id");
         for (int i = 0; i < 30; i++) {
             db.update("INSERT INTO staff_account (username, password_hash, display_name, organisation_id, roles, created_at) "
-                    + "VALUES (?, 'x', ?, ?, ?, NOW())", String.format("paged-%s-%02d", code.toLowerCase(), i), "Paged " + i,
-                    organisation, i % 2 == 0 ? "CASEWORKER" : "TRIAGE_OFFICER,PLEDGE_REVIEWER");
+                    + "VALUES (?, 'x', ?, ?, ?, ?)", String.format("paged-%s-%02d", code.toLowerCase(), i), "Paged " + i,
+                    organisation, i % 2 == 0 ? "CASEWORKER" : "TRIAGE_OFFICER,PLEDGE_REVIEWER", Timestamp.from(clock.instant()));
         }
 
         Response first = admin.get("/admin/accounts?organisation=" + code);

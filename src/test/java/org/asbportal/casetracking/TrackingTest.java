@@ -15,8 +15,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +23,9 @@ import java.util.Map;
 import org.asbportal.report.ReportRequests;
 import org.asbportal.report.ReportRows;
 import org.asbportal.security.StaffApi;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,19 @@ class TrackingTest {
 
     private ReportRows db;
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void rows() {
+        clock.fixAt(TestDates.NOW);
         db = new ReportRows(dataSource);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     private static ExtractableResponse<Response> newReport() {
@@ -72,7 +83,7 @@ class TrackingTest {
                 .body(containsString("Your report " + report.path("reference")))
                 .body(containsString("We received your report."))
                 .body(containsString(report.path("queueName").toString()))
-                .body(containsString(LocalDate.now(ZoneId.of("Europe/London")).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)) + " at "))
+                .body(containsString(TestDates.today().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)) + " at "))
                 .body(not(matchesPattern("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:.*")));
     }
 

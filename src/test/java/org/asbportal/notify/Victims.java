@@ -13,7 +13,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import org.asbportal.report.ReportEvent;
 import org.asbportal.report.ReportRequests;
 import org.asbportal.report.ReportRequests.Body;
 import org.asbportal.security.DemoAccounts;
+import org.asbportal.web.TestDates;
 
 /**
  * Reports from victims, staff changes to them over the JSON API, and what reached the outbox and
@@ -84,10 +84,10 @@ public final class Victims {
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("status = ?1", OutboxStatus.PENDING));
     }
 
-    /** Makes a message due now, as if its back-off had passed. */
+    /** Makes a message due now by the portal's clock, as if its back-off had passed. */
     static void makeDue(OutboxMessage message) {
         QuarkusTransaction.requiringNew()
-                .run(() -> OutboxMessage.update("nextAttemptAt = ?1 where id = ?2", Instant.now(), message.id));
+                .run(() -> OutboxMessage.update("nextAttemptAt = ?1 where id = ?2", TestDates.clockNow(), message.id));
     }
 
     public static List<MimeMessage> received(GreenMail server, String address) {

@@ -14,12 +14,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.asbportal.pledge.PledgeContacts.Browser;
 import org.asbportal.security.AccessCodes;
+import org.asbportal.web.TestClock;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,6 +27,10 @@ class PledgeAccessTest {
 
     @Inject
     PledgeAccessService access;
+
+    /** The portal's clock (the system's time here): times written to the database are taken from it. */
+    @Inject
+    TestClock clock;
 
     @Test
     void startPageExplainsThePledgeItsSixPrinciplesAndHowTheAssessmentWorks() {
@@ -104,7 +108,7 @@ class PledgeAccessTest {
         browser.post("/pledge/register", "organisationName", "Late Police", "type", "POLICE", "contactName", "Lee", "email", email);
         String token = PledgeContacts.latestToken(email);
         QuarkusTransaction.requiringNew().run(() -> PledgeLink.update("expiresAt = ?1 where tokenHash = ?2",
-                Instant.now().minusSeconds(1), AccessCodes.sha256(token)));
+                clock.instant().minusSeconds(1), AccessCodes.sha256(token)));
         assertEquals(404, browser.post("/pledge/verify", "token", token).statusCode());
         assertNull(browser.session());
     }
@@ -207,8 +211,8 @@ class PledgeAccessTest {
         Browser browser = PledgeContacts.registered("Purged Council");
         new Browser().post("/pledge/sign-in", "email", browser.email);
         QuarkusTransaction.requiringNew().run(() -> {
-            PledgeSession.update("expiresAt = ?1 where contact.email = ?2", Instant.now().minusSeconds(1), browser.email);
-            PledgeLink.update("expiresAt = ?1 where contact.email = ?2", Instant.now().minusSeconds(1), browser.email);
+            PledgeSession.update("expiresAt = ?1 where contact.email = ?2", clock.instant().minusSeconds(1), browser.email);
+            PledgeLink.update("expiresAt = ?1 where contact.email = ?2", clock.instant().minusSeconds(1), browser.email);
         });
         access.purge();
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> PledgeSession.count("contact.email", browser.email)));

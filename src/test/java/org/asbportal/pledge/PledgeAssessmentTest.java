@@ -9,16 +9,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.Instant;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.asbportal.pledge.PledgeContacts.Browser;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PledgeAssessmentTest {
+
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void fixClock() {
+        clock.fixAt(TestDates.NOW);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
+    }
 
     @Test
     void savingASectionGoesToTheNextAndTheAnswersAreThereAfterSigningInAgainOnAnotherDevice() {
@@ -47,7 +65,7 @@ class PledgeAssessmentTest {
         long id = browser.startAssessment();
         long question = Answering.questionIds(browser, id).get(1);
         QuarkusTransaction.requiringNew().run(() -> PledgeSession.update("expiresAt = ?1 where contact.email = ?2",
-                Instant.now().minusSeconds(1), browser.email));
+                clock.instant().minusSeconds(1), browser.email));
         Map<String, Object> typed = Answering.sectionForm(question, "NO", "We have no outreach yet", "", "Ask housing officers");
 
         Response late = browser.post("/pledge/assessments/" + id + "/sections/promote", typed);
@@ -76,7 +94,7 @@ class PledgeAssessmentTest {
         browser.post("/pledge/sign-out");
         Response late = browser.post("/pledge/assessments/" + id + "/actions", "questionId", String.valueOf(question),
                 "description", "Train the contact centre", "owner", "Training lead", "targetDate-day", "1",
-                "targetDate-month", "9", "targetDate-year", String.valueOf(LocalDate.now().getYear() + 1));
+                "targetDate-month", "9", "targetDate-year", String.valueOf(TestDates.today().getYear() + 1));
         assertEquals(401, late.statusCode());
         String page = late.asString();
         assertTrue(page.contains("You have been signed out"), page);
@@ -87,7 +105,7 @@ class PledgeAssessmentTest {
         browser.signInWith(PledgeContacts.latestToken(browser.email));
         assertEquals(303, browser.post("/pledge/assessments/" + id + "/actions", "questionId", String.valueOf(question),
                 "description", "Train the contact centre", "owner", "Training lead", "targetDate-day", "1",
-                "targetDate-month", "9", "targetDate-year", String.valueOf(LocalDate.now().getYear() + 1)).statusCode());
+                "targetDate-month", "9", "targetDate-year", String.valueOf(TestDates.today().getYear() + 1)).statusCode());
         browser.get("/pledge/assessments/" + id + "/results").then().body(containsString("Train the contact centre"));
     }
 
@@ -152,7 +170,7 @@ class PledgeAssessmentTest {
         assertTrue(page.contains("Select the gap this action closes"), page);
         assertTrue(page.contains("Enter who owns this action"));
         assertTrue(page.contains("The target date must be a real date"));
-        LocalDate past = LocalDate.now().minusDays(2);
+        LocalDate past = TestDates.today().minusDays(2);
         Response pastDate = browser.post("/pledge/assessments/" + id + "/actions", "questionId", String.valueOf(question),
                 "owner", "ASB team", "targetDate-day", String.valueOf(past.getDayOfMonth()),
                 "targetDate-month", String.valueOf(past.getMonthValue()), "targetDate-year", String.valueOf(past.getYear()));
@@ -160,11 +178,11 @@ class PledgeAssessmentTest {
 
         Response added = browser.post("/pledge/assessments/" + id + "/actions", "questionId", String.valueOf(question),
                 "description", "", "owner", "ASB team lead", "targetDate-day", "31", "targetDate-month", "3",
-                "targetDate-year", String.valueOf(LocalDate.now().getYear() + 1));
+                "targetDate-year", String.valueOf(TestDates.today().getYear() + 1));
         assertEquals(303, added.statusCode(), added.asString());
         browser.get("/pledge/assessments/" + id + "/results").then()
                 .body(containsString("ASB team lead"))
-                .body(containsString("31 Mar " + (LocalDate.now().getYear() + 1)));
+                .body(containsString("31 Mar " + (TestDates.today().getYear() + 1)));
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.restassured.http.ContentType;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.regex.Pattern;
 import org.asbportal.notify.OutboxMessage;
 import org.asbportal.notify.OutboxSender;
 import org.asbportal.notify.OutboxStatus;
+import org.asbportal.web.TestDates;
 
 /**
  * Organisations' contacts in tests: each is a browser keeping the {@code asb-pledge} session cookie
@@ -75,12 +75,12 @@ public final class PledgeContacts {
     /**
      * Sends the outbox to the test mail server. The mail server drops a connection left idle for
      * 30 seconds, and the first email over it then fails; the outbox keeps it and tries again after
-     * its back-off, which is played here by making it due at once.
+     * its back-off, which is played here by making it due at once (by the portal's clock).
      */
     public static void deliver(OutboxSender sender) {
         sender.sendDue();
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
-                "nextAttemptAt = ?1 where status = ?2 and attempts > 0", Instant.now(), OutboxStatus.PENDING));
+                "nextAttemptAt = ?1 where status = ?2 and attempts > 0", TestDates.clockNow(), OutboxStatus.PENDING));
         sender.sendDue();
     }
 

@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,9 @@ import jakarta.inject.Inject;
 
 import org.asbportal.report.ReportRequests.Body;
 import org.asbportal.report.ReportRows.Row;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,9 +64,19 @@ class ReportApiTest {
 
     ReportRows db;
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void database() {
+        clock.fixAt(TestDates.NOW);
         db = new ReportRows(dataSource);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     // ---------------------------------------------------------------- reference data
@@ -147,7 +159,7 @@ class ReportApiTest {
         assertEquals("STANDARD", item.string("risk_level"));
         LocalDate due = item.date("first_contact_due_by");
         assertEquals(due.toString(), response.path("firstContactDueBy"));
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        LocalDate today = TestDates.today();
         assertTrue(due.isAfter(today.plusDays(4)) && !due.isAfter(today.plusDays(9)), "due " + due);
         assertFalse(due.getDayOfWeek() == DayOfWeek.SATURDAY || due.getDayOfWeek() == DayOfWeek.SUNDAY);
 
@@ -185,7 +197,7 @@ class ReportApiTest {
         assertTrue(report.string("risk_reasons").contains("Feels unsafe at home"), report.string("risk_reasons"));
         Row item = db.queueItem(reference);
         assertEquals("VULNERABILITY_HUB", item.string("queue_code"));
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        LocalDate today = TestDates.today();
         assertTrue(item.date("first_contact_due_by").isAfter(today)
                 && !item.date("first_contact_due_by").isAfter(today.plusDays(4)), item.string("first_contact_due_by"));
     }
@@ -436,14 +448,14 @@ class ReportApiTest {
 
     @Test
     void rejectsADateInTheFuture() {
-        String future = LocalDate.now(ZoneId.of("Europe/London")).plusDays(2).toString();
+        String future = TestDates.today().plusDays(2).toString();
         assertRejected(ReportRequests.valid().with("occurredAt", future), "occurredAt");
         assertRejected(ReportRequests.valid().with("occurredAt", future + "T10:00"), "occurredAt");
     }
 
     @Test
     void rejectsADateMoreThanTenYearsAgo() {
-        String past = LocalDate.now(ZoneId.of("Europe/London")).minusYears(11).toString();
+        String past = TestDates.today().minusYears(11).toString();
         assertRejected(ReportRequests.valid().with("occurredAt", past), "occurredAt");
     }
 

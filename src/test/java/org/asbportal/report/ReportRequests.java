@@ -1,7 +1,6 @@
 package org.asbportal.report;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.asbportal.web.TestDates;
 
 /**
  * Fixtures for {@code POST /api/v1/reports}: a valid report that a test tweaks by dotted path,
@@ -23,7 +24,6 @@ public final class ReportRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SLOT = new AtomicInteger();
-    private static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
 
     private ReportRequests() {
     }
@@ -35,11 +35,12 @@ public final class ReportRequests {
 
     /**
      * A past date no other fixture uses: slots are 15 days apart, so the 7-day duplicate windows
-     * of two fixtures never overlap, and all stay within the last 10 years.
+     * of two fixtures never overlap, and all stay within the last 10 years. Counted back from
+     * today by the portal's clock, so a fixed clock gives dates that agree with it.
      */
     public static LocalDate uniqueDate() {
         int slot = SLOT.getAndIncrement() % 230;
-        return LocalDate.now(PARTNERSHIP_ZONE).minusDays(3 + 15L * slot);
+        return TestDates.clockToday().minusDays(3 + 15L * slot);
     }
 
     /** A report every rule accepts: a standard-risk noise report from a named victim. */

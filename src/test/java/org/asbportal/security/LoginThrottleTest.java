@@ -8,10 +8,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +24,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(LoginThrottleTest.DefaultLockout.class)
 class LoginThrottleTest {
+
+    /** The portal's clock (the system's time here), against which the lock is checked. */
+    @Inject
+    TestClock clock;
 
     /** The production rules: slowed from the third failure in a row, locked at the fifth. */
     public static class DefaultLockout implements QuarkusTestProfile {
@@ -42,6 +49,7 @@ class LoginThrottleTest {
             account.roles = Role.TRIAGE_OFFICER;
             account.organisation = Organisation.findByCode("PARTNERSHIP").orElseThrow();
             account.active = active;
+            account.createdAt = TestDates.clockNow();
             account.persist();
         });
         return username;
@@ -86,7 +94,7 @@ class LoginThrottleTest {
             Thread.sleep(100);
         }
 
-        assertTrue(lockedUntil(username) != null && lockedUntil(username).isAfter(Instant.now()), "locked for a while");
+        assertTrue(lockedUntil(username) != null && lockedUntil(username).isAfter(clock.instant()), "locked for a while");
         assertEquals(401, status(username, PASSWORD));
     }
 

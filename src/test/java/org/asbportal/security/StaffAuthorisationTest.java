@@ -28,6 +28,9 @@ import org.asbportal.triage.Cases;
 import org.asbportal.triage.Cases.Case;
 import org.asbportal.triage.TriageRows;
 import org.asbportal.triage.TriageRows.Audit;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +54,8 @@ class StaffAuthorisationTest {
     static final String UNKNOWN_REFERENCE = "ASB-2222-2222";
     static final String UNKNOWN_QUEUE = "NO_SUCH_QUEUE";
     static final String UNKNOWN_OTHER_REFERENCE = "ASB-3333-3333";
-    static final java.time.LocalDate IN_A_WEEK = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(7);
+    /** A week after today by the portal's clock, which every test fixes at {@link TestDates#NOW}. */
+    static final java.time.LocalDate IN_A_WEEK = TestDates.today().plusDays(7);
 
     /** Who is asking: nobody, or a demonstration account. */
     enum Who {
@@ -180,9 +184,19 @@ class StaffAuthorisationTest {
 
     TriageRows db;
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void database() {
+        clock.fixAt(TestDates.NOW);
         db = new TriageRows(dataSource);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     // ---------------------------------------------------------------- anonymous

@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,6 +28,9 @@ import org.asbportal.security.StaffApi;
 import org.asbportal.security.StaffSession;
 import org.asbportal.triage.Cases.Case;
 import org.asbportal.triage.TriageRows.Audit;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,12 +44,14 @@ import io.restassured.response.Response;
 /**
  * Actions on a case (warnings, contracts, referrals...) with an owner, a due date and a result,
  * through the JSON API and the case page: validated, recorded in the internal history and the audit
- * log, checked against the version seen, and never shown to the victim.
+ * log, checked against the version seen, and never shown to the victim. The portal's clock is fixed
+ * at {@link TestDates#NOW} (Wednesday 11 March 2026), so due dates agree with it.
  */
 @QuarkusTest
 class CaseActionsTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    /** Today by the portal's clock, which every test fixes at {@link TestDates#NOW}. */
+    static final LocalDate TODAY = TestDates.today();
     static final String CHANGED_ACTION = "Someone else changed this action while you were looking at it.";
 
     @Inject
@@ -55,9 +59,19 @@ class CaseActionsTest {
 
     TriageRows db;
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void database() {
+        clock.fixAt(TestDates.NOW);
         db = new TriageRows(dataSource);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     // ---------------------------------------------------------------- adding over JSON

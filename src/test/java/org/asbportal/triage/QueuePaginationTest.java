@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 
 import org.asbportal.report.ReportRequests;
 import org.asbportal.security.StaffApi;
+import org.asbportal.web.TestDates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class QueuePaginationTest {
                     item.setString(3, closed(i) ? "CLOSED" : assigned(i) ? "IN_PROGRESS" : "NEW");
                     item.setString(4, LEVELS[rank(i)]);
                     item.setInt(5, rank(i));
-                    item.setObject(6, LocalDate.now().plusDays(30));
+                    item.setObject(6, TestDates.clockToday().plusDays(30));
                     item.setObject(7, created);
                     item.setObject(8, assigned(i) ? caseworker : null, Types.BIGINT);
                     item.setObject(9, assigned(i) ? created.plusHours(1) : null, Types.TIMESTAMP);

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,9 @@ import org.asbportal.report.ReportRows.Row;
 import org.asbportal.security.StaffSession;
 import org.asbportal.triage.Cases.Case;
 import org.asbportal.triage.TriageRows.Audit;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +54,19 @@ class StaffPagesTest {
 
     TriageRows db;
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void database() {
+        clock.fixAt(TestDates.NOW);
         db = new TriageRows(dataSource);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     @Test
@@ -291,7 +303,7 @@ class StaffPagesTest {
     /** What the queue should show now, counted in the database. */
     private QueueRow expectedCounts(String code, String name) {
         String inQueue = "SELECT COUNT(*) FROM queue_item i JOIN triage_queue q ON q.id = i.queue_id WHERE q.code = ?";
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        LocalDate today = TestDates.today();
         return new QueueRow(code, name,
                 db.reports().count(inQueue + " AND i.status <> 'CLOSED'", code),
                 db.reports().count(inQueue + " AND i.status <> 'CLOSED' AND i.assigned_to IS NULL", code),

@@ -46,6 +46,9 @@ import java.util.concurrent.TimeUnit;
 import org.asbportal.report.ReportRequests.Body;
 import org.asbportal.report.ReportRows;
 import org.asbportal.report.ReportRows.Row;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +67,19 @@ class TriggerApiTest {
 
     ReportRows db;
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void database() {
+        clock.fixAt(TestDates.NOW);
         db = new ReportRows(dataSource);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     // ---------------------------------------------------------------- applying

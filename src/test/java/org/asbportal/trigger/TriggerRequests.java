@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.asbportal.report.ReportRequests;
 import org.asbportal.report.ReportRequests.Body;
+import org.asbportal.web.TestDates;
 
 /**
  * Fixtures for {@code POST /api/v1/community-trigger/applications}: a valid application from a
@@ -27,8 +28,9 @@ final class TriggerRequests {
     private TriggerRequests() {
     }
 
+    /** Today in the partnership's time zone by the portal's clock (fixed or not). */
     static LocalDate today() {
-        return LocalDate.now(PARTNERSHIP_ZONE);
+        return TestDates.clockToday();
     }
 
     static Body valid() {

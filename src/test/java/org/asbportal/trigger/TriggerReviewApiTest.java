@@ -44,6 +44,9 @@ import org.asbportal.report.ReportRows;
 import org.asbportal.security.StaffApi;
 import org.asbportal.security.StaffSession;
 import org.asbportal.trigger.Reviews.Application;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,10 +71,20 @@ class TriggerReviewApiTest {
 
     ReportRows db;
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void setUp() {
+        clock.fixAt(TestDates.NOW);
         Victims.discardBacklog();
         db = new ReportRows(dataSource);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     @Test
