@@ -4,19 +4,27 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
+import org.asbportal.web.journey.JourneyOutcome;
+import org.asbportal.web.journey.JourneyResponses;
 
 /**
- * The resident's report journey in HTML: a question per page, answers carried in the form so any
- * replica can serve the next page, check your answers, then a confirmation with the reference.
+ * The resident's report journey in HTML: a question per address ({@code GET /report/{page}} shows
+ * it, {@code POST} saves it and redirects to the next), answers kept server-side behind a cookie,
+ * check your answers, then the confirmation at its own address.
  */
 @Path("/report")
 @Produces(MediaType.TEXT_HTML)
@@ -52,47 +60,67 @@ public class ReportFormResource {
     }
 
     private final ReportFormService form;
+    private final JourneyResponses responses;
 
-    public ReportFormResource(ReportFormService form) {
+    public ReportFormResource(ReportFormService form, JourneyResponses responses) {
         this.form = form;
+        this.responses = responses;
     }
 
     @GET
-    public Response start() {
-        return render(form.start());
+    public Response start(@CookieParam(ReportJourney.COOKIE) String token) {
+        return respond(form.start(token));
+    }
+
+    @GET
+    @Path("confirmation")
+    public Response confirmation(@CookieParam(ReportJourney.COOKIE) String token) {
+        return form.confirmation(token)
+                .map(c -> Response.ok(Templates.confirmation(c)).header("Cache-Control", "no-store").build())
+                .orElseGet(() -> Response.seeOther(URI.create("/report")).build());
+    }
+
+    @GET
+    @Path("{page}")
+    public Response show(@PathParam("page") String page, @QueryParam("change") boolean changing,
+            @QueryParam("restarted") boolean restarted, @CookieParam(ReportJourney.COOKIE) String token) {
+        return respond(form.show(token, page, changing, restarted));
     }
 
     @POST
+    @Path("check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answer(MultivaluedMap<String, String> fields, @Context HttpServerRequest http) {
-        return render(form.answer(fields, http.remoteAddress().hostAddress()));
+    public Response send(@FormParam("g-recaptcha-response") String captchaToken, @Context HttpServerRequest http,
+            @CookieParam(ReportJourney.COOKIE) String token) {
+        return respond(form.send(token, captchaToken, http.remoteAddress().hostAddress()));
     }
 
-    private static Response render(ReportFormService.Outcome outcome) {
-        TemplateInstance page = outcome.confirmation() != null
-                ? Templates.confirmation(outcome.confirmation())
-                : template(outcome.page(), outcome.emergency());
-        int status = outcome.page() != null && outcome.page().hasErrors() ? 400 : 200;
-        return Response.status(status).entity(page).header("Cache-Control", "no-store").build();
+    @POST
+    @Path("{page}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("page") String page, @QueryParam("change") boolean changing,
+            MultivaluedMap<String, String> fields, @CookieParam(ReportJourney.COOKIE) String token) {
+        return respond(form.save(token, page, fields, changing));
     }
 
-    private static TemplateInstance template(ReportPage page, boolean emergency) {
-        if (emergency) {
-            return Templates.emergency(page);
-        }
-        return switch (page.step()) {
-            case DANGER -> Templates.danger(page);
-            case CATEGORY -> Templates.category(page);
-            case WHERE -> Templates.where(page);
-            case WHEN -> Templates.when(page);
-            case WHAT -> Templates.what(page);
-            case IMPACT -> Templates.impact(page);
-            case ABOUT -> Templates.about(page);
-            case DETAILS -> Templates.details(page);
-            case EQUALITY -> Templates.equality(page);
-            case CONSENT -> Templates.consent(page);
-            case CHECK -> Templates.check(page);
+    private Response respond(JourneyOutcome<ReportPage> outcome) {
+        return responses.of(form.journey(), outcome, ReportFormResource::template);
+    }
+
+    private static TemplateInstance template(ReportPage page) {
+        return switch (page.step().slug()) {
+            case ReportJourney.DANGER -> Templates.danger(page);
+            case ReportJourney.EMERGENCY -> Templates.emergency(page);
+            case ReportJourney.CATEGORY -> Templates.category(page);
+            case ReportJourney.WHERE -> Templates.where(page);
+            case ReportJourney.WHEN -> Templates.when(page);
+            case ReportJourney.WHAT -> Templates.what(page);
+            case ReportJourney.IMPACT -> Templates.impact(page);
+            case ReportJourney.ABOUT -> Templates.about(page);
+            case ReportJourney.DETAILS -> Templates.details(page);
+            case ReportJourney.EQUALITY -> Templates.equality(page);
+            case ReportJourney.CONSENT -> Templates.consent(page);
+            default -> Templates.check(page);
         };
     }
-
 }

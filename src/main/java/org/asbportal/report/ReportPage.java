@@ -4,29 +4,49 @@ import java.util.List;
 import java.util.Map;
 
 import org.asbportal.contact.Agency;
-import org.asbportal.report.ReportJourney.PageError;
-import org.asbportal.report.ReportJourney.Step;
-import org.asbportal.report.ReportJourney.SummaryRow;
 import org.asbportal.ward.Ward;
+import org.asbportal.web.journey.Journey.SummaryRow;
+import org.asbportal.web.journey.JourneyView;
 
-/** Everything a question page of the report journey shows. */
+/** Everything a page of the report journey shows: the engine's view of the page and what only reports know. */
 public record ReportPage(
-        Step step,
-        ReportDraft draft,
-        String encodedDraft,
-        List<PageError> errors,
+        JourneyView<ReportDraft> view,
         Map<CategoryGroup, List<Category>> categories,
         List<Ward> wards,
         List<SummaryRow> summary,
         List<Agency> contacts) {
 
+    public org.asbportal.web.journey.Page<ReportDraft> step() {
+        return view.step();
+    }
+
+    public ReportDraft draft() {
+        return view.draft();
+    }
+
+    public String action() {
+        return view.action();
+    }
+
+    public String backHref() {
+        return view.backHref();
+    }
+
+    public boolean restarted() {
+        return view.restarted();
+    }
+
+    public List<org.asbportal.web.PageErrors.PageError> errors() {
+        return view.errors();
+    }
+
     /** The message for an input, or null. */
     public String error(String inputId) {
-        return errors.stream().filter(e -> e.inputId().equals(inputId)).map(PageError::message).findFirst().orElse(null);
+        return view.error(inputId);
     }
 
     public boolean hasErrors() {
-        return !errors.isEmpty();
+        return view.hasErrors();
     }
 
     /** The caption above each question. */
@@ -35,6 +55,6 @@ public record ReportPage(
     }
 
     public boolean targetedBecause(String value) {
-        return draft.targetedBecause.contains(value);
+        return draft().targetedBecause.contains(value);
     }
 }

@@ -2,9 +2,7 @@ package org.asbportal.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -23,7 +21,6 @@ import org.asbportal.report.ReportSubmission.Reporter;
 import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
-import org.asbportal.security.CaptchaVerifier;
 import org.asbportal.triage.QueueItem;
 import org.asbportal.triage.QueueItemStatus;
 import org.asbportal.triage.ServiceLevels;
@@ -35,6 +32,7 @@ import org.asbportal.ward.WardRef;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.journey.Submissions;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,7 +60,6 @@ public class ReportService {
     private final Validator validator;
     private final ObjectMapper objectMapper;
     private final AccessCodes accessCodes;
-    private final CaptchaVerifier captcha;
     private final RiskScreener riskScreener;
     private final Router router;
     private final DuplicateFinder duplicates;
@@ -70,14 +67,15 @@ public class ReportService {
     private final ServiceLevels serviceLevels;
     private final Calendar calendar;
     private final WardCounts wardCounts;
+    private final Submissions submissions;
 
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
-            CaptchaVerifier captcha, RiskScreener riskScreener, Router router, DuplicateFinder duplicates,
+            Submissions submissions, RiskScreener riskScreener, Router router, DuplicateFinder duplicates,
             WardLocator wardLocator, ServiceLevels serviceLevels, Calendar calendar, WardCounts wardCounts) {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
-        this.captcha = captcha;
+        this.submissions = submissions;
         this.riskScreener = riskScreener;
         this.router = router;
         this.duplicates = duplicates;
@@ -95,38 +93,58 @@ public class ReportService {
      * @throws IdempotencyConflictException when the key was used before for a different submission
      */
     public SubmittedReport submit(ReportSubmission submission, String idempotencyKey, Channel channel, String remoteIp) {
-        String keyHash = idempotencyKey == null ? null : AccessCodes.sha256(idempotencyKey);
-        String requestHash = fingerprint(submission);
-        if (keyHash != null) {
-            Optional<SubmittedReport> earlier = replay(keyHash, requestHash, idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
+        return submissions.submit(kind(channel), submission, idempotencyKey, remoteIp);
+    }
+
+    /** The report saved with this idempotency key, with its access code, if there is one. */
+    public Optional<SubmittedReport> submitted(String idempotencyKey) {
+        return submissions.saved(kind(Channel.WEB), idempotencyKey);
+    }
+
+    /** What a report brings to the submission pipeline; {@code channel} is where it came in. */
+    private Submissions.Kind<ReportSubmission, SubmittedReport> kind(Channel channel) {
+        return new Submissions.Kind<>() {
+            @Override
+            public String robotCheckAction() {
+                return CAPTCHA_ACTION;
             }
-        }
-        List<FieldError> errors = validate(submission);
-        if (!errors.isEmpty()) {
-            throw new InvalidSubmissionException(errors);
-        }
-        CaptchaResult robotCheck = captcha.verify(submission.captchaToken(), CAPTCHA_ACTION, remoteIp);
-        if (!robotCheck.accepted()) {
-            throw new InvalidSubmissionException("captchaToken",
-                    "We could not confirm that you are not a robot. Complete the check and send your report again");
-        }
-        String accessCode = idempotencyKey == null ? accessCodes.newAccessCode() : accessCodes.accessCodeFor(idempotencyKey);
-        String accessCodeHash = accessCodes.hash(accessCode);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> save(submission, channel, robotCheck,
-                    keyHash, requestHash, accessCode, accessCodeHash));
-        } catch (PersistenceException e) {
-            // A concurrent double submit with the same key: the other request saved it first.
-            if (keyHash != null) {
-                Optional<SubmittedReport> earlier = replay(keyHash, requestHash, idempotencyKey);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
+
+            @Override
+            public String robotCheckRefused() {
+                return "We could not confirm that you are not a robot. Complete the check and send your report again";
             }
-            throw e;
-        }
+
+            @Override
+            public String accessCodeScope() {
+                return "";
+            }
+
+            @Override
+            public List<FieldError> validate(ReportSubmission request) {
+                return ReportService.this.validate(request);
+            }
+
+            @Override
+            public String captchaToken(ReportSubmission request) {
+                return request.captchaToken();
+            }
+
+            @Override
+            public String fingerprint(ReportSubmission request) {
+                return ReportService.this.fingerprint(request);
+            }
+
+            @Override
+            public Optional<Submissions.Earlier<SubmittedReport>> earlier(String keyHash, String accessCode) {
+                return Report.findByIdempotencyKey(keyHash).map(report -> new Submissions.Earlier<>(report.requestHash,
+                        view(report, QueueItem.findByReport(report).orElseThrow(), accessCode)));
+            }
+
+            @Override
+            public SubmittedReport save(ReportSubmission request, Submissions.Receipt receipt) {
+                return ReportService.this.save(request, channel, receipt);
+            }
+        };
     }
 
     /** Every problem with a submission, in the order the questions are asked. */
@@ -180,13 +198,13 @@ public class ReportService {
                 report.submittedAt, updates));
     }
 
-    private SubmittedReport save(ReportSubmission submission, Channel channel, CaptchaResult robotCheck,
-            String keyHash, String requestHash, String accessCode, String accessCodeHash) {
+    private SubmittedReport save(ReportSubmission submission, Channel channel, Submissions.Receipt receipt) {
+        CaptchaResult robotCheck = receipt.robotCheck();
         Report report = newReport(submission, channel, robotCheck);
         report.reference = uniqueReference();
-        report.accessCodeHash = accessCodeHash;
-        report.idempotencyKey = keyHash;
-        report.requestHash = requestHash;
+        report.accessCodeHash = receipt.accessCodeHash();
+        report.idempotencyKey = receipt.keyHash();
+        report.requestHash = receipt.requestHash();
         report.wardCode = locate(submission.location());
         RiskAssessment risk = riskScreener.screen(submission.risk(), report.stillHappening);
         report.riskLevel = risk.level();
@@ -201,7 +219,7 @@ public class ReportService {
         wardCounts.received(report.id);
         LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, decision.queue().code,
                 robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
-        return view(report, item, accessCode);
+        return view(report, item, receipt.accessCode());
     }
 
     private Report newReport(ReportSubmission submission, Channel channel, CaptchaResult robotCheck) {
@@ -303,16 +321,6 @@ public class ReportService {
             ReportEvent.record(report, "POSSIBLE_DUPLICATE", false, "Possible duplicate of " + link.linkedReport.reference
                     + (link.distanceMetres == null ? " (same place)" : " (" + link.distanceMetres + " m apart)"));
         }
-    }
-
-    private Optional<SubmittedReport> replay(String keyHash, String requestHash, String idempotencyKey) {
-        return QuarkusTransaction.requiringNew().call(() -> Report.findByIdempotencyKey(keyHash).map(report -> {
-            if (!requestHash.equals(report.requestHash)) {
-                throw new IdempotencyConflictException();
-            }
-            QueueItem item = QueueItem.findByReport(report).orElseThrow();
-            return view(report, item, accessCodes.accessCodeFor(idempotencyKey));
-        }));
     }
 
     private static SubmittedReport view(Report report, QueueItem item, String accessCode) {
