@@ -2,24 +2,17 @@ package org.asbportal.report;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
-import org.asbportal.web.journey.JourneyOutcome;
-import org.asbportal.web.journey.JourneyResponses;
+import org.asbportal.web.journey.JourneyPages;
+import org.asbportal.web.journey.JourneyResource;
+
 
 /**
  * The resident's report journey in HTML: a question per address ({@code GET /report/{page}} shows
@@ -28,7 +21,7 @@ import org.asbportal.web.journey.JourneyResponses;
  */
 @Path("/report")
 @Produces(MediaType.TEXT_HTML)
-public class ReportFormResource {
+public class ReportFormResource extends JourneyResource<ReportPage, Confirmation> {
 
     @CheckedTemplate(basePath = "report")
     static class Templates {
@@ -60,54 +53,28 @@ public class ReportFormResource {
     }
 
     private final ReportFormService form;
-    private final JourneyResponses responses;
 
-    public ReportFormResource(ReportFormService form, JourneyResponses responses) {
+    public ReportFormResource(ReportFormService form) {
         this.form = form;
-        this.responses = responses;
     }
 
     @GET
-    public Response start(@CookieParam(ReportJourney.COOKIE) String token) {
-        return respond(form.start(token));
+    public Response start(@Context HttpHeaders headers) {
+        return respond(form.pages().start(token(headers), null));
     }
 
-    @GET
-    @Path("confirmation")
-    public Response confirmation(@CookieParam(ReportJourney.COOKIE) String token) {
-        return form.confirmation(token)
-                .map(c -> Response.ok(Templates.confirmation(c)).header("Cache-Control", "no-store").build())
-                .orElseGet(() -> Response.seeOther(URI.create("/report")).build());
+    @Override
+    protected JourneyPages<?, ReportPage, Confirmation> pages() {
+        return form.pages();
     }
 
-    @GET
-    @Path("{page}")
-    public Response show(@PathParam("page") String page, @QueryParam("change") boolean changing,
-            @QueryParam("restarted") boolean restarted, @CookieParam(ReportJourney.COOKIE) String token) {
-        return respond(form.show(token, page, changing, restarted));
+    @Override
+    protected TemplateInstance confirmationTemplate(Confirmation confirmation) {
+        return Templates.confirmation(confirmation);
     }
 
-    @POST
-    @Path("check")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response send(@FormParam("g-recaptcha-response") String captchaToken, @Context HttpServerRequest http,
-            @CookieParam(ReportJourney.COOKIE) String token) {
-        return respond(form.send(token, captchaToken, http.remoteAddress().hostAddress()));
-    }
-
-    @POST
-    @Path("{page}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@PathParam("page") String page, @QueryParam("change") boolean changing,
-            MultivaluedMap<String, String> fields, @CookieParam(ReportJourney.COOKIE) String token) {
-        return respond(form.save(token, page, fields, changing));
-    }
-
-    private Response respond(JourneyOutcome<ReportPage> outcome) {
-        return responses.of(form.journey(), outcome, ReportFormResource::template);
-    }
-
-    private static TemplateInstance template(ReportPage page) {
+    @Override
+    protected TemplateInstance pageTemplate(ReportPage page) {
         return switch (page.step().slug()) {
             case ReportJourney.DANGER -> Templates.danger(page);
             case ReportJourney.EMERGENCY -> Templates.emergency(page);

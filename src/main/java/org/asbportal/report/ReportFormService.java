@@ -1,7 +1,6 @@
 package org.asbportal.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import org.asbportal.contact.ContactService;
 import org.asbportal.ward.Ward;
 import org.asbportal.ward.WardService;
 import org.asbportal.web.journey.Journey.SummaryRow;
-import org.asbportal.web.journey.JourneyOutcome;
+import org.asbportal.web.journey.JourneyPages;
 import org.asbportal.web.journey.JourneyView;
 import org.asbportal.web.journey.Journeys;
 
@@ -23,52 +22,36 @@ import org.asbportal.web.journey.Journeys;
 @ApplicationScoped
 public class ReportFormService {
 
-    private final Journeys journeys;
     private final ReportJourney journey;
-    private final ReportService reports;
     private final CategoryService categories;
     private final WardService wards;
     private final ContactService contacts;
+    private final ReportService reports;
+    private final JourneyPages<ReportDraft, ReportPage, Confirmation> pages;
 
     public ReportFormService(Journeys journeys, ReportJourney journey, ReportService reports, CategoryService categories,
             WardService wards, ContactService contacts) {
-        this.journeys = journeys;
         this.journey = journey;
         this.reports = reports;
         this.categories = categories;
         this.wards = wards;
         this.contacts = contacts;
+        this.pages = journeys.pages(journey, this::page,
+                (draft, key, captchaToken, remoteIp) -> reports.submit(journey.toSubmission(draft, captchaToken), key,
+                        Channel.WEB, remoteIp),
+                this::confirmation);
     }
 
-    public ReportJourney journey() {
-        return journey;
+    public JourneyPages<ReportDraft, ReportPage, Confirmation> pages() {
+        return pages;
     }
 
-    /** {@code /report}: starts the journey or resumes the draft. */
-    public JourneyOutcome<ReportPage> start(String token) {
-        return journeys.start(journey, token, null).map(this::page);
-    }
-
-    public JourneyOutcome<ReportPage> show(String token, String slug, boolean changing, boolean restarted) {
-        return journeys.show(journey, token, slug, changing, restarted).map(this::page);
-    }
-
-    public JourneyOutcome<ReportPage> save(String token, String slug, MultivaluedMap<String, String> form, boolean changing) {
-        return journeys.save(journey, token, slug, form, changing).map(this::page);
-    }
-
-    /** Sends the report from check your answers; a refresh or double submit saves it once. */
-    public JourneyOutcome<ReportPage> send(String token, String captchaToken, String remoteIp) {
-        return journeys.send(journey, token, (draft, key) ->
-                reports.submit(journey.toSubmission(draft, captchaToken), key, Channel.WEB, remoteIp)).map(this::page);
-    }
-
-    /** The confirmation of the report sent with the draft behind {@code token}. */
-    public Optional<Confirmation> confirmation(String token) {
-        return journeys.sent(journey, token).flatMap(sent -> reports.submitted(sent.submissionKey()).map(saved -> {
+    /** The confirmation of a sent draft: the report saved with its key. */
+    private Optional<Confirmation> confirmation(Journeys.Sent<ReportDraft> sent) {
+        return reports.submitted(sent.submissionKey()).map(saved -> {
             String categoryName = categories.find(saved.categoryCode()).map(c -> c.name).orElse("");
             return new Confirmation(saved, categoryName, sent.draft().anonymous(), contacts.forCategory(saved.categoryCode()));
-        }));
+        });
     }
 
     private ReportPage page(JourneyView<ReportDraft> view) {

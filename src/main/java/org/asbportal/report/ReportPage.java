@@ -6,6 +6,7 @@ import java.util.Map;
 import org.asbportal.contact.Agency;
 import org.asbportal.ward.Ward;
 import org.asbportal.web.journey.Journey.SummaryRow;
+import org.asbportal.web.journey.JourneyPage;
 import org.asbportal.web.journey.JourneyView;
 
 /** Everything a page of the report journey shows: the engine's view of the page and what only reports know. */
@@ -14,40 +15,7 @@ public record ReportPage(
         Map<CategoryGroup, List<Category>> categories,
         List<Ward> wards,
         List<SummaryRow> summary,
-        List<Agency> contacts) {
-
-    public org.asbportal.web.journey.Page<ReportDraft> step() {
-        return view.step();
-    }
-
-    public ReportDraft draft() {
-        return view.draft();
-    }
-
-    public String action() {
-        return view.action();
-    }
-
-    public String backHref() {
-        return view.backHref();
-    }
-
-    public boolean restarted() {
-        return view.restarted();
-    }
-
-    public List<org.asbportal.web.PageErrors.PageError> errors() {
-        return view.errors();
-    }
-
-    /** The message for an input, or null. */
-    public String error(String inputId) {
-        return view.error(inputId);
-    }
-
-    public boolean hasErrors() {
-        return view.hasErrors();
-    }
+        List<Agency> contacts) implements JourneyPage<ReportDraft> {
 
     /** The caption above each question. */
     public String caption() {

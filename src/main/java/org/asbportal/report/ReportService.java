@@ -103,48 +103,12 @@ public class ReportService {
 
     /** What a report brings to the submission pipeline; {@code channel} is where it came in. */
     private Submissions.Kind<ReportSubmission, SubmittedReport> kind(Channel channel) {
-        return new Submissions.Kind<>() {
-            @Override
-            public String robotCheckAction() {
-                return CAPTCHA_ACTION;
-            }
-
-            @Override
-            public String robotCheckRefused() {
-                return "We could not confirm that you are not a robot. Complete the check and send your report again";
-            }
-
-            @Override
-            public String accessCodeScope() {
-                return "";
-            }
-
-            @Override
-            public List<FieldError> validate(ReportSubmission request) {
-                return ReportService.this.validate(request);
-            }
-
-            @Override
-            public String captchaToken(ReportSubmission request) {
-                return request.captchaToken();
-            }
-
-            @Override
-            public String fingerprint(ReportSubmission request) {
-                return ReportService.this.fingerprint(request);
-            }
-
-            @Override
-            public Optional<Submissions.Earlier<SubmittedReport>> earlier(String keyHash, String accessCode) {
-                return Report.findByIdempotencyKey(keyHash).map(report -> new Submissions.Earlier<>(report.requestHash,
-                        view(report, QueueItem.findByReport(report).orElseThrow(), accessCode)));
-            }
-
-            @Override
-            public SubmittedReport save(ReportSubmission request, Submissions.Receipt receipt) {
-                return ReportService.this.save(request, channel, receipt);
-            }
-        };
+        return new Submissions.Kind<>(CAPTCHA_ACTION,
+                "We could not confirm that you are not a robot. Complete the check and send your report again", "",
+                this::validate, ReportSubmission::captchaToken, this::fingerprint,
+                (keyHash, accessCode) -> Report.findByIdempotencyKey(keyHash).map(report -> new Submissions.Earlier<>(
+                        report.requestHash, view(report, QueueItem.findByReport(report).orElseThrow(), accessCode))),
+                (submission, receipt) -> save(submission, channel, receipt));
     }
 
     /** Every problem with a submission, in the order the questions are asked. */

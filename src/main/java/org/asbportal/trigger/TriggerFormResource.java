@@ -2,24 +2,18 @@ package org.asbportal.trigger;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
-import org.asbportal.web.journey.JourneyOutcome;
-import org.asbportal.web.journey.JourneyResponses;
+import org.asbportal.web.journey.JourneyPages;
+import org.asbportal.web.journey.JourneyResource;
+
 
 /**
  * The Community Trigger application in HTML: a topic per address ({@code GET
@@ -29,7 +23,7 @@ import org.asbportal.web.journey.JourneyResponses;
  */
 @Path("/community-trigger/apply")
 @Produces(MediaType.TEXT_HTML)
-public class TriggerFormResource {
+public class TriggerFormResource extends JourneyResource<TriggerPage, TriggerConfirmation> {
 
     @CheckedTemplate(basePath = "trigger")
     static class Templates {
@@ -55,55 +49,29 @@ public class TriggerFormResource {
     }
 
     private final TriggerFormService form;
-    private final JourneyResponses responses;
 
-    public TriggerFormResource(TriggerFormService form, JourneyResponses responses) {
+    public TriggerFormResource(TriggerFormService form) {
         this.form = form;
-        this.responses = responses;
     }
 
     /** Starts or resumes the application; {@code report} pre-fills a well-formed report reference (from the victim's case page). */
     @GET
-    public Response start(@QueryParam("report") String report, @CookieParam(TriggerJourney.COOKIE) String token) {
-        return respond(form.start(token, report));
+    public Response start(@QueryParam("report") String report, @Context HttpHeaders headers) {
+        return respond(form.start(token(headers), report));
     }
 
-    @GET
-    @Path("confirmation")
-    public Response confirmation(@CookieParam(TriggerJourney.COOKIE) String token) {
-        return form.confirmation(token)
-                .map(c -> Response.ok(Templates.confirmation(c)).header("Cache-Control", "no-store").build())
-                .orElseGet(() -> Response.seeOther(URI.create("/community-trigger/apply")).build());
+    @Override
+    protected JourneyPages<?, TriggerPage, TriggerConfirmation> pages() {
+        return form.pages();
     }
 
-    @GET
-    @Path("{page}")
-    public Response show(@PathParam("page") String page, @QueryParam("change") boolean changing,
-            @QueryParam("restarted") boolean restarted, @CookieParam(TriggerJourney.COOKIE) String token) {
-        return respond(form.show(token, page, changing, restarted));
+    @Override
+    protected TemplateInstance confirmationTemplate(TriggerConfirmation confirmation) {
+        return Templates.confirmation(confirmation);
     }
 
-    @POST
-    @Path("check")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response send(@FormParam("g-recaptcha-response") String captchaToken, @Context HttpServerRequest http,
-            @CookieParam(TriggerJourney.COOKIE) String token) {
-        return respond(form.send(token, captchaToken, http.remoteAddress().hostAddress()));
-    }
-
-    @POST
-    @Path("{page}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@PathParam("page") String page, @QueryParam("change") boolean changing,
-            MultivaluedMap<String, String> fields, @CookieParam(TriggerJourney.COOKIE) String token) {
-        return respond(form.save(token, page, fields, changing));
-    }
-
-    private Response respond(JourneyOutcome<TriggerPage> outcome) {
-        return responses.of(form.journey(), outcome, TriggerFormResource::template);
-    }
-
-    private static TemplateInstance template(TriggerPage page) {
+    @Override
+    protected TemplateInstance pageTemplate(TriggerPage page) {
         return switch (page.step().slug()) {
             case TriggerJourney.WHO -> Templates.who(page);
             case TriggerJourney.VICTIM -> Templates.victim(page);

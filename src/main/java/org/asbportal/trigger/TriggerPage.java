@@ -4,36 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.asbportal.trigger.TriggerDraft.OtherComplaint;
-import org.asbportal.web.PageErrors;
 import org.asbportal.web.journey.Journey.SummaryRow;
 import org.asbportal.web.journey.JourneyView;
-import org.asbportal.web.journey.Page;
+import org.asbportal.web.journey.JourneyPage;
 
 /** Everything a page of the Community Trigger application shows: the engine's view of the page and what only applications know. */
 public record TriggerPage(
         JourneyView<TriggerDraft> view,
         List<SummaryRow> summary,
-        ThresholdRules.Terms terms) {
-
-    public Page<TriggerDraft> step() {
-        return view.step();
-    }
-
-    public TriggerDraft draft() {
-        return view.draft();
-    }
-
-    public String backHref() {
-        return view.backHref();
-    }
-
-    public boolean restarted() {
-        return view.restarted();
-    }
-
-    public List<PageErrors.PageError> errors() {
-        return view.errors();
-    }
+        ThresholdRules.Terms terms) implements JourneyPage<TriggerDraft> {
 
     /** A report reference field of the reports page. */
     public record ReferenceRow(int number, String value, String error) {
@@ -110,19 +89,6 @@ public record TriggerPage(
                     + " enough for a review, instead of " + terms.threshold() + ".";
         }
         return hint;
-    }
-
-    public String action() {
-        return view.action();
-    }
-
-    /** The message for an input, or null. */
-    public String error(String inputId) {
-        return view.error(inputId);
-    }
-
-    public boolean hasErrors() {
-        return view.hasErrors();
     }
 
     /** The caption above each question. */

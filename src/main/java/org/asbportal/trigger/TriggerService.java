@@ -100,51 +100,17 @@ public class TriggerService {
         return submissions.saved(kind(Channel.WEB), idempotencyKey);
     }
 
-    /** What an application brings to the submission pipeline; {@code channel} is where it came in. */
+    /**
+     * What an application brings to the submission pipeline; {@code channel} is where it came in. Its
+     * access codes are kept apart from those reports derive from keys.
+     */
     private Submissions.Kind<ApplicationRequest, ApplicationResponse> kind(Channel channel) {
-        return new Submissions.Kind<>() {
-            @Override
-            public String robotCheckAction() {
-                return CAPTCHA_ACTION;
-            }
-
-            @Override
-            public String robotCheckRefused() {
-                return "We could not confirm that you are not a robot. Complete the check and send your application again";
-            }
-
-            /** Apart from the codes reports derive from keys. */
-            @Override
-            public String accessCodeScope() {
-                return "community-trigger:";
-            }
-
-            @Override
-            public List<FieldError> validate(ApplicationRequest request) {
-                return TriggerService.this.validate(request);
-            }
-
-            @Override
-            public String captchaToken(ApplicationRequest request) {
-                return request.captchaToken();
-            }
-
-            @Override
-            public String fingerprint(ApplicationRequest request) {
-                return TriggerService.this.fingerprint(request);
-            }
-
-            @Override
-            public Optional<Submissions.Earlier<ApplicationResponse>> earlier(String keyHash, String accessCode) {
-                return TriggerApplication.findByIdempotencyKey(keyHash)
-                        .map(application -> new Submissions.Earlier<>(application.requestHash, view(application, accessCode)));
-            }
-
-            @Override
-            public ApplicationResponse save(ApplicationRequest request, Submissions.Receipt receipt) {
-                return TriggerService.this.save(request, channel, receipt);
-            }
-        };
+        return new Submissions.Kind<>(CAPTCHA_ACTION,
+                "We could not confirm that you are not a robot. Complete the check and send your application again",
+                "community-trigger:", this::validate, ApplicationRequest::captchaToken, this::fingerprint,
+                (keyHash, accessCode) -> TriggerApplication.findByIdempotencyKey(keyHash)
+                        .map(application -> new Submissions.Earlier<>(application.requestHash, view(application, accessCode))),
+                (request, receipt) -> save(request, channel, receipt));
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.asbportal.web.DatabaseFailures;
 import org.asbportal.web.FieldError;
@@ -57,6 +58,12 @@ public class Journeys {
     public Journeys(JourneyDrafts drafts, ObjectMapper objectMapper) {
         this.drafts = drafts;
         this.objectMapper = objectMapper;
+    }
+
+    /** {@code journey} as a feature's resource serves it; see {@link JourneyPages}. */
+    public <D, P, C> JourneyPages<D, P, C> pages(Journey<D> journey, Function<JourneyView<D>, P> view,
+            JourneyPages.Sending<D> sending, Function<Sent<D>, Optional<C>> confirmation) {
+        return new JourneyPages<>(this, journey, view, sending, confirmation);
     }
 
     /**

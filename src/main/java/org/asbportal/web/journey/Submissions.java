@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
@@ -22,31 +24,21 @@ import org.asbportal.web.InvalidSubmissionException;
 @ApplicationScoped
 public class Submissions {
 
-    /** What a kind of submission (a report, an application) brings to the pipeline. */
-    public interface Kind<R, O> {
-
-        /** The reCAPTCHA action its form sends. */
-        String robotCheckAction();
-
-        /** What to say when the robot check fails. */
-        String robotCheckRefused();
-
-        /** Keeps access codes of different kinds apart when their keys are the same; empty for none. */
-        String accessCodeScope();
-
-        /** Every problem with the request, in the order the questions are asked. */
-        List<FieldError> validate(R request);
-
-        String captchaToken(R request);
-
-        /** A hash of the request without its robot check token: the same answers give the same hash. */
-        String fingerprint(R request);
-
-        /** What was saved under this idempotency key hash, shown with {@code accessCode}. */
-        Optional<Earlier<O>> earlier(String keyHash, String accessCode);
-
-        /** Saves the request; called inside the pipeline's transaction. */
-        O save(R request, Receipt receipt);
+    /**
+     * What a kind of submission (a report, an application) brings to the pipeline.
+     *
+     * @param robotCheckAction the reCAPTCHA action its form sends
+     * @param robotCheckRefused what to say when the robot check fails
+     * @param accessCodeScope keeps access codes of different kinds apart when their keys are the same
+     * @param validate every problem with the request, in the order the questions are asked
+     * @param captchaToken the robot check token the request carries
+     * @param fingerprint a hash of the request without its robot check token
+     * @param earlier what was saved under an idempotency key hash, shown with an access code
+     * @param save saves the request; called inside the pipeline's transaction
+     */
+    public record Kind<R, O>(String robotCheckAction, String robotCheckRefused, String accessCodeScope,
+            Function<R, List<FieldError>> validate, Function<R, String> captchaToken, Function<R, String> fingerprint,
+            BiFunction<String, String, Optional<Earlier<O>>> earlier, BiFunction<R, Receipt, O> save) {
     }
 
     /** A submission saved before, and the hash of the request that saved it. */
@@ -74,25 +66,25 @@ public class Submissions {
      */
     public <R, O> O submit(Kind<R, O> kind, R request, String idempotencyKey, String remoteIp) {
         String keyHash = idempotencyKey == null ? null : AccessCodes.sha256(idempotencyKey);
-        String requestHash = kind.fingerprint(request);
+        String requestHash = kind.fingerprint().apply(request);
         if (keyHash != null) {
             Optional<O> earlier = replay(kind, keyHash, requestHash, idempotencyKey);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        List<FieldError> errors = kind.validate(request);
+        List<FieldError> errors = kind.validate().apply(request);
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
-        CaptchaResult robotCheck = captcha.verify(kind.captchaToken(request), kind.robotCheckAction(), remoteIp);
+        CaptchaResult robotCheck = captcha.verify(kind.captchaToken().apply(request), kind.robotCheckAction(), remoteIp);
         if (!robotCheck.accepted()) {
             throw new InvalidSubmissionException("captchaToken", kind.robotCheckRefused());
         }
         String accessCode = idempotencyKey == null ? accessCodes.newAccessCode() : accessCodeFor(kind, idempotencyKey);
         Receipt receipt = new Receipt(robotCheck, keyHash, requestHash, accessCode, accessCodes.hash(accessCode));
         try {
-            return QuarkusTransaction.requiringNew().call(() -> kind.save(request, receipt));
+            return QuarkusTransaction.requiringNew().call(() -> kind.save().apply(request, receipt));
         } catch (PersistenceException e) {
             // A concurrent double submit with the same key: the other request saved it first.
             if (keyHash != null) {
@@ -108,13 +100,13 @@ public class Submissions {
     /** What was saved with {@code idempotencyKey}, whatever its request, with its access code. */
     public <R, O> Optional<O> saved(Kind<R, O> kind, String idempotencyKey) {
         String accessCode = accessCodeFor(kind, idempotencyKey);
-        return QuarkusTransaction.requiringNew().call(() -> kind.earlier(AccessCodes.sha256(idempotencyKey), accessCode))
+        return QuarkusTransaction.requiringNew().call(() -> kind.earlier().apply(AccessCodes.sha256(idempotencyKey), accessCode))
                 .map(Earlier::outcome);
     }
 
     private <R, O> Optional<O> replay(Kind<R, O> kind, String keyHash, String requestHash, String idempotencyKey) {
         String accessCode = accessCodeFor(kind, idempotencyKey);
-        return QuarkusTransaction.requiringNew().call(() -> kind.earlier(keyHash, accessCode).map(earlier -> {
+        return QuarkusTransaction.requiringNew().call(() -> kind.earlier().apply(keyHash, accessCode).map(earlier -> {
             if (!requestHash.equals(earlier.requestHash())) {
                 throw new IdempotencyConflictException();
             }
