@@ -372,6 +372,11 @@ class ReportFormTest {
         session.press("back");
 
         assertEquals("about", session.step());
+        session.get("/report/details");
+        assertEquals("equality", session.step(), "the contact details page is not shown");
+        Response posted = session.postTo("/report/details", answers("name", "Not Asked"), true, true);
+        posted.then().statusCode(303).header("Location", endsWith("/report/equality"));
+        session.walkToCheck(steps).then().body(not(containsString("Not Asked")));
     }
 
     @Test

@@ -143,6 +143,9 @@ public class Journeys {
         } else {
             draft = found.get();
         }
+        if (!page.shownFor(draft.answers())) {
+            return JourneyOutcome.redirect(journey.pageUrl(next(journey, draft, page, changing)), newToken);
+        }
         D answers = bind(journey, page, form, draft.answers());
         Set<String> done = new LinkedHashSet<>(draft.done());
         String action = Optional.ofNullable(form.getFirst("action")).orElse("");
