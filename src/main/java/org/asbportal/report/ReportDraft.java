@@ -3,20 +3,13 @@ package org.asbportal.report;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The answers given so far in the web report journey, exactly as typed. The draft travels with
- * the form (a hidden field on every page) rather than in server memory, so that any replica can
- * serve the next page. Nothing in it is trusted: the whole report is validated again on submit.
+ * The answers given so far in the web report journey, exactly as typed, kept server-side by the
+ * journey engine between pages. The whole report is validated again on submit.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class ReportDraft {
-
-    /** Idempotency key of this report: a refresh or double submit saves it once. */
-    public String submissionId = UUID.randomUUID().toString();
-    /** Set while changing an answer from the check-your-answers page. */
-    public boolean changing;
 
     public String danger;
     public String category;

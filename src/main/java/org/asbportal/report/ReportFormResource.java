@@ -2,24 +2,25 @@ package org.asbportal.report;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.asbportal.web.journey.JourneyPages;
+import org.asbportal.web.journey.JourneyResource;
+
 /**
- * The resident's report journey in HTML: a question per page, answers carried in the form so any
- * replica can serve the next page, check your answers, then a confirmation with the reference.
+ * The resident's report journey in HTML: a question per address ({@code GET /report/{page}} shows
+ * it, {@code POST} saves it and redirects to the next), answers kept server-side behind a cookie,
+ * check your answers, then the confirmation at its own address.
  */
 @Path("/report")
 @Produces(MediaType.TEXT_HTML)
-public class ReportFormResource {
+public class ReportFormResource extends JourneyResource<ReportPage, Confirmation> {
 
     @CheckedTemplate(basePath = "report")
     static class Templates {
@@ -57,41 +58,35 @@ public class ReportFormResource {
     }
 
     @GET
-    public Response start() {
-        return render(form.start());
+    public Response start(@Context HttpHeaders headers) {
+        return respond(form.pages().start(token(headers), null));
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answer(MultivaluedMap<String, String> fields, @Context HttpServerRequest http) {
-        return render(form.answer(fields, http.remoteAddress().hostAddress()));
+    @Override
+    protected JourneyPages<?, ReportPage, Confirmation> pages() {
+        return form.pages();
     }
 
-    private static Response render(ReportFormService.Outcome outcome) {
-        TemplateInstance page = outcome.confirmation() != null
-                ? Templates.confirmation(outcome.confirmation())
-                : template(outcome.page(), outcome.emergency());
-        int status = outcome.page() != null && outcome.page().hasErrors() ? 400 : 200;
-        return Response.status(status).entity(page).header("Cache-Control", "no-store").build();
+    @Override
+    protected TemplateInstance confirmationTemplate(Confirmation confirmation) {
+        return Templates.confirmation(confirmation);
     }
 
-    private static TemplateInstance template(ReportPage page, boolean emergency) {
-        if (emergency) {
-            return Templates.emergency(page);
-        }
-        return switch (page.step()) {
-            case DANGER -> Templates.danger(page);
-            case CATEGORY -> Templates.category(page);
-            case WHERE -> Templates.where(page);
-            case WHEN -> Templates.when(page);
-            case WHAT -> Templates.what(page);
-            case IMPACT -> Templates.impact(page);
-            case ABOUT -> Templates.about(page);
-            case DETAILS -> Templates.details(page);
-            case EQUALITY -> Templates.equality(page);
-            case CONSENT -> Templates.consent(page);
-            case CHECK -> Templates.check(page);
+    @Override
+    protected TemplateInstance pageTemplate(ReportPage page) {
+        return switch (page.step().slug()) {
+            case ReportJourney.DANGER -> Templates.danger(page);
+            case ReportJourney.EMERGENCY -> Templates.emergency(page);
+            case ReportJourney.CATEGORY -> Templates.category(page);
+            case ReportJourney.WHERE -> Templates.where(page);
+            case ReportJourney.WHEN -> Templates.when(page);
+            case ReportJourney.WHAT -> Templates.what(page);
+            case ReportJourney.IMPACT -> Templates.impact(page);
+            case ReportJourney.ABOUT -> Templates.about(page);
+            case ReportJourney.DETAILS -> Templates.details(page);
+            case ReportJourney.EQUALITY -> Templates.equality(page);
+            case ReportJourney.CONSENT -> Templates.consent(page);
+            default -> Templates.check(page);
         };
     }
-
 }

@@ -4,32 +4,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.asbportal.contact.Agency;
-import org.asbportal.report.ReportJourney.PageError;
-import org.asbportal.report.ReportJourney.Step;
-import org.asbportal.report.ReportJourney.SummaryRow;
 import org.asbportal.ward.Ward;
+import org.asbportal.web.journey.Journey.SummaryRow;
+import org.asbportal.web.journey.JourneyPage;
+import org.asbportal.web.journey.JourneyView;
 import org.asbportal.category.Category;
 import org.asbportal.category.CategoryGroup;
 
-/** Everything a question page of the report journey shows. */
+/** Everything a page of the report journey shows: the engine's view of the page and what only reports know. */
 public record ReportPage(
-        Step step,
-        ReportDraft draft,
-        String encodedDraft,
-        List<PageError> errors,
+        JourneyView<ReportDraft> view,
         Map<CategoryGroup, List<Category>> categories,
         List<Ward> wards,
         List<SummaryRow> summary,
-        List<Agency> contacts) {
-
-    /** The message for an input, or null. */
-    public String error(String inputId) {
-        return errors.stream().filter(e -> e.inputId().equals(inputId)).map(PageError::message).findFirst().orElse(null);
-    }
-
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
+        List<Agency> contacts) implements JourneyPage<ReportDraft> {
 
     /** The caption above each question. */
     public String caption() {
@@ -37,6 +25,6 @@ public record ReportPage(
     }
 
     public boolean targetedBecause(String value) {
-        return draft.targetedBecause.contains(value);
+        return draft().targetedBecause.contains(value);
     }
 }

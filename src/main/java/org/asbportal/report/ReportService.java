@@ -2,10 +2,8 @@ package org.asbportal.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -24,7 +22,6 @@ import org.asbportal.report.ReportSubmission.Reporter;
 import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
-import org.asbportal.security.CaptchaVerifier;
 import org.asbportal.web.Calendar;
 import org.asbportal.ward.Ward;
 import org.asbportal.ward.WardLocator;
@@ -32,6 +29,7 @@ import org.asbportal.ward.WardRef;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.journey.Submissions;
 import org.jboss.logging.Logger;
 import org.asbportal.category.Category;
 
@@ -60,7 +58,6 @@ public class ReportService {
     private final Validator validator;
     private final ObjectMapper objectMapper;
     private final AccessCodes accessCodes;
-    private final CaptchaVerifier captcha;
     private final RiskScreener riskScreener;
     private final DuplicateFinder duplicates;
     private final WardLocator wardLocator;
@@ -68,15 +65,15 @@ public class ReportService {
     private final ReportIntake intake;
     private final ReportHistory history;
     private final Event<ReportChanges.Received> received;
+    private final Submissions submissions;
 
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
-            CaptchaVerifier captcha, RiskScreener riskScreener, DuplicateFinder duplicates,
-            WardLocator wardLocator, Calendar calendar, ReportIntake intake, ReportHistory history,
-            Event<ReportChanges.Received> received) {
+            Submissions submissions, RiskScreener riskScreener, DuplicateFinder duplicates, WardLocator wardLocator,
+            Calendar calendar, ReportIntake intake, ReportHistory history, Event<ReportChanges.Received> received) {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
-        this.captcha = captcha;
+        this.submissions = submissions;
         this.riskScreener = riskScreener;
         this.duplicates = duplicates;
         this.wardLocator = wardLocator;
@@ -94,38 +91,22 @@ public class ReportService {
      * @throws IdempotencyConflictException when the key was used before for a different submission
      */
     public SubmittedReport submit(ReportSubmission submission, String idempotencyKey, Channel channel, String remoteIp) {
-        String keyHash = idempotencyKey == null ? null : AccessCodes.sha256(idempotencyKey);
-        String requestHash = fingerprint(submission);
-        if (keyHash != null) {
-            Optional<SubmittedReport> earlier = replay(keyHash, requestHash, idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        List<FieldError> errors = validate(submission);
-        if (!errors.isEmpty()) {
-            throw new InvalidSubmissionException(errors);
-        }
-        CaptchaResult robotCheck = captcha.verify(submission.captchaToken(), CAPTCHA_ACTION, remoteIp);
-        if (!robotCheck.accepted()) {
-            throw new InvalidSubmissionException("captchaToken",
-                    "We could not confirm that you are not a robot. Complete the check and send your report again");
-        }
-        String accessCode = idempotencyKey == null ? accessCodes.newAccessCode() : accessCodes.accessCodeFor(idempotencyKey);
-        String accessCodeHash = accessCodes.hash(accessCode);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> save(submission, channel, robotCheck,
-                    keyHash, requestHash, accessCode, accessCodeHash));
-        } catch (PersistenceException e) {
-            // A concurrent double submit with the same key: the other request saved it first.
-            if (keyHash != null) {
-                Optional<SubmittedReport> earlier = replay(keyHash, requestHash, idempotencyKey);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            throw e;
-        }
+        return submissions.submit(kind(channel), submission, idempotencyKey, remoteIp);
+    }
+
+    /** The report saved with this idempotency key, with its access code, if there is one. */
+    public Optional<SubmittedReport> submitted(String idempotencyKey) {
+        return submissions.saved(kind(Channel.WEB), idempotencyKey);
+    }
+
+    /** What a report brings to the submission pipeline; {@code channel} is where it came in. */
+    private Submissions.Kind<ReportSubmission, SubmittedReport> kind(Channel channel) {
+        return new Submissions.Kind<>(CAPTCHA_ACTION,
+                "We could not confirm that you are not a robot. Complete the check and send your report again", "",
+                this::validate, ReportSubmission::captchaToken, this::fingerprint,
+                (keyHash, accessCode) -> Report.findByIdempotencyKey(keyHash).map(report -> new Submissions.Earlier<>(
+                        report.requestHash, view(report, intake.find(report).orElseThrow(), accessCode))),
+                (submission, receipt) -> save(submission, channel, receipt));
     }
 
     /** Every problem with a submission, in the order the questions are asked. */
@@ -156,13 +137,13 @@ public class ReportService {
                 .toList();
     }
 
-    private SubmittedReport save(ReportSubmission submission, Channel channel, CaptchaResult robotCheck,
-            String keyHash, String requestHash, String accessCode, String accessCodeHash) {
+    private SubmittedReport save(ReportSubmission submission, Channel channel, Submissions.Receipt receipt) {
+        CaptchaResult robotCheck = receipt.robotCheck();
         Report report = newReport(submission, channel, robotCheck);
         report.reference = uniqueReference();
-        report.accessCodeHash = accessCodeHash;
-        report.idempotencyKey = keyHash;
-        report.requestHash = requestHash;
+        report.accessCodeHash = receipt.accessCodeHash();
+        report.idempotencyKey = receipt.keyHash();
+        report.requestHash = receipt.requestHash();
         report.wardCode = locate(submission.location());
         RiskAssessment risk = riskScreener.screen(submission.risk(), report.stillHappening);
         report.riskLevel = risk.level();
@@ -179,7 +160,7 @@ public class ReportService {
         received.fire(new ReportChanges.Received(report.id));
         LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, intake.queueCode(),
                 robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
-        return view(report, intake, accessCode);
+        return view(report, intake, receipt.accessCode());
     }
 
     private Report newReport(ReportSubmission submission, Channel channel, CaptchaResult robotCheck) {
@@ -257,15 +238,6 @@ public class ReportService {
             history.record(report, "POSSIBLE_DUPLICATE", false, "Possible duplicate of " + link.linkedReport.reference
                     + (link.distanceMetres == null ? " (same place)" : " (" + link.distanceMetres + " m apart)"), ReportEvent.SYSTEM);
         }
-    }
-
-    private Optional<SubmittedReport> replay(String keyHash, String requestHash, String idempotencyKey) {
-        return QuarkusTransaction.requiringNew().call(() -> Report.findByIdempotencyKey(keyHash).map(report -> {
-            if (!requestHash.equals(report.requestHash)) {
-                throw new IdempotencyConflictException();
-            }
-            return view(report, intake.find(report).orElseThrow(), accessCodes.accessCodeFor(idempotencyKey));
-        }));
     }
 
     private static SubmittedReport view(Report report, ReportIntake.Intake intake, String accessCode) {

@@ -2,24 +2,17 @@ package org.asbportal.trigger;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 
 /**
- * The answers given so far in the Community Trigger application pages, exactly as typed. The draft
- * travels with the form (a hidden field on every page) rather than in server memory, so that any
- * replica can serve the next page. Nothing in it is trusted: the whole application is validated
- * again when it is sent.
+ * The answers given so far in the Community Trigger application pages, exactly as typed, kept
+ * server-side by the journey engine between pages. The whole application is validated again when it
+ * is sent.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class TriggerDraft {
-
-    /** Idempotency key of this application: a refresh or double submit saves it once. */
-    public String submissionId = UUID.randomUUID().toString();
-    /** Set while changing an answer from the check-your-answers page. */
-    public boolean changing;
 
     /** {@code VICTIM} or {@code ON_BEHALF}. */
     public String applying;
@@ -42,15 +35,24 @@ public class TriggerDraft {
     public String hateMotivated;
     public String outcomeWanted;
 
-    /** A complaint to another agency: its name and the two dates as typed, day, month and year apart. */
+    /**
+     * A complaint to another agency: its name and the two dates as typed, day, month and year apart;
+     * named as the complaints page names their inputs ({@code complaint-N-reported-month}).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static class OtherComplaint {
         public String agency;
+        @JsonProperty("reported")
         public String reportedDay;
+        @JsonProperty("reported-month")
         public String reportedMonth;
+        @JsonProperty("reported-year")
         public String reportedYear;
+        @JsonProperty("behaviour")
         public String behaviourDay;
+        @JsonProperty("behaviour-month")
         public String behaviourMonth;
+        @JsonProperty("behaviour-year")
         public String behaviourYear;
 
         @JsonIgnore
@@ -63,13 +65,5 @@ public class TriggerDraft {
     @JsonIgnore
     public boolean onBehalf() {
         return "ON_BEHALF".equals(applying);
-    }
-
-    /** Lists read back from a page hold no nulls, and no more entries than a page lists. */
-    void tidy(int maxEntries) {
-        references = references == null ? new ArrayList<>()
-                : new ArrayList<>(references.stream().filter(Objects::nonNull).limit(maxEntries).toList());
-        complaints = complaints == null ? new ArrayList<>()
-                : new ArrayList<>(complaints.stream().filter(Objects::nonNull).limit(maxEntries).toList());
     }
 }

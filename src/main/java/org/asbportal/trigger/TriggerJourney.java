@@ -1,12 +1,9 @@
 package org.asbportal.trigger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,108 +14,127 @@ import org.asbportal.security.AccessCodes;
 import org.asbportal.trigger.ApplicationRequest.Applicant;
 import org.asbportal.trigger.ApplicationRequest.OnBehalfOf;
 import org.asbportal.trigger.TriggerDraft.OtherComplaint;
+import org.asbportal.web.DateInput;
 import org.asbportal.web.FieldError;
-import org.asbportal.web.HiddenAnswers;
+import org.asbportal.web.journey.Journey;
+import org.asbportal.web.journey.Page;
+import org.asbportal.web.journey.Repeat;
 
 /**
- * The question pages of the Community Trigger application: which answers each page takes, the order
- * of the pages, and how the answers become an {@link ApplicationRequest}. Validation is the
- * service's ({@link TriggerService#validate}): each page shows the errors of its own questions.
+ * The Community Trigger application, declared for the journey engine: its pages in order with the
+ * answers each takes and when it is asked, the repeated report references and complaints, where each
+ * of the service's fields is asked, and how the answers become an {@link ApplicationRequest}.
+ * Validation is the service's ({@link TriggerService#validate}): each page shows the errors of its
+ * own questions.
  */
 @ApplicationScoped
-public class TriggerJourney {
+public class TriggerJourney implements Journey<TriggerDraft> {
 
     /** Entries a page lists at most: report references, complaints to other agencies. */
     public static final int MAX_ENTRIES = 10;
 
-    /** The pages, in the order they are asked. */
-    public enum Step {
-        WHO("who", "Who is applying?"),
-        VICTIM("victim", "The person you are applying for"),
-        CONTACT("contact", "Your contact details"),
-        BEHAVIOUR("behaviour", "The anti-social behaviour and its effect"),
-        REPORTS("reports", "Reports made on this website"),
-        COMPLAINTS("complaints", "Complaints made to other agencies"),
-        HATE("hate", "Is the behaviour aimed at the victim because of who they are?"),
-        OUTCOME("outcome", "What would you like to happen?"),
-        CHECK("check", "Check your answers before sending your application");
+    public static final String WHO = "who";
+    public static final String VICTIM = "victim";
+    public static final String CONTACT = "contact";
+    public static final String BEHAVIOUR = "behaviour";
+    public static final String REPORTS = "reports";
+    public static final String COMPLAINTS = "complaints";
+    public static final String HATE = "hate";
+    public static final String OUTCOME = "outcome";
+    public static final String CHECK = "check";
 
-        private final String slug;
-        private final String title;
+    public static final String NAME = "community-trigger";
+    public static final String COOKIE = "asb-" + NAME + "-draft";
 
-        Step(String slug, String title) {
-            this.slug = slug;
-            this.title = title;
-        }
+    /** The report references: inputs all named {@code reference}. */
+    static final Repeat REFERENCES = Repeat.values("reference", "references", MAX_ENTRIES);
+    /** Complaints to other agencies: inputs named {@code complaint-N-agency}, {@code complaint-N-reported}... */
+    static final Repeat COMPLAINT_ENTRIES = Repeat.entries("complaint", "complaints", MAX_ENTRIES, "agency",
+            "reported", "reported-month", "reported-year", "behaviour", "behaviour-month", "behaviour-year");
 
-        public String slug() {
-            return slug;
-        }
-
-        public String title() {
-            return title;
-        }
-
-        public static Optional<Step> fromSlug(String slug) {
-            for (Step step : values()) {
-                if (step.slug.equals(slug)) {
-                    return Optional.of(step);
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
-    /** An error on a page, anchored to the input it is about. */
-    public record PageError(String inputId, String message) {
-    }
-
-    /** One row of the check-your-answers page. */
-    public record SummaryRow(String question, String answer, Step step, String changeLabel) {
-    }
-
-    /** Where a field is asked, and its place among the page's inputs. */
-    private record Anchor(Step step, String inputId, int order) {
-    }
+    private static final List<Page<TriggerDraft>> PAGES = List.of(
+            Page.<TriggerDraft>question(WHO, "Who is applying?").values("applying", "victimType"),
+            Page.<TriggerDraft>question(VICTIM, "The person you are applying for").values("victimName", "relationship", "consent")
+                    .when(TriggerDraft::onBehalf),
+            Page.<TriggerDraft>question(CONTACT, "Your contact details").values("name", "email", "phone"),
+            Page.<TriggerDraft>question(BEHAVIOUR, "The anti-social behaviour and its effect").texts("description", "impact"),
+            Page.<TriggerDraft>question(REPORTS, "Reports made on this website").repeating(REFERENCES),
+            Page.<TriggerDraft>question(COMPLAINTS, "Complaints made to other agencies").repeating(COMPLAINT_ENTRIES),
+            Page.<TriggerDraft>question(HATE, "Is the behaviour aimed at the victim because of who they are?").values("hateMotivated"),
+            Page.<TriggerDraft>question(OUTCOME, "What would you like to happen?").texts("outcomeWanted"),
+            Page.<TriggerDraft>checkAnswers(CHECK, "Check your answers before sending your application"));
 
     private static final Map<String, Anchor> ANCHORS = Map.ofEntries(
-            Map.entry("applying", new Anchor(Step.WHO, "applying", 1)),
-            Map.entry("applicant.type", new Anchor(Step.WHO, "victimType", 2)),
-            Map.entry("onBehalfOf", new Anchor(Step.VICTIM, "victimName", 1)),
-            Map.entry("onBehalfOf.name", new Anchor(Step.VICTIM, "victimName", 1)),
-            Map.entry("onBehalfOf.relationship", new Anchor(Step.VICTIM, "relationship", 2)),
-            Map.entry("consent", new Anchor(Step.VICTIM, "consent", 3)),
-            Map.entry("applicant", new Anchor(Step.CONTACT, "name", 1)),
-            Map.entry("applicant.name", new Anchor(Step.CONTACT, "name", 1)),
-            Map.entry("applicant.email", new Anchor(Step.CONTACT, "email", 2)),
-            Map.entry("applicant.phone", new Anchor(Step.CONTACT, "phone", 3)),
-            Map.entry("description", new Anchor(Step.BEHAVIOUR, "description", 1)),
-            Map.entry("impact", new Anchor(Step.BEHAVIOUR, "impact", 2)),
+            Map.entry("applying", new Anchor(WHO, "applying", 1)),
+            Map.entry("applicant.type", new Anchor(WHO, "victimType", 2)),
+            Map.entry("onBehalfOf", new Anchor(VICTIM, "victimName", 1)),
+            Map.entry("onBehalfOf.name", new Anchor(VICTIM, "victimName", 1)),
+            Map.entry("onBehalfOf.relationship", new Anchor(VICTIM, "relationship", 2)),
+            Map.entry("consent", new Anchor(VICTIM, "consent", 3)),
+            Map.entry("applicant", new Anchor(CONTACT, "name", 1)),
+            Map.entry("applicant.name", new Anchor(CONTACT, "name", 1)),
+            Map.entry("applicant.email", new Anchor(CONTACT, "email", 2)),
+            Map.entry("applicant.phone", new Anchor(CONTACT, "phone", 3)),
+            Map.entry("description", new Anchor(BEHAVIOUR, "description", 1)),
+            Map.entry("impact", new Anchor(BEHAVIOUR, "impact", 2)),
             // No complaint at all is said where the last kind of complaint is asked.
-            Map.entry("reportReferences", new Anchor(Step.COMPLAINTS, "complaint-1-agency", 0)),
-            Map.entry("otherComplaints", new Anchor(Step.COMPLAINTS, "complaint-1-agency", 0)),
-            Map.entry("hateMotivated", new Anchor(Step.HATE, "hateMotivated", 1)),
-            Map.entry("outcomeWanted", new Anchor(Step.OUTCOME, "outcomeWanted", 1)));
+            Map.entry("reportReferences", new Anchor(COMPLAINTS, "complaint-1-agency", 0)),
+            Map.entry("otherComplaints", new Anchor(COMPLAINTS, "complaint-1-agency", 0)),
+            Map.entry("hateMotivated", new Anchor(HATE, "hateMotivated", 1)),
+            Map.entry("outcomeWanted", new Anchor(OUTCOME, "outcomeWanted", 1)));
 
-    private static final Anchor ROBOT_CHECK = new Anchor(Step.CHECK, "captcha", 1);
+    private static final Anchor ROBOT_CHECK = new Anchor(CHECK, "captcha", 1);
     private static final Pattern INDEXED = Pattern.compile("^(reportReferences|otherComplaints)\\[(\\d+)](?:\\.(\\w+))?$");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
     private static final String YOU_COMPLAINED = "the date you complained";
     private static final String BEHAVIOUR_HAPPENED = "the date the behaviour happened";
 
-    private final HiddenAnswers hiddenAnswers;
     private final TriggerService applications;
 
-    public TriggerJourney(HiddenAnswers hiddenAnswers, TriggerService applications) {
-        this.hiddenAnswers = hiddenAnswers;
+    public TriggerJourney(TriggerService applications) {
         this.applications = applications;
     }
 
-    /** A new draft, citing the report {@code reference} when it is a well-formed portal reference. */
-    public TriggerDraft newDraft(String reference) {
-        TriggerDraft draft = new TriggerDraft();
-        wellFormedReference(reference).ifPresent(draft.references::add);
-        return draft;
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String path() {
+        return "/community-trigger/apply";
+    }
+
+    @Override
+    public String cookieName() {
+        return COOKIE;
+    }
+
+    @Override
+    public Class<TriggerDraft> draftType() {
+        return TriggerDraft.class;
+    }
+
+    @Override
+    public TriggerDraft newDraft() {
+        return new TriggerDraft();
+    }
+
+    @Override
+    public List<Page<TriggerDraft>> pages() {
+        return PAGES;
+    }
+
+    @Override
+    public String notSaved() {
+        return "Sorry, we could not send your application just now. Your answers are still here: "
+                + "try sending again in a few minutes. If someone is in danger, call 999.";
+    }
+
+    /** Lists {@code reference} among the report references when it is a well-formed portal reference not listed yet. */
+    public void cite(TriggerDraft draft, String reference) {
+        wellFormedReference(reference).filter(r -> !draft.references.contains(r))
+                .filter(r -> draft.references.size() < MAX_ENTRIES).ifPresent(draft.references::add);
     }
 
     /** The reference as the portal writes it, when it is one. */
@@ -130,125 +146,27 @@ public class TriggerJourney {
         return TriggerService.PORTAL_REFERENCE.matcher(normalised).matches() ? Optional.of(normalised) : Optional.empty();
     }
 
-    /** The draft a page carried; empty when there is none or it is not one this journey wrote. */
-    public Optional<TriggerDraft> decode(String encoded) {
-        Optional<TriggerDraft> draft = hiddenAnswers.decode(encoded, TriggerDraft.class);
-        draft.ifPresent(d -> d.tidy(MAX_ENTRIES));
-        return draft.filter(d -> d.submissionId != null && !d.submissionId.isBlank() && d.submissionId.length() <= 100);
-    }
-
-    public String encode(TriggerDraft draft) {
-        return hiddenAnswers.encode(draft);
-    }
-
-    /** Copies the answers a page sent into the draft. */
-    public void bind(Step step, MultivaluedMap<String, String> form, TriggerDraft draft) {
-        switch (step) {
-            case WHO -> {
-                draft.applying = value(form, "applying");
-                draft.victimType = value(form, "victimType");
-            }
-            case VICTIM -> {
-                draft.victimName = value(form, "victimName");
-                draft.relationship = value(form, "relationship");
-                draft.consent = value(form, "consent");
-            }
-            case CONTACT -> {
-                draft.name = value(form, "name");
-                draft.email = value(form, "email");
-                draft.phone = value(form, "phone");
-            }
-            case BEHAVIOUR -> {
-                draft.description = form.getFirst("description");
-                draft.impact = form.getFirst("impact");
-            }
-            case REPORTS -> {
-                List<String> given = form.get("reference");
-                draft.references = new ArrayList<>();
-                if (given != null) {
-                    given.stream().filter(v -> v != null && !v.isBlank()).map(AccessCodes::normaliseReference).limit(MAX_ENTRIES)
-                            .forEach(draft.references::add);
-                }
-            }
-            case COMPLAINTS -> {
-                draft.complaints = new ArrayList<>();
-                for (int n = 1; n <= MAX_ENTRIES; n++) {
-                    OtherComplaint complaint = new OtherComplaint();
-                    String prefix = "complaint-" + n + "-";
-                    complaint.agency = value(form, prefix + "agency");
-                    complaint.reportedDay = value(form, prefix + "reported");
-                    complaint.reportedMonth = value(form, prefix + "reported-month");
-                    complaint.reportedYear = value(form, prefix + "reported-year");
-                    complaint.behaviourDay = value(form, prefix + "behaviour");
-                    complaint.behaviourMonth = value(form, prefix + "behaviour-month");
-                    complaint.behaviourYear = value(form, prefix + "behaviour-year");
-                    if (!complaint.isBlank()) {
-                        draft.complaints.add(complaint);
-                    }
-                }
-            }
-            case HATE -> draft.hateMotivated = value(form, "hateMotivated");
-            case OUTCOME -> draft.outcomeWanted = form.getFirst("outcomeWanted");
-            case CHECK -> {
-                // Nothing to bind: the robot check token is read when the application is sent.
-            }
-        }
-    }
-
-    /** The errors to show on a page for the answers in the draft. */
-    public List<PageError> errorsFor(Step step, TriggerDraft draft) {
-        return allErrors(draft).stream()
-                .filter(e -> anchorOf(e.field()).step() == step)
-                .map(e -> new PageError(anchorOf(e.field()).inputId(), e.message()))
-                .toList();
-    }
-
-    /** Every error in the draft, in the order the questions are asked. */
-    public List<FieldError> allErrors(TriggerDraft draft) {
+    /** Every problem with the answers: the form's own, then the service's. */
+    @Override
+    public List<FieldError> validate(TriggerDraft draft) {
         List<FieldError> errors = new ArrayList<>(formErrors(draft));
         applications.validate(toRequest(draft, null)).stream()
                 .filter(e -> errors.stream().noneMatch(f -> f.field().equals(e.field())))
                 .forEach(errors::add);
-        errors.sort(Comparator.comparing((FieldError e) -> anchorOf(e.field()).step())
-                .thenComparingInt(e -> anchorOf(e.field()).order()));
         return errors;
-    }
-
-    /** The page where an error is put right. */
-    public Step stepOf(FieldError error) {
-        return anchorOf(error.field()).step();
-    }
-
-    /**
-     * The page after {@code step}: the victim's page only for someone applying for them, and back to
-     * check your answers when changing an answer (unless it now needs the victim's page).
-     */
-    public Step next(Step step, TriggerDraft draft) {
-        if (step == Step.WHO && draft.onBehalf() && (!draft.changing || !errorsFor(Step.VICTIM, draft).isEmpty())) {
-            return Step.VICTIM;
-        }
-        if (draft.changing) {
-            return Step.CHECK;
-        }
-        Step next = Step.values()[Math.min(step.ordinal() + 1, Step.CHECK.ordinal())];
-        return next == Step.VICTIM && !draft.onBehalf() ? next(next, draft) : next;
-    }
-
-    public Step previous(Step step, TriggerDraft draft) {
-        Step previous = Step.values()[Math.max(step.ordinal() - 1, 0)];
-        return previous == Step.VICTIM && !draft.onBehalf() ? previous(previous, draft) : previous;
     }
 
     /** The service's request for the draft; answers that cannot be read are left empty. */
     public ApplicationRequest toRequest(TriggerDraft draft, String captchaToken) {
         Applicant applicant = new Applicant(draft.name, draft.email, draft.phone, applicantType(draft.victimType));
         boolean onBehalf = draft.onBehalf();
-        List<String> references = draft.references.stream().filter(r -> r != null && !r.isBlank()).toList();
+        List<String> references = draft.references.stream().filter(r -> r != null && !r.isBlank())
+                .map(AccessCodes::normaliseReference).toList();
         List<ApplicationRequest.OtherComplaint> others = draft.complaints.stream()
                 .filter(c -> !c.isBlank())
                 .map(c -> new ApplicationRequest.OtherComplaint(c.agency,
-                        date(c.reportedDay, c.reportedMonth, c.reportedYear).map(LocalDate::toString).orElse(null),
-                        date(c.behaviourDay, c.behaviourMonth, c.behaviourYear).map(LocalDate::toString).orElse(null)))
+                        date(c.reportedDay, c.reportedMonth, c.reportedYear, YOU_COMPLAINED).value().map(LocalDate::toString).orElse(null),
+                        date(c.behaviourDay, c.behaviourMonth, c.behaviourYear, BEHAVIOUR_HAPPENED).value().map(LocalDate::toString).orElse(null)))
                 .toList();
         return new ApplicationRequest(applicant,
                 onBehalf ? new OnBehalfOf(draft.victimName, draft.relationship) : null,
@@ -260,28 +178,29 @@ public class TriggerJourney {
     /** The answers as the check-your-answers page lists them. */
     public List<SummaryRow> summary(TriggerDraft draft) {
         List<SummaryRow> rows = new ArrayList<>();
-        rows.add(new SummaryRow("Who is applying", applyingLabel(draft.applying), Step.WHO, "who is applying"));
-        rows.add(new SummaryRow("The victim is", victimTypeLabel(draft.victimType), Step.WHO, "who the victim is"));
+        rows.add(row("Who is applying", applyingLabel(draft.applying), WHO, "who is applying"));
+        rows.add(row("The victim is", victimTypeLabel(draft.victimType), WHO, "who the victim is"));
         if (draft.onBehalf()) {
-            rows.add(new SummaryRow("Name of the victim", draft.victimName, Step.VICTIM, "the name of the victim"));
-            rows.add(new SummaryRow("How you know them", draft.relationship, Step.VICTIM, "how you know the victim"));
-            rows.add(new SummaryRow("The victim agrees to you applying", "yes".equals(draft.consent) ? "Yes" : "No",
-                    Step.VICTIM, "whether the victim agrees"));
+            rows.add(row("Name of the victim", draft.victimName, VICTIM, "the name of the victim"));
+            rows.add(row("How you know them", draft.relationship, VICTIM, "how you know the victim"));
+            rows.add(row("The victim agrees to you applying", "yes".equals(draft.consent) ? "Yes" : "No",
+                    VICTIM, "whether the victim agrees"));
         }
-        rows.add(new SummaryRow("Your name", draft.name, Step.CONTACT, "your name"));
-        rows.add(new SummaryRow("Email", draft.email, Step.CONTACT, "your email address"));
-        rows.add(new SummaryRow("Phone", draft.phone, Step.CONTACT, "your phone number"));
-        rows.add(new SummaryRow("What has been happening", draft.description, Step.BEHAVIOUR, "what has been happening"));
-        rows.add(new SummaryRow("How it is affecting the victim", draft.impact, Step.BEHAVIOUR, "how it is affecting the victim"));
-        List<String> references = draft.references.stream().filter(r -> r != null && !r.isBlank()).toList();
-        rows.add(new SummaryRow("Reports on this website", references.isEmpty() ? "None" : String.join("\n", references),
-                Step.REPORTS, "reports made on this website"));
+        rows.add(row("Your name", draft.name, CONTACT, "your name"));
+        rows.add(row("Email", draft.email, CONTACT, "your email address"));
+        rows.add(row("Phone", draft.phone, CONTACT, "your phone number"));
+        rows.add(row("What has been happening", draft.description, BEHAVIOUR, "what has been happening"));
+        rows.add(row("How it is affecting the victim", draft.impact, BEHAVIOUR, "how it is affecting the victim"));
+        List<String> references = draft.references.stream().filter(r -> r != null && !r.isBlank())
+                .map(AccessCodes::normaliseReference).toList();
+        rows.add(row("Reports on this website", references.isEmpty() ? "None" : String.join("\n", references),
+                REPORTS, "reports made on this website"));
         List<String> complaints = draft.complaints.stream().filter(c -> !c.isBlank()).map(TriggerJourney::describe).toList();
-        rows.add(new SummaryRow("Complaints to other agencies", complaints.isEmpty() ? "None" : String.join("\n", complaints),
-                Step.COMPLAINTS, "complaints made to other agencies"));
-        rows.add(new SummaryRow("Aimed at the victim because of who they are", yesNoLabel(draft.hateMotivated), Step.HATE,
+        rows.add(row("Complaints to other agencies", complaints.isEmpty() ? "None" : String.join("\n", complaints),
+                COMPLAINTS, "complaints made to other agencies"));
+        rows.add(row("Aimed at the victim because of who they are", yesNoLabel(draft.hateMotivated), HATE,
                 "whether the behaviour is hate-motivated"));
-        rows.add(new SummaryRow("What you would like to happen", blankToNull(draft.outcomeWanted), Step.OUTCOME,
+        rows.add(row("What you would like to happen", blankToNull(draft.outcomeWanted), OUTCOME,
                 "what you would like to happen"));
         return rows;
     }
@@ -299,48 +218,16 @@ public class TriggerJourney {
         for (int i = 0; i < complaints.size(); i++) {
             OtherComplaint complaint = complaints.get(i);
             String field = "otherComplaints[" + i + "]";
-            dateError(complaint.reportedDay, complaint.reportedMonth, complaint.reportedYear, YOU_COMPLAINED)
-                    .ifPresent(message -> errors.add(new FieldError(field + ".reportedOn", message)));
-            dateError(complaint.behaviourDay, complaint.behaviourMonth, complaint.behaviourYear, BEHAVIOUR_HAPPENED)
-                    .ifPresent(message -> errors.add(new FieldError(field + ".behaviourOn", message)));
+            DateInput.optional(date(complaint.reportedDay, complaint.reportedMonth, complaint.reportedYear, YOU_COMPLAINED),
+                    field + ".reportedOn", errors);
+            DateInput.optional(date(complaint.behaviourDay, complaint.behaviourMonth, complaint.behaviourYear, BEHAVIOUR_HAPPENED),
+                    field + ".behaviourOn", errors);
         }
         return errors;
     }
 
-    private static Optional<String> dateError(String day, String month, String year, String what) {
-        if (day == null && month == null && year == null) {
-            return Optional.empty(); // the service asks for the date
-        }
-        List<String> missing = new ArrayList<>();
-        if (day == null) {
-            missing.add("day");
-        }
-        if (month == null) {
-            missing.add("month");
-        }
-        if (year == null) {
-            missing.add("year");
-        }
-        if (!missing.isEmpty()) {
-            return Optional.of(capitalised(what) + " must include a " + String.join(" and ", missing));
-        }
-        if (!year.matches("\\d{4}")) {
-            return Optional.of("The year of " + what + " must include 4 numbers, like 2026");
-        }
-        return date(day, month, year).isPresent() ? Optional.empty()
-                : Optional.of(capitalised(what) + " must be a real date, like 27 3 2026");
-    }
-
-    private static Optional<LocalDate> date(String day, String month, String year) {
-        if (day == null || month == null || year == null || !year.matches("\\d{4}") || !day.matches("\\d{1,2}")
-                || !month.matches("\\d{1,2}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+    private static DateInput.Reading date(String day, String month, String year, String what) {
+        return DateInput.read(day, month, year, what);
     }
 
     private static String describe(OtherComplaint complaint) {
@@ -350,7 +237,7 @@ public class TriggerJourney {
     }
 
     private static String dateAsTyped(String day, String month, String year) {
-        return date(day, month, year).map(DATE::format).orElseGet(() -> day == null && month == null && year == null
+        return date(day, month, year, YOU_COMPLAINED).value().map(DATE::format).orElseGet(() -> day == null && month == null && year == null
                 ? "a date not given"
                 : String.join("/", day == null ? "?" : day, month == null ? "?" : month, year == null ? "?" : year));
     }
@@ -399,7 +286,8 @@ public class TriggerJourney {
         return "no".equals(value) ? Boolean.FALSE : null;
     }
 
-    private static Anchor anchorOf(String field) {
+    @Override
+    public Anchor anchor(String field) {
         Anchor anchor = ANCHORS.get(field);
         if (anchor != null) {
             return anchor;
@@ -410,26 +298,17 @@ public class TriggerJourney {
         }
         int number = Integer.parseInt(indexed.group(2)) + 1;
         if (indexed.group(1).equals("reportReferences")) {
-            return new Anchor(Step.REPORTS, "reference-" + number, number);
+            return new Anchor(REPORTS, "reference-" + number, number);
         }
         String part = indexed.group(3) == null ? "agency" : indexed.group(3);
         return switch (part) {
-            case "reportedOn" -> new Anchor(Step.COMPLAINTS, "complaint-" + number + "-reported", number * 10 + 2);
-            case "behaviourOn" -> new Anchor(Step.COMPLAINTS, "complaint-" + number + "-behaviour", number * 10 + 3);
-            default -> new Anchor(Step.COMPLAINTS, "complaint-" + number + "-agency", number * 10 + 1);
+            case "reportedOn" -> new Anchor(COMPLAINTS, "complaint-" + number + "-reported", number * 10 + 2);
+            case "behaviourOn" -> new Anchor(COMPLAINTS, "complaint-" + number + "-behaviour", number * 10 + 3);
+            default -> new Anchor(COMPLAINTS, "complaint-" + number + "-agency", number * 10 + 1);
         };
-    }
-
-    private static String value(MultivaluedMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String capitalised(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

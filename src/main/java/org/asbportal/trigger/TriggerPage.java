@@ -4,21 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.asbportal.trigger.TriggerDraft.OtherComplaint;
-import org.asbportal.trigger.TriggerJourney.PageError;
-import org.asbportal.trigger.TriggerJourney.Step;
-import org.asbportal.trigger.TriggerJourney.SummaryRow;
+import org.asbportal.web.journey.Journey.SummaryRow;
+import org.asbportal.web.journey.JourneyView;
+import org.asbportal.web.journey.JourneyPage;
 
-/** Everything a question page of the Community Trigger application shows. */
+/** Everything a page of the Community Trigger application shows: the engine's view of the page and what only applications know. */
 public record TriggerPage(
-        Step step,
-        TriggerDraft draft,
-        String encodedDraft,
-        List<PageError> errors,
+        JourneyView<TriggerDraft> view,
         List<SummaryRow> summary,
-        ThresholdRules.Terms terms) {
-
-    /** Where every page of the application is posted. */
-    public static final String ACTION = "/community-trigger/apply";
+        ThresholdRules.Terms terms) implements JourneyPage<TriggerDraft> {
 
     /** A report reference field of the reports page. */
     public record ReferenceRow(int number, String value, String error) {
@@ -82,7 +76,7 @@ public record TriggerPage(
 
     /** The impact question, put to the victim or to someone applying for them. */
     public String impactQuestion() {
-        return draft.onBehalf() ? "How is it affecting the victim?" : "How is it affecting you?";
+        return draft().onBehalf() ? "How is it affecting the victim?" : "How is it affecting you?";
     }
 
     /** What hate-motivated means, and what it changes. */
@@ -97,19 +91,6 @@ public record TriggerPage(
         return hint;
     }
 
-    public String action() {
-        return ACTION;
-    }
-
-    /** The message for an input, or null. */
-    public String error(String inputId) {
-        return errors.stream().filter(e -> e.inputId().equals(inputId)).map(PageError::message).findFirst().orElse(null);
-    }
-
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
     /** The caption above each question. */
     public String caption() {
         return "Ask for a case review (Community Trigger)";
@@ -118,8 +99,8 @@ public record TriggerPage(
     /** The report references given so far, or one empty field. */
     public List<ReferenceRow> references() {
         List<ReferenceRow> rows = new ArrayList<>();
-        for (int i = 0; i < draft.references.size(); i++) {
-            rows.add(new ReferenceRow(i + 1, draft.references.get(i), error("reference-" + (i + 1))));
+        for (int i = 0; i < draft().references.size(); i++) {
+            rows.add(new ReferenceRow(i + 1, draft().references.get(i), error("reference-" + (i + 1))));
         }
         if (rows.isEmpty()) {
             rows.add(new ReferenceRow(1, null, error("reference-1")));
@@ -129,7 +110,7 @@ public record TriggerPage(
 
     /** The complaints to other agencies given so far, or one empty complaint. */
     public List<ComplaintRow> complaints() {
-        List<OtherComplaint> answers = new ArrayList<>(draft.complaints);
+        List<OtherComplaint> answers = new ArrayList<>(draft().complaints);
         if (answers.isEmpty()) {
             answers.add(new OtherComplaint());
         }
@@ -143,19 +124,19 @@ public record TriggerPage(
     }
 
     public boolean canAddReference() {
-        return draft.references.size() < TriggerJourney.MAX_ENTRIES;
+        return draft().references.size() < TriggerJourney.MAX_ENTRIES;
     }
 
     public boolean canAddComplaint() {
-        return draft.complaints.size() < TriggerJourney.MAX_ENTRIES;
+        return draft().complaints.size() < TriggerJourney.MAX_ENTRIES;
     }
 
     /** Whether each entry gets a remove button: when there is more than one. */
     public boolean referencesRemovable() {
-        return draft.references.size() > 1;
+        return draft().references.size() > 1;
     }
 
     public boolean complaintsRemovable() {
-        return draft.complaints.size() > 1;
+        return draft().complaints.size() > 1;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.DateTimeException;
@@ -24,7 +23,6 @@ import org.asbportal.report.Channel;
 import org.asbportal.report.Report;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
-import org.asbportal.security.CaptchaVerifier;
 import org.asbportal.web.Calendar;
 import org.asbportal.trigger.ApplicationRequest.OtherComplaint;
 import org.asbportal.trigger.ThresholdRules.Assessment;
@@ -32,6 +30,7 @@ import org.asbportal.trigger.ThresholdRules.Complaint;
 import org.asbportal.trigger.ThresholdRules.Verdict;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
+import org.asbportal.web.journey.Submissions;
 import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.SiteConfig;
 import org.jboss.logging.Logger;
@@ -62,7 +61,7 @@ public class TriggerService {
     private final Validator validator;
     private final ObjectMapper objectMapper;
     private final AccessCodes accessCodes;
-    private final CaptchaVerifier captcha;
+    private final Submissions submissions;
     private final ThresholdRules rules;
     private final TriggerTimetable timetable;
     private final Calendar calendar;
@@ -70,13 +69,13 @@ public class TriggerService {
     private final SiteConfig site;
     private final TriggerReviewService reviews;
 
-    public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, CaptchaVerifier captcha,
+    public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, Submissions submissions,
             ThresholdRules rules, TriggerTimetable timetable, Calendar calendar, TrackingService tracking, SiteConfig site,
             TriggerReviewService reviews) {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
-        this.captcha = captcha;
+        this.submissions = submissions;
         this.rules = rules;
         this.timetable = timetable;
         this.calendar = calendar;
@@ -93,38 +92,25 @@ public class TriggerService {
      * @throws IdempotencyConflictException when the key was used before for a different application
      */
     public ApplicationResponse submit(ApplicationRequest request, String idempotencyKey, Channel channel, String remoteIp) {
-        String keyHash = idempotencyKey == null ? null : AccessCodes.sha256(idempotencyKey);
-        String requestHash = fingerprint(request);
-        if (keyHash != null) {
-            Optional<ApplicationResponse> earlier = replay(keyHash, requestHash, idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        List<FieldError> errors = validate(request);
-        if (!errors.isEmpty()) {
-            throw new InvalidSubmissionException(errors);
-        }
-        CaptchaResult robotCheck = captcha.verify(request.captchaToken(), CAPTCHA_ACTION, remoteIp);
-        if (!robotCheck.accepted()) {
-            throw new InvalidSubmissionException("captchaToken",
-                    "We could not confirm that you are not a robot. Complete the check and send your application again");
-        }
-        String accessCode = idempotencyKey == null ? accessCodes.newAccessCode() : accessCodeFor(idempotencyKey);
-        String accessCodeHash = accessCodes.hash(accessCode);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> save(request, channel, robotCheck, keyHash, requestHash,
-                    accessCode, accessCodeHash));
-        } catch (PersistenceException e) {
-            // A concurrent double submit with the same key: the other request saved it first.
-            if (keyHash != null) {
-                Optional<ApplicationResponse> earlier = replay(keyHash, requestHash, idempotencyKey);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            throw e;
-        }
+        return submissions.submit(kind(channel), request, idempotencyKey, remoteIp);
+    }
+
+    /** The application saved with this idempotency key, with its access code, if there is one. */
+    public Optional<ApplicationResponse> submitted(String idempotencyKey) {
+        return submissions.saved(kind(Channel.WEB), idempotencyKey);
+    }
+
+    /**
+     * What an application brings to the submission pipeline; {@code channel} is where it came in. Its
+     * access codes are kept apart from those reports derive from keys.
+     */
+    private Submissions.Kind<ApplicationRequest, ApplicationResponse> kind(Channel channel) {
+        return new Submissions.Kind<>(CAPTCHA_ACTION,
+                "We could not confirm that you are not a robot. Complete the check and send your application again",
+                "community-trigger:", this::validate, ApplicationRequest::captchaToken, this::fingerprint,
+                (keyHash, accessCode) -> TriggerApplication.findByIdempotencyKey(keyHash)
+                        .map(application -> new Submissions.Earlier<>(application.requestHash, view(application, accessCode))),
+                (request, receipt) -> save(request, channel, receipt));
     }
 
     /**
@@ -250,17 +236,17 @@ public class TriggerService {
         return date;
     }
 
-    private ApplicationResponse save(ApplicationRequest request, Channel channel, CaptchaResult robotCheck, String keyHash,
-            String requestHash, String accessCode, String accessCodeHash) {
+    private ApplicationResponse save(ApplicationRequest request, Channel channel, Submissions.Receipt receipt) {
+        CaptchaResult robotCheck = receipt.robotCheck();
         Instant now = calendar.now();
         LocalDate receivedOn = now.atZone(calendar.zone()).toLocalDate();
         List<Cited> cited = locate(request);
         Assessment assessment = rules.assess(receivedOn, request.hateMotivated(), cited.stream().map(Cited::complaint).toList());
         TriggerApplication application = newApplication(request, channel, robotCheck, now, receivedOn, assessment);
         application.reference = uniqueReference();
-        application.accessCodeHash = accessCodeHash;
-        application.idempotencyKey = keyHash;
-        application.requestHash = requestHash;
+        application.accessCodeHash = receipt.accessCodeHash();
+        application.idempotencyKey = receipt.keyHash();
+        application.requestHash = receipt.requestHash();
         application.persist();
         saveComplaints(application, cited, assessment);
         planSteps(application);
@@ -268,7 +254,7 @@ public class TriggerService {
         LOG.infof("Community Trigger application %s saved: %d of %d qualifying complaints%s", application.reference,
                 assessment.qualifyingComplaints(), assessment.threshold(),
                 robotCheck.outcome() == CaptchaResult.Outcome.UNAVAILABLE ? ", unverified" : "");
-        return view(application, accessCode);
+        return view(application, receipt.accessCode());
     }
 
     /** A complaint as the rules see it, with the portal report it is, when found. */
@@ -392,15 +378,6 @@ public class TriggerService {
                 TriggerReviewService.applicantLetter(application, site).orElse(null)));
     }
 
-    private Optional<ApplicationResponse> replay(String keyHash, String requestHash, String idempotencyKey) {
-        return QuarkusTransaction.requiringNew().call(() -> TriggerApplication.findByIdempotencyKey(keyHash).map(application -> {
-            if (!requestHash.equals(application.requestHash)) {
-                throw new IdempotencyConflictException();
-            }
-            return view(application, accessCodeFor(idempotencyKey));
-        }));
-    }
-
     private static ApplicationResponse view(TriggerApplication application, String accessCode) {
         List<ApplicationResponse.Step> steps = steps(application);
         LocalDate decisionDueBy = steps.stream().filter(step -> step.step() == TriggerStep.THRESHOLD_DECISION)
@@ -415,11 +392,6 @@ public class TriggerService {
 
     private static List<ApplicationResponse.Complaint> complaints(TriggerApplication application) {
         return TriggerComplaint.of(application).stream().map(ApplicationResponse.Complaint::of).toList();
-    }
-
-    /** Derived from the key, so a retry shows the same code; apart from the codes reports derive from keys. */
-    private String accessCodeFor(String idempotencyKey) {
-        return accessCodes.accessCodeFor("community-trigger:" + idempotencyKey);
     }
 
     private String uniqueReference() {

@@ -16,7 +16,8 @@ public final class DatabaseFailures {
             if (cause instanceof JDBCConnectionException
                     || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLTransientConnectionException
-                    || (cause.getMessage() != null && cause.getMessage().contains("acquisition timeout"))) {
+                    || (cause.getMessage() != null && (cause.getMessage().contains("acquisition timeout")
+                            || cause.getMessage().startsWith("Unable to acquire JDBC Connection")))) {
                 return true;
             }
         }

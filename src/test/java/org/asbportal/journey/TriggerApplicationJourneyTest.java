@@ -137,7 +137,7 @@ class TriggerApplicationJourneyTest {
         assertThat(summary).containsText(firstReport);
         assertThat(summary).containsText(secondReport);
         assertThat(summary).containsText("Bedfordshire Police: complained on");
-        journey.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change what you would like to happen")).click();
+        journey.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change what you would like to happen")).click();
         journey.arrive("What would you like to happen?");
         journey.page.getByLabel("In your own words (optional)").fill("For the shouting to stop at night");
         journey.pressContinue();

@@ -168,12 +168,32 @@ class ReportCaptchaTest {
         ReportFormSession session = ReportFormSession.start();
         session.walkToCheck(steps);
 
-        Response confirmation = session.post(answers("action", "send", "g-recaptcha-response", TOKEN));
+        Response confirmation = session.post(answers("g-recaptcha-response", TOKEN));
 
         confirmation.then().statusCode(200).body(containsString("Report sent"));
         Row report = db.report(referenceOn(confirmation));
         assertEquals("VERIFIED", report.string("captcha_outcome"));
         assertEquals("WEB", report.string("channel"));
+    }
+
+    @Test
+    void savesAWebReportUnverifiedWhenGoogleFailsAndARefreshSavesNoOther() {
+        answer(aResponse().withStatus(500));
+        Map<String, Map<String, List<String>>> steps = ReportFormSession.validAnswers();
+        String description = steps.get("what").get("description").get(0);
+        ReportFormSession session = ReportFormSession.start();
+        session.walkToCheck(steps);
+
+        Response confirmation = session.post(answers("g-recaptcha-response", TOKEN));
+        Response refreshed = session.get("/report/confirmation");
+
+        confirmation.then().statusCode(200).body(containsString("Report sent"));
+        String reference = referenceOn(confirmation);
+        assertEquals(reference, referenceOn(refreshed));
+        assertEquals("UNAVAILABLE", db.report(reference).string("captcha_outcome"));
+        assertEquals("MANUAL_CHECK", db.queueItem(reference).string("queue_code"));
+        assertEquals(1, db.countReportsWithDescription(description));
+        wireMock.verify(1, postRequestedFor(urlEqualTo(VERIFY_PATH)));
     }
 
     @Test

@@ -30,6 +30,9 @@ public final class ReportFormSession extends FormSession {
         return steps;
     }
 
+    /** The cookie that finds the resident's draft. */
+    public static final String DRAFT_COOKIE = ReportJourney.COOKIE;
+
     private ReportFormSession() {
         super("/report");
     }
@@ -38,6 +41,13 @@ public final class ReportFormSession extends FormSession {
     public static ReportFormSession start() {
         ReportFormSession session = new ReportFormSession();
         session.open("/report");
+        return session;
+    }
+
+    /** Opens {@code url} in a browser that has no cookies yet. */
+    public static ReportFormSession opening(String url) {
+        ReportFormSession session = new ReportFormSession();
+        session.open(url);
         return session;
     }
 }

@@ -5,21 +5,22 @@ import static org.asbportal.report.ReportFormSession.answers;
 import static org.asbportal.report.ReportFormSession.errorLinks;
 import static org.asbportal.report.ReportFormSession.referenceOn;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.asbportal.report.ReportRows.Row;
+import org.asbportal.security.AccessCodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,16 +46,19 @@ class ReportFormTest {
     }
 
     @Test
-    void startsWithTheDangerQuestionAndACsrfToken() {
-        Response page = given().accept("text/html").when().get("/report");
+    void startsWithTheDangerQuestionAtItsOwnAddressAndACsrfToken() {
+        Response start = given().accept("text/html").redirects().follow(false).when().get("/report");
+        start.then().statusCode(303).header("Location", endsWith("/report/danger"));
+
+        Response page = given().accept("text/html").when().get("/report/danger");
 
         page.then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .header("Cache-Control", containsString("no-store"))
                 .body(containsString("Is anyone in danger right now?"))
                 .body(containsString("<input type=\"hidden\" name=\"csrf-token\" value=\""))
-                .body(containsString("<input type=\"hidden\" name=\"step\" value=\"danger\">"))
-                .body(containsString("name=\"draft\""));
+                .body(containsString("<form method=\"post\" action=\"/report/danger\" novalidate>"))
+                .body(not(containsString("name=\"draft\"")));
         String cookie = page.getCookie(ReportFormSession.CSRF_COOKIE);
         assertTrue(cookie != null && !cookie.isBlank(), "sets the asb-csrf cookie");
         assertTrue(page.getDetailedCookie(ReportFormSession.CSRF_COOKIE).isHttpOnly(), "the CSRF cookie is HttpOnly");
@@ -67,9 +71,10 @@ class ReportFormTest {
         ReportFormSession session = ReportFormSession.start();
         session.walkToCheck(steps);
 
-        Response noToken = session.send(answers("action", "send"), true, false);
-        Response noCookie = session.send(answers("action", "send"), false, true);
-        Response neither = session.send(answers("action", "send"), false, false);
+        String check = session.formAction();
+        Response noToken = session.postTo(check, answers(), true, false);
+        Response noCookie = session.postTo(check, answers(), false, true);
+        Response neither = session.postTo(check, answers(), false, false);
 
         assertEquals(400, noToken.statusCode());
         assertEquals(400, noCookie.statusCode());
@@ -84,7 +89,7 @@ class ReportFormTest {
         ReportFormSession session = ReportFormSession.start();
         session.walkToCheck(steps);
 
-        Response forged = session.send(answers("csrf-token", "forged" + session.csrfToken(), "action", "send"), true, false);
+        Response forged = session.send(answers("csrf-token", "forged" + session.csrfToken()), true, false);
 
         assertEquals(400, forged.statusCode());
         assertEquals(0, db.countReportsWithDescription(description));
@@ -201,12 +206,14 @@ class ReportFormTest {
         String description = steps.get("what").get("description").get(0);
         ReportFormSession session = ReportFormSession.start();
         session.walkToCheck(steps);
-        String draft = session.draft();
-        String token = session.csrfToken();
 
-        Response first = session.press("send");
-        Response second = session.sendTampered(answers("draft", draft, "step", "check", "action", "send", "csrf-token", token));
+        Response sent = session.send(Map.of(), true, true);
+        Response first = session.follow(sent);
+        Response again = session.postTo("/report/check", Map.of(), true, true);
+        Response second = session.follow(again);
 
+        sent.then().statusCode(303).header("Location", endsWith("/report/confirmation"));
+        again.then().statusCode(303).header("Location", endsWith("/report/confirmation"));
         first.then().statusCode(200);
         second.then().statusCode(200);
         assertEquals(referenceOn(first), referenceOn(second));
@@ -256,40 +263,52 @@ class ReportFormTest {
 
         emergency.then().statusCode(200)
                 .body(containsString("Call 999 now"))
-                .body(containsString("value=\"after-emergency\""));
-        Response category = session.press("after-emergency");
+                .body(containsString("Continue with my report"));
+        assertEquals("emergency", session.step());
+        Response category = session.post(answers());
         category.then().statusCode(200).body(containsString("What kind of behaviour are you reporting?"));
         assertEquals("category", session.step());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "!!!not base64!!!", "e30", "W10", "bnVsbA", "eyJjaGFuZ2luZyI6Im1heWJlIn0",
-            "eyJ0YXJnZXRlZEJlY2F1c2UiOm51bGx9", "eyJ0YXJnZXRlZEJlY2F1c2UiOltudWxsLCJSQUNFIl19", "%%%", " "})
-    void startsAgainCleanlyFromATamperedDraft(String tampered) {
+    @ValueSource(strings = {"garbage", "!!!not base64!!!", "e30", "%25%25%25", "x", "0000000000000000000000000000000000000000000",
+            "a-very-long-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    void startsAFreshDraftFromATamperedOrUnknownCookie(String tampered) {
         ReportFormSession session = ReportFormSession.start();
+        session.walkUntil(ReportFormSession.validAnswers(), "impact");
+        String issued = session.cookie(ReportFormSession.DRAFT_COOKIE);
+        session.setCookie(ReportFormSession.DRAFT_COOKIE, tampered);
 
-        Response send = session.sendTampered(answers("draft", tampered, "step", "check", "action", "send"));
-        Response impact = session.sendTampered(answers("draft", tampered, "step", "impact"));
-        Response category = session.sendTampered(answers("draft", tampered, "step", "category", "category", "NOISE"));
-        Response changed = session.sendTampered(answers("draft", tampered, "step", "check", "action", "change:impact"));
+        Response impact = session.get("/report/impact");
+        Response send = session.postTo("/report/check", Map.of(), true, true);
+        Response where = session.postTo("/report/where", answers("locationDescription", "Somewhere"), true, true);
+        Response danger = session.postTo("/report/danger", answers("danger", "no"), true, true);
 
-        for (Response response : List.of(send, impact, category, changed)) {
-            assertTrue(response.statusCode() < 500, "status " + response.statusCode() + " for draft " + tampered);
-            response.then().body(containsString("name=\"draft\"")).body(not(containsString("Exception")));
+        for (Response response : List.of(impact, send, where, danger)) {
+            assertTrue(response.statusCode() < 500, "status " + response.statusCode() + " for cookie " + tampered);
+            response.then().body(not(containsString("Exception")));
         }
-        send.then().statusCode(400).body(containsString("Is anyone in danger right now?"));
-        category.then().statusCode(200).body(containsString("Where did it happen?"));
+        impact.then().statusCode(200).body(containsString("Is anyone in danger right now?"))
+                .body(containsString("We could not find your earlier answers"));
+        send.then().statusCode(303).header("Location", endsWith("/report/danger?restarted=true"));
+        where.then().statusCode(303).header("Location", endsWith("/report/danger?restarted=true"));
+        danger.then().statusCode(303).header("Location", endsWith("/report/category"));
+        String fresh = session.cookie(ReportFormSession.DRAFT_COOKIE);
+        assertNotEquals(tampered, fresh, "a cookie the portal did not issue is never adopted");
+        assertNotEquals(issued, fresh);
     }
 
     @Test
-    void survivesAnUnknownStepOrAction() {
+    void answersAnUnknownPageWithNotFound() {
         ReportFormSession session = ReportFormSession.start();
 
-        Response unknownStep = session.sendTampered(answers("draft", session.draft(), "step", "../../etc/passwd"));
-        Response unknownChange = session.sendTampered(answers("draft", session.draft(), "step", "check", "action", "change:nowhere"));
+        Response unknownPage = session.get("/report/nowhere");
+        Response unknownChange = session.get("/report/nowhere?change=true");
+        Response unknownPost = session.postTo("/report/nowhere", answers("anything", "x"), true, true);
 
-        assertTrue(unknownStep.statusCode() < 500);
-        assertTrue(unknownChange.statusCode() < 500);
+        assertEquals(404, unknownPage.statusCode());
+        assertEquals(404, unknownChange.statusCode());
+        assertEquals(404, unknownPost.statusCode());
     }
 
     @Test
@@ -353,6 +372,11 @@ class ReportFormTest {
         session.press("back");
 
         assertEquals("about", session.step());
+        session.get("/report/details");
+        assertEquals("equality", session.step(), "the contact details page is not shown");
+        Response posted = session.postTo("/report/details", answers("name", "Not Asked"), true, true);
+        posted.then().statusCode(303).header("Location", endsWith("/report/equality"));
+        session.walkToCheck(steps).then().body(not(containsString("Not Asked")));
     }
 
     @Test
@@ -377,16 +401,16 @@ class ReportFormTest {
         String description = steps.get("what").get("description").get(0);
         ReportFormSession session = ReportFormSession.start();
         session.walkToCheck(steps);
-        // A draft edited to an unknown category: the check page re-validates everything on send.
-        String json = new String(Base64.getUrlDecoder().decode(session.draft()), StandardCharsets.UTF_8)
-                .replace("\"category\":\"ROWDY\"", "\"category\":\"PARKING\"");
-        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        // The category is withdrawn while the draft waits: sending re-validates everything.
+        db.update("UPDATE journey_draft SET answers = REPLACE(answers, '\"category\":\"ROWDY\"', '\"category\":\"PARKING\"') "
+                + "WHERE token_hash = ?", AccessCodes.sha256(session.cookie(ReportFormSession.DRAFT_COOKIE)));
 
-        Response page = session.sendTampered(answers("draft", tampered, "step", "check", "action", "send"));
+        Response page = session.send(Map.of(), true, true);
 
         page.then().statusCode(400)
                 .body(containsString("What kind of behaviour are you reporting?"))
-                .body(containsString("href=\"#category\""));
+                .body(containsString("href=\"#category\""))
+                .body(containsString("action=\"/report/category?change=true\""));
         assertEquals(0, db.countReportsWithDescription(description));
     }
 

@@ -126,8 +126,8 @@ public final class StaffSession {
      */
     public void ensureCsrfToken() {
         if (csrfToken == null || csrfCookie == null) {
-            Response page = get("/report");
-            assertEquals(200, page.statusCode(), "GET /report for a CSRF token");
+            Response page = get("/report/danger");
+            assertEquals(200, page.statusCode(), "GET /report/danger for a CSRF token");
         }
         assertNotNull(csrfToken, "a page gave a CSRF token");
         assertNotNull(csrfCookie, "a page set the CSRF cookie");

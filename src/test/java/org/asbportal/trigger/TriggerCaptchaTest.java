@@ -73,7 +73,7 @@ class TriggerCaptchaTest {
         TriggerFormSession session = TriggerFormSession.start();
         session.walkToCheck(TriggerFormSession.validAnswers());
 
-        Response confirmation = session.post(answers("action", "send", "g-recaptcha-response", TOKEN));
+        Response confirmation = session.post(answers("g-recaptcha-response", TOKEN));
 
         confirmation.then().statusCode(200).body(containsString("Application sent"));
         Row application = application(referenceOn(confirmation));
@@ -108,7 +108,7 @@ class TriggerCaptchaTest {
         TriggerFormSession session = TriggerFormSession.start();
         session.walkToCheck(steps);
 
-        Response page = session.post(answers("action", "send", "g-recaptcha-response", TOKEN));
+        Response page = session.post(answers("g-recaptcha-response", TOKEN));
 
         page.then().statusCode(400)
                 .body(containsString("href=\"#captcha\""))
@@ -122,7 +122,7 @@ class TriggerCaptchaTest {
         TriggerFormSession session = TriggerFormSession.start();
         session.walkToCheck(TriggerFormSession.validAnswers());
 
-        Response confirmation = session.post(answers("action", "send", "g-recaptcha-response", TOKEN));
+        Response confirmation = session.post(answers("g-recaptcha-response", TOKEN));
 
         confirmation.then().statusCode(200).body(containsString("Application sent"));
         Row application = application(referenceOn(confirmation));

@@ -12,6 +12,8 @@ import org.asbportal.web.FormSession;
 final class TriggerFormSession extends FormSession {
 
     static final String PATH = "/community-trigger/apply";
+    /** The cookie that finds the applicant's draft. */
+    static final String DRAFT_COOKIE = TriggerJourney.COOKIE;
 
     /**
      * The pages in the order they are asked and their answers: the victim applying for themselves,

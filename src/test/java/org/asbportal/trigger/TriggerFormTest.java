@@ -6,12 +6,13 @@ import static org.asbportal.trigger.TriggerFormSession.answers;
 import static org.asbportal.trigger.TriggerFormSession.errorLinks;
 import static org.asbportal.trigger.TriggerFormSession.referenceOn;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,15 +22,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.asbportal.report.ReportRequests;
+import org.asbportal.security.AccessCodes;
 import org.asbportal.report.ReportRows;
 import org.asbportal.report.ReportRows.Row;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,15 +66,17 @@ class TriggerFormTest {
     }
 
     @Test
-    void startsWithWhoIsApplyingAndACsrfToken() {
-        Response page = given().accept(ContentType.HTML).when().get("/community-trigger/apply");
+    void startsWithWhoIsApplyingAtItsOwnAddressAndACsrfToken() {
+        given().accept(ContentType.HTML).redirects().follow(false).when().get("/community-trigger/apply")
+                .then().statusCode(303).header("Location", endsWith("/community-trigger/apply/who"));
+        Response page = given().accept(ContentType.HTML).when().get("/community-trigger/apply/who");
 
         page.then().statusCode(200)
                 .header("Cache-Control", containsString("no-store"))
                 .body(containsString("<h1 class=\"govuk-heading-l\">Who is applying?</h1>"))
                 .body(containsString("<input type=\"hidden\" name=\"csrf-token\" value=\""))
-                .body(containsString("<input type=\"hidden\" name=\"step\" value=\"who\">"))
-                .body(containsString("name=\"draft\""))
+                .body(containsString("<form method=\"post\" action=\"/community-trigger/apply/who\" novalidate>"))
+                .body(not(containsString("name=\"draft\"")))
                 .body(containsString("<a href=\"/community-trigger\" class=\"govuk-back-link\">Back</a>"));
         assertTrue(page.getDetailedCookie(TriggerFormSession.CSRF_COOKIE).isHttpOnly(), "the CSRF cookie is HttpOnly");
     }
@@ -215,7 +217,7 @@ class TriggerFormTest {
             "0  | 5  | 2026 | The date you complained must be a real date",
             "12 | 13 | 2026 | The date you complained must be a real date",
             "ab | 5  | 2026 | The date you complained must be a real date",
-            "12 | 5  | 26   | The year of the date you complained must include 4 numbers",
+            "12 | 5  | 26   | Year must include 4 numbers",
             "12 |    | 2026 | The date you complained must include a month",
             "   |    | 2026 | The date you complained must include a day and month",
             "   |    |      | Enter the date you complained"})
@@ -434,12 +436,12 @@ class TriggerFormTest {
         String description = steps.get("behaviour").get("description").get(0);
         TriggerFormSession session = TriggerFormSession.start();
         session.walkToCheck(steps);
-        String draft = session.draft();
-        String token = session.csrfToken();
 
-        Response first = session.press("send");
-        Response second = session.sendTampered(answers("draft", draft, "step", "check", "action", "send", "csrf-token", token));
+        Response sent = session.send(Map.of(), true, true);
+        Response first = session.follow(sent);
+        Response second = session.follow(session.postTo(TriggerFormSession.PATH + "/check", Map.of(), true, true));
 
+        sent.then().statusCode(303).header("Location", endsWith("/community-trigger/apply/confirmation"));
         first.then().statusCode(200);
         second.then().statusCode(200);
         assertEquals(referenceOn(first), referenceOn(second));
@@ -448,25 +450,25 @@ class TriggerFormTest {
     }
 
     @Test
-    void changedAnswersSentAfterTheFirstAreANewApplicationSavedOnce() {
+    void backAfterSendingShowsTheSentApplicationAndNothingIsSentAgain() {
         Map<String, Map<String, List<String>>> steps = TriggerFormSession.validAnswers();
         TriggerFormSession session = TriggerFormSession.start();
         session.walkToCheck(steps);
-        String draft = session.draft();
-        String token = session.csrfToken();
         Response first = session.press("send");
-        // Back in the browser's history to check your answers, the applicant changes the outcome they want.
-        session.sendTampered(answers("draft", draft, "step", "check", "action", "change:outcome", "csrf-token", token));
-        session.post(answers("outcomeWanted", "To be kept informed, " + ReportRequests.unique()));
-        String changedDraft = session.draft();
+        assertEquals("confirmation", session.step());
 
-        Response changed = session.press("send");
-        Response changedAgain = session.sendTampered(answers("draft", changedDraft, "step", "check", "action", "send",
-                "csrf-token", session.csrfToken()));
+        // Back in the browser's history to check your answers, then to change the outcome they want.
+        Response back = session.get(TriggerFormSession.PATH + "/check");
+        Response change = session.get(TriggerFormSession.PATH + "/outcome?change=true");
+        Response changed = session.follow(session.postTo(TriggerFormSession.PATH + "/outcome?change=true",
+                answers("outcomeWanted", "To be kept informed, " + ReportRequests.unique()), true, true));
 
-        assertFalse(referenceOn(first).equals(referenceOn(changed)), "a new application");
-        assertEquals(referenceOn(changed), referenceOn(changedAgain));
-        assertEquals(2, countWithDescription(steps.get("behaviour").get("description").get(0)));
+        assertEquals(referenceOn(first), referenceOn(back));
+        assertEquals(referenceOn(first), referenceOn(change));
+        assertEquals(referenceOn(first), referenceOn(changed));
+        assertEquals(1, countWithDescription(steps.get("behaviour").get("description").get(0)));
+        session.get(TriggerFormSession.PATH).then().statusCode(200).body(containsString("Who is applying?"));
+        assertEquals("who", session.step(), "the start address begins a new application after one is sent");
     }
 
     @Test
@@ -476,9 +478,10 @@ class TriggerFormTest {
         TriggerFormSession session = TriggerFormSession.start();
         session.walkToCheck(steps);
 
-        Response noToken = session.send(answers("action", "send"), true, false);
-        Response noCookie = session.send(answers("action", "send"), false, true);
-        Response forged = session.send(answers("csrf-token", "forged" + session.csrfToken(), "action", "send"), true, false);
+        String check = session.formAction();
+        Response noToken = session.postTo(check, answers(), true, false);
+        Response noCookie = session.postTo(check, answers(), false, true);
+        Response forged = session.postTo(check, answers("csrf-token", "forged" + session.csrfToken()), true, false);
 
         assertEquals(400, noToken.statusCode());
         assertEquals(400, noCookie.statusCode());
@@ -487,36 +490,41 @@ class TriggerFormTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "!!!not base64!!!", "W10", "bnVsbA", "eyJzdWJtaXNzaW9uSWQiOm51bGx9",
-            "eyJyZWZlcmVuY2VzIjp7fX0", "eyJjb21wbGFpbnRzIjpbMSwyXX0", "%%%", " ", ""})
-    void showsAClearErrorPageForATamperedDraft(String tampered) {
+    @ValueSource(strings = {"garbage", "!!!not base64!!!", "W10", "bnVsbA", "%25%25%25", "x"})
+    void startsAgainFromATamperedOrUnknownCookie(String tampered) {
         TriggerFormSession session = TriggerFormSession.start();
+        session.walkUntil(TriggerFormSession.validAnswers(), "behaviour");
+        session.setCookie(TriggerFormSession.DRAFT_COOKIE, tampered);
 
-        Response send = session.sendTampered(answers("draft", tampered, "step", "check", "action", "send"));
-        Response who = session.sendTampered(answers("draft", tampered, "step", "who", "applying", "VICTIM"));
+        Response send = session.postTo(TriggerFormSession.PATH + "/check", Map.of(), true, true);
+        Response contact = session.get(TriggerFormSession.PATH + "/contact");
+        Response who = session.postTo(TriggerFormSession.PATH + "/who", answers("applying", "VICTIM", "victimType", "PERSON"),
+                true, true);
 
-        for (Response response : List.of(send, who)) {
-            response.then().statusCode(400)
-                    .body(containsString("Sorry, we could not read your answers"))
-                    .body(containsString("href=\"/community-trigger/apply\""))
-                    .body(not(containsString("Exception")));
-        }
+        send.then().statusCode(303).header("Location", endsWith("/community-trigger/apply/who?restarted=true"));
+        contact.then().statusCode(200)
+                .body(containsString("Who is applying?"))
+                .body(containsString("We could not find your earlier answers"))
+                .body(not(containsString("Exception")));
+        who.then().statusCode(303).header("Location", endsWith("/community-trigger/apply/contact"));
+        assertNotEquals(tampered, session.cookie(TriggerFormSession.DRAFT_COOKIE), "a new draft, with a token of its own");
     }
 
     @Test
-    void showsTheClearErrorPageForAnUnknownPageAndSurvivesUnknownActions() {
+    void answersAnUnknownPageWithNotFoundAndSurvivesUnknownActions() {
         TriggerFormSession session = TriggerFormSession.start();
-        String draft = session.draft();
+        session.walkUntil(TriggerFormSession.validAnswers(), "reports");
 
-        Response unknownStep = session.sendTampered(answers("draft", draft, "step", "../../etc/passwd"));
-        Response unknownChange = session.sendTampered(answers("draft", draft, "step", "check", "action", "change:nowhere"));
-        Response badRemove = session.sendTampered(answers("draft", draft, "step", "reports", "action", "remove-reference:x"));
-        Response farRemove = session.sendTampered(answers("draft", draft, "step", "complaints", "action", "remove-complaint:99"));
+        Response unknownPage = session.get(TriggerFormSession.PATH + "/nowhere");
+        Response badRemove = session.follow(session.postTo(TriggerFormSession.PATH + "/reports",
+                answers("reference", "", "action", "remove-reference:x"), true, true));
+        Response farRemove = session.follow(session.postTo(TriggerFormSession.PATH + "/reports",
+                answers("reference", "ASB-7KQ4-M9XP", "action", "remove-reference:99"), true, true));
 
-        unknownStep.then().statusCode(400).body(containsString("Sorry, we could not read your answers"));
-        unknownChange.then().statusCode(200).body(containsString("Check your answers"));
+        assertEquals(404, unknownPage.statusCode());
         badRemove.then().statusCode(200).body(containsString("Reports made on this website"));
-        farRemove.then().statusCode(200).body(containsString("Complaints made to other agencies"));
+        farRemove.then().statusCode(200).body(containsString("Reports made on this website"))
+                .body(containsString("value=\"ASB-7KQ4-M9XP\""));
     }
 
     @Test
@@ -525,11 +533,10 @@ class TriggerFormTest {
         String description = steps.get("behaviour").get("description").get(0);
         TriggerFormSession session = TriggerFormSession.start();
         session.walkToCheck(steps);
-        String json = new String(Base64.getUrlDecoder().decode(session.draft()), StandardCharsets.UTF_8)
-                .replace("\"name\":\"Alex Applicant\"", "\"name\":null");
-        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        db.update("UPDATE journey_draft SET answers = REPLACE(answers, '\"name\":\"Alex Applicant\"', '\"name\":null') "
+                + "WHERE token_hash = ?", AccessCodes.sha256(session.cookie(TriggerFormSession.DRAFT_COOKIE)));
 
-        Response page = session.sendTampered(answers("draft", tampered, "step", "check", "action", "send"));
+        Response page = session.send(Map.of(), true, true);
 
         page.then().statusCode(400).body(containsString("Your contact details")).body(containsString("href=\"#name\""));
         assertEquals(0, countWithDescription(description));

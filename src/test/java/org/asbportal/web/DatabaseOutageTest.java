@@ -1,20 +1,18 @@
 package org.asbportal.web;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.asbportal.report.ReportFormSession;
+import org.asbportal.report.ReportRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,28 +70,19 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void residentSendingDuringAnOutageKeepsTheirAnswersOnTheCheckPage() {
-        var start = given().accept(ContentType.HTML).when().get("/report").then().statusCode(200).extract();
-        String token = start.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
-        String cookie = start.cookie("asb-csrf");
+    void residentSendingDuringAnOutageKeepsTheirAnswersInTheDraft() {
+        var steps = ReportFormSession.validAnswers();
+        String description = "Music all night, " + ReportRequests.unique();
+        steps.get("what").put("description", List.of(description));
+        ReportFormSession session = ReportFormSession.start();
+        session.walkToCheck(steps);
         DatabaseProxy.cut();
 
-        // Every answer of the journey, as the pages would have collected them in the draft.
-        String complete = Base64.getUrlEncoder().withoutPadding().encodeToString("""
-                {"submissionId":"outage-test-1","danger":"no","category":"NOISE","locationDescription":"Mill Lane",
-                 "day":"3","month":"2","year":"2025","stillHappening":"no","description":"Music all night",
-                 "youngPeople":"NO","happenedBefore":"NO","targeted":"no","impact":"NONE","unsafeAtHome":"no",
-                 "vulnerableAffected":"no","contactChoice":"ANONYMOUS","role":"WITNESS","consent":"yes"}"""
-                .getBytes(StandardCharsets.UTF_8));
-        String page = given().cookie("asb-csrf", cookie).contentType(ContentType.URLENC)
-                .formParams(Map.of("csrf-token", token, "draft", complete, "step", "check", "action", "send"))
-                .when().post("/report")
-                .then().statusCode(greaterThanOrEqualTo(400))
-                .extract().asString();
+        var sent = session.send(Map.of(), true, true);
 
-        assertThat(page)
-                .contains("we could not send your report just now")
-                .contains("value=\"" + complete.substring(0, 40))
-                .contains("Music all night");
+        sent.then().statusCode(503).body(containsString("We could not reach our database, so nothing was saved"));
+        DatabaseProxy.restore();
+        session.get("/report/check").then().statusCode(200).body(containsString(description));
+        session.press("send").then().statusCode(200).body(containsString("Report sent"));
     }
 }

@@ -17,15 +17,18 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * A resident's browser in a public multi-page form whose answers travel with the page (the report,
- * the Community Trigger application): keeps the CSRF cookie, and posts back the hidden
- * {@code csrf-token}, {@code draft} and {@code step} of the last page with the answers.
+ * A resident's browser in a public multi-page form with a page per address (the report, the
+ * Community Trigger application): keeps its cookies (the CSRF cookie, the draft cookie), posts each
+ * page's form to the page's own address with the page's CSRF token, and follows redirects as a
+ * browser does, so {@link #step()} is the page now shown.
  */
 public abstract class FormSession {
 
     public static final String CSRF_COOKIE = "asb-csrf";
     public static final String CSRF_FIELD = "csrf-token";
     private static final String FORM_UTF8 = "application/x-www-form-urlencoded; charset=UTF-8";
+    private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\" novalidate>");
+    private static final Pattern BACK_LINK = Pattern.compile("<a href=\"([^\"]+)\" class=\"govuk-back-link\">");
 
     /** Name, value, name, value... as a mutable map of form fields (a name may repeat). */
     public static Map<String, List<String>> answers(String... nameValues) {
@@ -37,79 +40,98 @@ public abstract class FormSession {
     }
 
     private final String path;
-    private String csrfCookie;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrfToken;
-    private String draft;
-    private String step;
+    private String url;
     private Response last;
 
-    /** A session posting every page to {@code path}. */
+    /** A session in the journey whose pages live under {@code path}. */
     protected FormSession(String path) {
         this.path = path;
     }
 
-    /** Opens the first question at {@code url} (already encoded), as following a link does. */
+    /** Opens {@code url} (already encoded) as following a link does, and follows its redirects to a page. */
     protected void open(String url) {
-        Response response = given().accept("text/html").urlEncodingEnabled(false).when().get(url);
+        Response response = get(url);
         assertEquals(200, response.statusCode(), response.asString());
-        csrfCookie = response.getCookie(CSRF_COOKIE);
-        assertNotNull(csrfCookie, "GET " + url + " sets the " + CSRF_COOKIE + " cookie");
-        read(response);
+        assertNotNull(cookies.get(CSRF_COOKIE), "GET " + url + " sets the " + CSRF_COOKIE + " cookie");
     }
 
-    /** Continues from the current page with these answers. */
-    public Response post(Map<String, List<String>> answers) {
-        return send(answers, true, true);
-    }
-
-    /** Presses a button of the current page: {@code send}, {@code back}, {@code change:where}... */
-    public Response press(String action) {
-        return send(answers("action", action), true, true);
-    }
-
-    /** Posts the current page's hidden fields and answers, with or without the CSRF cookie and token. */
-    public Response send(Map<String, List<String>> answers, boolean withCookie, boolean withToken) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        if (withToken) {
-            fields.put(CSRF_FIELD, List.of(csrfToken));
+    /** Follows a link: GETs {@code url} and any redirects, keeping cookies; returns the page. */
+    public Response get(String url) {
+        String at = url;
+        for (int hops = 0; hops < 10; hops++) {
+            RequestSpecification request = given().accept("text/html").urlEncodingEnabled(false).redirects().follow(false)
+                    .cookies(cookies);
+            Response response = request.when().get(at);
+            keepCookies(response);
+            if (response.statusCode() / 100 != 3) {
+                this.url = at;
+                read(response);
+                return response;
+            }
+            at = location(response);
         }
-        fields.put("draft", List.of(draft));
-        fields.put("step", List.of(step));
-        fields.putAll(answers);
-        return sendRaw(fields, withCookie);
+        throw new AssertionError("Too many redirects from " + url);
     }
 
-    /** Posts exactly these fields (plus the CSRF token), e.g. a tampered draft. */
-    public Response sendTampered(Map<String, List<String>> fields) {
+    /** Continues from the current page with these answers, following the redirect to the next page. */
+    public Response post(Map<String, List<String>> answers) {
+        return follow(send(answers, true, true));
+    }
+
+    /** Presses a control of the current page: {@code send}, {@code back}, {@code change:where}, or a button's action. */
+    public Response press(String action) {
+        if (action.equals("back")) {
+            return get(link(BACK_LINK, "Back"));
+        }
+        if (action.startsWith("change:")) {
+            return get(path + "/" + action.substring("change:".length()) + "?change=true");
+        }
+        if (action.equals("send")) {
+            return post(Map.of());
+        }
+        return post(answers("action", action));
+    }
+
+    /** Posts the current page's form as it is, without following the answer. */
+    public Response send(Map<String, List<String>> answers, boolean withCookie, boolean withToken) {
+        return postTo(formAction(), answers, withCookie, withToken);
+    }
+
+    /** Posts {@code fields} (and the CSRF token) to {@code url}, without following the answer. */
+    public Response postTo(String url, Map<String, List<String>> fields, boolean withCookie, boolean withToken) {
         Map<String, List<String>> all = new LinkedHashMap<>();
-        all.put(CSRF_FIELD, List.of(csrfToken));
+        if (withToken) {
+            all.put(CSRF_FIELD, List.of(csrfToken));
+        }
         all.putAll(fields);
-        return sendRaw(all, true);
-    }
-
-    private Response sendRaw(Map<String, List<String>> fields, boolean withCookie) {
         RequestSpecification request = given()
                 .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")))
                 .contentType(FORM_UTF8)
                 .accept("text/html")
                 .redirects().follow(false);
-        if (withCookie) {
-            request.cookie(CSRF_COOKIE, csrfCookie);
+        Map<String, String> sent = new LinkedHashMap<>(cookies);
+        if (!withCookie) {
+            sent.remove(CSRF_COOKIE);
         }
-        fields.forEach((name, values) -> request.formParam(name, values.toArray()));
-        Response response = request.when().post(path);
-        String renewed = response.getCookie(CSRF_COOKIE);
-        if (renewed != null && !renewed.isEmpty()) {
-            csrfCookie = renewed;
+        request.cookies(sent);
+        all.forEach((name, values) -> request.formParam(name, values.toArray()));
+        Response response = request.when().post(url);
+        keepCookies(response);
+        if (response.statusCode() / 100 != 3) {
+            this.url = url;
+            read(response);
         }
-        read(response);
         return response;
     }
 
-    /**
-     * Walks from the current page through every step in {@code steps} that comes up, asserting each
-     * is accepted, until the check-your-answers page.
-     */
+    /** After a POST: the redirect followed to its page, or the page answered. */
+    public Response follow(Response response) {
+        return response.statusCode() / 100 == 3 ? get(location(response)) : response;
+    }
+
+    /** Walks from the current page through every step in {@code steps} that comes up, until check your answers. */
     public Response walkToCheck(Map<String, Map<String, List<String>>> steps) {
         walkUntil(steps, "check");
         return last;
@@ -118,12 +140,12 @@ public abstract class FormSession {
     /** Walks from the current page, answering each page that comes up, until {@code target} is shown. */
     public void walkUntil(Map<String, Map<String, List<String>>> steps, String target) {
         int guard = 0;
-        while (!target.equals(step)) {
-            Map<String, List<String>> answers = steps.get(step);
+        while (!target.equals(step())) {
+            Map<String, List<String>> answers = steps.get(step());
             if (answers == null) {
-                throw new AssertionError("No answers for step " + step);
+                throw new AssertionError("No answers for step " + step());
             }
-            String at = step;
+            String at = step();
             Response response = post(answers);
             assertEquals(200, response.statusCode(), "step " + at + ": " + errorSummary(response));
             if (++guard > 20) {
@@ -138,20 +160,46 @@ public abstract class FormSession {
         return press("send");
     }
 
+    /** The page now shown: the last part of its address, e.g. {@code where}. */
     public String step() {
-        return step;
+        String page = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        return page.substring(page.lastIndexOf('/') + 1);
     }
 
-    public String draft() {
-        return draft;
+    /** The address of the page now shown, with its query. */
+    public String url() {
+        return url;
     }
 
     public String csrfToken() {
         return csrfToken;
     }
 
+    /** The value of a cookie the portal set, e.g. the draft cookie. */
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** Replaces (or, given null, removes) a cookie, as a tampering browser would. */
+    public void setCookie(String name, String value) {
+        if (value == null) {
+            cookies.remove(name);
+        } else {
+            cookies.put(name, value);
+        }
+    }
+
     public Response last() {
         return last;
+    }
+
+    /** Where the current page's form posts. */
+    public String formAction() {
+        Matcher matcher = FORM_ACTION.matcher(last.asString());
+        if (!matcher.find()) {
+            throw new AssertionError("No form on the page " + url);
+        }
+        return unescape(matcher.group(1));
     }
 
     /** The reference shown on a confirmation page. */
@@ -187,33 +235,44 @@ public abstract class FormSession {
         return links;
     }
 
+    /** The path and query a redirect points to. */
+    public static String location(Response response) {
+        String location = response.getHeader("Location");
+        assertNotNull(location, "a redirect has a Location");
+        return location.replaceFirst("^https?://[^/]+", "");
+    }
+
+    private String link(Pattern pattern, String what) {
+        Matcher matcher = pattern.matcher(last.asString());
+        if (!matcher.find()) {
+            throw new AssertionError("No " + what + " link on the page " + url);
+        }
+        return unescape(matcher.group(1));
+    }
+
     private static String errorSummary(Response response) {
         String html = response.asString();
         int summary = html.indexOf("govuk-error-summary__list");
         return summary < 0 ? "status " + response.statusCode() : html.substring(summary, Math.min(html.length(), summary + 800));
     }
 
-    private void read(Response response) {
-        last = response;
-        String html = response.asString();
-        String token = hidden(html, CSRF_FIELD);
-        if (token != null) {
-            csrfToken = token;
-        }
-        String pageDraft = hidden(html, "draft");
-        if (pageDraft != null) {
-            draft = pageDraft;
-        }
-        String pageStep = hidden(html, "step");
-        if (pageStep != null) {
-            step = pageStep;
-        }
+    private void keepCookies(Response response) {
+        response.getDetailedCookies().forEach(cookie -> {
+            if (cookie.getMaxAge() == 0 || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        });
     }
 
-    private static String hidden(String html, String name) {
-        Matcher matcher = Pattern.compile("<input type=\"hidden\" name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\">")
-                .matcher(html);
-        return matcher.find() ? unescape(matcher.group(1)) : null;
+    private void read(Response response) {
+        last = response;
+        Matcher matcher = Pattern.compile("<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"([^\"]*)\">")
+                .matcher(response.asString());
+        if (matcher.find()) {
+            csrfToken = unescape(matcher.group(1));
+        }
     }
 
     private static String unescape(String value) {

@@ -1,0 +1,146 @@
+package org.asbportal.web.journey;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.asbportal.security.AccessCodes;
+import org.asbportal.web.Calendar;
+
+/** Keeps journey drafts in {@code journey_draft}, each found by the hash of its cookie token. */
+@Named("journeyDrafts")
+@ApplicationScoped
+public class JourneyDrafts {
+
+    /** Longer tokens than this are not ours: they find nothing. */
+    private static final int MAX_TOKEN_LENGTH = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A draft as read: its answers (JSON), the pages done, its idempotency key, whether it was sent. */
+    public record Stored(String answers, Set<String> pagesDone, String submissionKey, boolean submitted) {
+    }
+
+    private final JourneyConfig config;
+    private final Calendar calendar;
+
+    public JourneyDrafts(JourneyConfig config, Calendar calendar) {
+        this.config = config;
+        this.calendar = calendar;
+    }
+
+    /** How long a draft is kept after its last saved page, in words: "24 hours". */
+    public String keptFor() {
+        long minutes = config.draftValidFor().toMinutes();
+        if (minutes % 60 == 0) {
+            long hours = minutes / 60;
+            return hours + (hours == 1 ? " hour" : " hours");
+        }
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
+    /** The live draft of {@code journey} behind {@code token}; empty when there is none or it expired. */
+    @Transactional
+    public Optional<Stored> load(String journey, String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        return JourneyDraft.find(AccessCodes.sha256(token), journey)
+                .filter(draft -> draft.expiresAt.isAfter(calendar.now()))
+                .map(draft -> new Stored(draft.answers, pages(draft.pagesDone), draft.submissionKey, draft.submittedAt != null));
+    }
+
+    /** Saves a new draft; returns the token for its cookie. */
+    @Transactional
+    public String create(String journey, String answers, Set<String> pagesDone) {
+        String token = newToken();
+        Instant now = calendar.now();
+        JourneyDraft draft = new JourneyDraft();
+        draft.tokenHash = AccessCodes.sha256(token);
+        draft.journey = journey;
+        draft.answers = answers;
+        draft.pagesDone = String.join(",", pagesDone);
+        draft.submissionKey = UUID.randomUUID().toString();
+        draft.createdAt = now;
+        draft.updatedAt = now;
+        draft.expiresAt = now.plus(config.draftValidFor());
+        draft.persist();
+        return token;
+    }
+
+    /** Saves the answers of a draft and keeps it for another {@link JourneyConfig#draftValidFor()}. */
+    @Transactional
+    public void update(String journey, String token, String answers, Set<String> pagesDone) {
+        live(journey, token).ifPresent(draft -> {
+            draft.answers = answers;
+            draft.pagesDone = String.join(",", pagesDone);
+            touch(draft);
+        });
+    }
+
+    /** Marks a draft sent: its pages now lead to its confirmation. */
+    @Transactional
+    public void markSubmitted(String journey, String token) {
+        live(journey, token).ifPresent(draft -> {
+            draft.submittedAt = calendar.now();
+            touch(draft);
+        });
+    }
+
+    @Transactional
+    public void delete(String journey, String token) {
+        if (token != null && token.length() <= MAX_TOKEN_LENGTH) {
+            JourneyDraft.delete("tokenHash = ?1 and journey = ?2", AccessCodes.sha256(token), journey);
+        }
+    }
+
+    /** Deletes expired drafts every {@code asb.journey.purge-every} on every replica. */
+    @Scheduled(every = "${asb.journey.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purgeOnSchedule() {
+        purge();
+    }
+
+    /** Deletes expired drafts; returns how many. */
+    @Transactional
+    public long purge() {
+        return JourneyDraft.delete("expiresAt <= ?1", calendar.now());
+    }
+
+    private Optional<JourneyDraft> live(String journey, String token) {
+        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        return JourneyDraft.find(AccessCodes.sha256(token), journey).filter(draft -> draft.expiresAt.isAfter(calendar.now()));
+    }
+
+    private void touch(JourneyDraft draft) {
+        draft.updatedAt = calendar.now();
+        draft.expiresAt = draft.updatedAt.plus(config.draftValidFor());
+    }
+
+    private static Set<String> pages(String pagesDone) {
+        Set<String> pages = new LinkedHashSet<>();
+        if (pagesDone != null) {
+            for (String page : pagesDone.split(",")) {
+                if (!page.isBlank()) {
+                    pages.add(page);
+                }
+            }
+        }
+        return pages;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

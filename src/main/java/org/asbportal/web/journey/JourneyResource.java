@@ -1,0 +1,85 @@
+package org.asbportal.web.journey;
+
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * The HTTP side of a journey, the same for every feature: {@code GET {path}/{page}} shows a page,
+ * {@code POST {path}/{page}} saves it and redirects, {@code POST {path}/check} sends the draft and
+ * {@code GET {path}/confirmation} shows what was sent. A feature's resource gives its path, its
+ * {@link JourneyPages} and its templates, and its own start address.
+ */
+public abstract class JourneyResource<P, C> {
+
+    @Inject
+    JourneyResponses responses;
+
+    protected abstract JourneyPages<?, P, C> pages();
+
+    /** The template of a question or check page. */
+    protected abstract TemplateInstance pageTemplate(P page);
+
+    protected abstract TemplateInstance confirmationTemplate(C confirmation);
+
+    @GET
+    @Path("confirmation")
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirmation(@Context HttpHeaders headers) {
+        return pages().confirmation(token(headers))
+                .map(c -> Response.ok(confirmationTemplate(c)).header("Cache-Control", "no-store").build())
+                .orElseGet(() -> Response.seeOther(URI.create(pages().journey().path())).build());
+    }
+
+    @GET
+    @Path("{page}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response show(@PathParam("page") String page, @QueryParam("change") boolean changing,
+            @QueryParam("restarted") boolean restarted, @Context HttpHeaders headers) {
+        return respond(pages().show(token(headers), page, changing, restarted));
+    }
+
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response send(@FormParam("g-recaptcha-response") String captchaToken, @Context HttpServerRequest http,
+            @Context HttpHeaders headers) {
+        return respond(pages().send(token(headers), captchaToken, http.remoteAddress().hostAddress()));
+    }
+
+    @POST
+    @Path("{page}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response save(@PathParam("page") String page, @QueryParam("change") boolean changing,
+            MultivaluedMap<String, String> fields, @Context HttpHeaders headers) {
+        return respond(pages().save(token(headers), page, fields, changing));
+    }
+
+    /** The outcome as a page or a redirect, with the draft cookie when a draft was started. */
+    protected Response respond(JourneyOutcome<P> outcome) {
+        return responses.of(pages().journey(), outcome, this::pageTemplate);
+    }
+
+    /** The draft cookie's token, or null. */
+    protected String token(HttpHeaders headers) {
+        Cookie cookie = headers.getCookies().get(pages().journey().cookieName());
+        return cookie == null ? null : cookie.getValue();
+    }
+}

@@ -1,0 +1,438 @@
+package org.asbportal.web.journey;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.asbportal.web.DatabaseFailures;
+import org.asbportal.web.FieldError;
+import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.PageErrors;
+import org.asbportal.web.PageErrors.PageError;
+import org.jboss.logging.Logger;
+
+/**
+ * The one engine of the residents' multi-page forms. It runs any {@link Journey}: a page per
+ * address ({@code GET} shows it, {@code POST} saves its answers then redirects to the next page),
+ * drafts held server-side ({@link JourneyDrafts}) behind an HttpOnly cookie, a page never shown
+ * before the pages it depends on are answered, Change links that come back to check your answers,
+ * repeated entries added and removed without JavaScript, and sending from check your answers.
+ */
+@ApplicationScoped
+public class Journeys {
+
+    private static final Logger LOG = Logger.getLogger(Journeys.class);
+    private static final String CHANGE = "?change=true";
+    private static final String RESTARTED = "?restarted=true";
+
+    /** Sends a complete draft with its idempotency key; throws {@link InvalidSubmissionException} when it cannot. */
+    @FunctionalInterface
+    public interface Sender<D> {
+        void send(D draft, String submissionKey);
+    }
+
+    /** A draft that was sent, and the idempotency key it was sent with. */
+    public record Sent<D>(D draft, String submissionKey) {
+    }
+
+    /** A resident's draft for the length of a request. */
+    private record Draft<D>(String token, D answers, Set<String> done, String submissionKey, boolean submitted) {
+    }
+
+    private final JourneyDrafts drafts;
+    private final ObjectMapper objectMapper;
+
+    public Journeys(JourneyDrafts drafts, ObjectMapper objectMapper) {
+        this.drafts = drafts;
+        this.objectMapper = objectMapper;
+    }
+
+    /** {@code journey} as a feature's resource serves it; see {@link JourneyPages}. */
+    public <D, P, C> JourneyPages<D, P, C> pages(Journey<D> journey, Function<JourneyView<D>, P> view,
+            JourneyPages.Sending<D> sending, Function<Sent<D>, Optional<C>> confirmation) {
+        return new JourneyPages<>(this, journey, view, sending, confirmation);
+    }
+
+    /**
+     * The journey's start address: resumes a draft at its first unanswered page, or starts one.
+     * {@code prefill}, when given, starts a new draft with those answers.
+     */
+    public <D> JourneyOutcome<JourneyView<D>> start(Journey<D> journey, String token, Consumer<D> prefill) {
+        Optional<Draft<D>> draft = load(journey, token);
+        if (draft.isPresent() && draft.get().submitted()) {
+            drafts.delete(journey.name(), token);
+            draft = Optional.empty();
+        }
+        if (prefill != null) {
+            D answers = draft.map(Draft::answers).orElseGet(journey::newDraft);
+            prefill.accept(answers);
+            if (draft.isPresent()) {
+                save(journey, new Draft<>(token, answers, draft.get().done(), draft.get().submissionKey(), false));
+                return JourneyOutcome.redirect(journey.pageUrl(firstIncomplete(journey, draft.get()).orElse(check(journey).slug())),
+                        null);
+            }
+            String newToken = drafts.create(journey.name(), json(answers), Set.of());
+            return JourneyOutcome.redirect(journey.pageUrl(first(journey).slug()), newToken);
+        }
+        String to = draft.map(d -> firstIncomplete(journey, d).orElse(check(journey).slug())).orElse(first(journey).slug());
+        return JourneyOutcome.redirect(journey.pageUrl(to), null);
+    }
+
+    /** {@code GET /path/{slug}}: the page, or the page to answer first. */
+    public <D> JourneyOutcome<JourneyView<D>> show(Journey<D> journey, String token, String slug, boolean changing,
+            boolean restarted) {
+        Page<D> page = page(journey, slug);
+        Optional<Draft<D>> found = load(journey, token);
+        if (found.isEmpty()) {
+            if (page != first(journey)) {
+                return JourneyOutcome.redirect(journey.pageUrl(first(journey).slug()) + RESTARTED, null);
+            }
+            return JourneyOutcome.show(view(journey, page, journey.newDraft(), PageErrors.NONE, false, restarted), 200, null);
+        }
+        Draft<D> draft = found.get();
+        if (draft.submitted()) {
+            return JourneyOutcome.redirect(journey.pageUrl(confirmationSlug()), null);
+        }
+        Optional<String> unanswered = firstIncompleteBefore(journey, draft, page);
+        if (unanswered.isPresent()) {
+            return JourneyOutcome.redirect(journey.pageUrl(unanswered.get()), null);
+        }
+        if (!page.shownFor(draft.answers())) {
+            return JourneyOutcome.redirect(journey.pageUrl(next(journey, draft, page, changing)), null);
+        }
+        return JourneyOutcome.show(view(journey, page, draft.answers(), PageErrors.NONE, changing, false), 200, null);
+    }
+
+    /**
+     * {@code POST /path/{slug}}: saves the page's answers and redirects to the next page (check your
+     * answers when changing one), or to the same page after adding or removing an entry; shows the
+     * page again with its errors (400) when an answer needs putting right. The answers are saved
+     * either way.
+     */
+    public <D> JourneyOutcome<JourneyView<D>> save(Journey<D> journey, String token, String slug,
+            MultivaluedMap<String, String> form, boolean changing) {
+        Page<D> page = page(journey, slug);
+        Optional<Draft<D>> found = load(journey, token);
+        if (found.isEmpty() && page != first(journey)) {
+            return JourneyOutcome.redirect(journey.pageUrl(first(journey).slug()) + RESTARTED, null);
+        }
+        if (found.isPresent() && found.get().submitted()) {
+            return JourneyOutcome.redirect(journey.pageUrl(confirmationSlug()), null);
+        }
+        if (page.checkAnswers()) {
+            return JourneyOutcome.redirect(journey.pageUrl(page.slug()), null);
+        }
+        String newToken = null;
+        Draft<D> draft;
+        if (found.isEmpty()) {
+            newToken = drafts.create(journey.name(), json(journey.newDraft()), Set.of());
+            draft = load(journey, newToken).orElseThrow();
+        } else {
+            draft = found.get();
+        }
+        if (!page.shownFor(draft.answers())) {
+            return JourneyOutcome.redirect(journey.pageUrl(next(journey, draft, page, changing)), newToken);
+        }
+        D answers = bind(journey, page, form, draft.answers());
+        Set<String> done = new LinkedHashSet<>(draft.done());
+        String action = Optional.ofNullable(form.getFirst("action")).orElse("");
+        Optional<D> listChanged = changeList(journey, page, action, answers);
+        if (listChanged.isPresent()) {
+            done.remove(page.slug());
+            save(journey, new Draft<>(draft.token(), listChanged.get(), done, draft.submissionKey(), false));
+            return JourneyOutcome.redirect(journey.pageUrl(page.slug()) + (changing ? CHANGE : ""), newToken);
+        }
+        PageErrors errors = errorsOn(journey, page, answers);
+        if (errors.any()) {
+            done.remove(page.slug());
+            save(journey, new Draft<>(draft.token(), answers, done, draft.submissionKey(), false));
+            return JourneyOutcome.show(view(journey, page, answers, errors, changing, false), 400, newToken);
+        }
+        done.add(page.slug());
+        Draft<D> saved = new Draft<>(draft.token(), answers, done, draft.submissionKey(), false);
+        save(journey, saved);
+        String next = next(journey, saved, page, changing);
+        boolean stillChanging = changing && !next.equals(check(journey).slug());
+        return JourneyOutcome.redirect(journey.pageUrl(next) + (stillChanging ? CHANGE : ""), newToken);
+    }
+
+    /**
+     * {@code POST /path/check}: validates every answer again and sends the draft once. Sent, the draft
+     * is marked so and the resident goes to the confirmation; a problem shows the page to put it right.
+     */
+    public <D> JourneyOutcome<JourneyView<D>> send(Journey<D> journey, String token, Sender<D> sender) {
+        Optional<Draft<D>> found = load(journey, token);
+        if (found.isEmpty()) {
+            return JourneyOutcome.redirect(journey.pageUrl(first(journey).slug()) + RESTARTED, null);
+        }
+        Draft<D> draft = found.get();
+        if (draft.submitted()) {
+            return JourneyOutcome.redirect(journey.pageUrl(confirmationSlug()), null);
+        }
+        Optional<String> unanswered = firstUnsaved(journey, draft);
+        if (unanswered.isPresent()) {
+            return JourneyOutcome.redirect(journey.pageUrl(unanswered.get()), null);
+        }
+        try {
+            List<FieldError> errors = journey.validate(draft.answers());
+            if (!errors.isEmpty()) {
+                return showErrorsOf(journey, draft.answers(), errors);
+            }
+            sender.send(draft.answers(), draft.submissionKey());
+        } catch (InvalidSubmissionException e) {
+            return showErrorsOf(journey, draft.answers(), e.errors());
+        } catch (PersistenceException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            LOG.warnf("A %s could not be sent: the database is unavailable (%s)", journey.name(), e.getMessage());
+            return JourneyOutcome.show(view(journey, check(journey), draft.answers(), PageErrors.of("send", journey.notSaved()),
+                    false, false), 503, null);
+        }
+        drafts.markSubmitted(journey.name(), token);
+        return JourneyOutcome.redirect(journey.pageUrl(confirmationSlug()), null);
+    }
+
+    /** The sent draft behind {@code token}, for its confirmation page. */
+    public <D> Optional<Sent<D>> sent(Journey<D> journey, String token) {
+        return load(journey, token).filter(Draft::submitted).map(d -> new Sent<>(d.answers(), d.submissionKey()));
+    }
+
+    /** The address of a journey's confirmation page: {@code /path/confirmation}. */
+    public static String confirmationSlug() {
+        return "confirmation";
+    }
+
+    private <D> JourneyOutcome<JourneyView<D>> showErrorsOf(Journey<D> journey, D answers, List<FieldError> errors) {
+        List<Placed> placed = place(journey, errors);
+        String slug = placed.get(0).anchor().page();
+        Page<D> page = page(journey, slug);
+        PageErrors pageErrors = new PageErrors(placed.stream().filter(p -> p.anchor().page().equals(slug))
+                .map(p -> new PageError(p.anchor().inputId(), p.error().message())).toList());
+        return JourneyOutcome.show(view(journey, page, answers, pageErrors, !page.checkAnswers(), false), 400, null);
+    }
+
+    private record Placed(FieldError error, Journey.Anchor anchor, int pageIndex) {
+    }
+
+    /** The errors anchored to their pages, in the order the pages and their questions are asked. */
+    private static <D> List<Placed> place(Journey<D> journey, List<FieldError> errors) {
+        List<String> order = journey.pages().stream().map(Page::slug).toList();
+        return errors.stream()
+                .map(e -> {
+                    Journey.Anchor anchor = journey.anchor(e.field());
+                    return new Placed(e, anchor, order.indexOf(anchor.page()));
+                })
+                .sorted(Comparator.comparingInt(Placed::pageIndex).thenComparingInt(p -> p.anchor().order()))
+                .toList();
+    }
+
+    private static <D> PageErrors errorsOn(Journey<D> journey, Page<D> page, D answers) {
+        return new PageErrors(place(journey, journey.validate(answers)).stream()
+                .filter(p -> p.anchor().page().equals(page.slug()))
+                .map(p -> new PageError(p.anchor().inputId(), p.error().message()))
+                .toList());
+    }
+
+    /** The first page asked that is not saved yet, or no longer valid. */
+    private static <D> Optional<String> firstIncomplete(Journey<D> journey, Draft<D> draft) {
+        return firstIncompleteBefore(journey, draft, check(journey));
+    }
+
+    /** The first page asked that was never saved: sending waits for it. */
+    private static <D> Optional<String> firstUnsaved(Journey<D> journey, Draft<D> draft) {
+        return journey.pages().stream().filter(p -> !p.checkAnswers() && p.shownFor(draft.answers()))
+                .map(Page::slug).filter(slug -> !draft.done().contains(slug)).findFirst();
+    }
+
+    private static <D> Optional<String> firstIncompleteBefore(Journey<D> journey, Draft<D> draft, Page<D> target) {
+        Set<String> invalid = null;
+        for (Page<D> page : journey.pages()) {
+            if (page == target) {
+                return Optional.empty();
+            }
+            if (!page.shownFor(draft.answers())) {
+                continue;
+            }
+            if (!draft.done().contains(page.slug())) {
+                return Optional.of(page.slug());
+            }
+            if (invalid == null) {
+                invalid = new LinkedHashSet<>(place(journey, journey.validate(draft.answers())).stream()
+                        .map(p -> p.anchor().page()).toList());
+            }
+            if (invalid.contains(page.slug())) {
+                return Optional.of(page.slug());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** After {@code page}: the next page asked; when changing, the first unanswered page or check your answers. */
+    private static <D> String next(Journey<D> journey, Draft<D> draft, Page<D> page, boolean changing) {
+        if (changing) {
+            return firstIncomplete(journey, draft).orElse(check(journey).slug());
+        }
+        List<Page<D>> pages = journey.pages();
+        for (int i = pages.indexOf(page) + 1; i < pages.size(); i++) {
+            if (pages.get(i).shownFor(draft.answers())) {
+                return pages.get(i).slug();
+            }
+        }
+        return check(journey).slug();
+    }
+
+    /** Before {@code page}: the previous page asked; check your answers when changing. */
+    private static <D> String previous(Journey<D> journey, D answers, Page<D> page, boolean changing) {
+        if (changing) {
+            return journey.pageUrl(check(journey).slug());
+        }
+        List<Page<D>> pages = journey.pages();
+        for (int i = pages.indexOf(page) - 1; i >= 0; i--) {
+            if (pages.get(i).shownFor(answers)) {
+                return journey.pageUrl(pages.get(i).slug());
+            }
+        }
+        return null;
+    }
+
+    private static <D> JourneyView<D> view(Journey<D> journey, Page<D> page, D answers, PageErrors errors, boolean changing,
+            boolean restarted) {
+        return new JourneyView<>(journey, page, answers, errors, changing, previous(journey, answers, page, changing), restarted);
+    }
+
+    /** Copies the page's inputs into the answers, by the names the page declares. */
+    private <D> D bind(Journey<D> journey, Page<D> page, MultivaluedMap<String, String> form, D answers) {
+        ObjectNode node = objectMapper.valueToTree(answers);
+        for (String name : page.values()) {
+            node.put(name, value(form.getFirst(name)));
+        }
+        for (String name : page.texts()) {
+            node.put(name, form.getFirst(name));
+        }
+        for (String name : page.lists()) {
+            ArrayNode list = node.putArray(name);
+            Optional.ofNullable(form.get(name)).orElse(List.of()).stream().map(Journeys::value).filter(v -> v != null)
+                    .forEach(list::add);
+        }
+        for (Repeat repeat : page.repeats()) {
+            ArrayNode list = node.putArray(repeat.property());
+            if (repeat.fields().isEmpty()) {
+                Optional.ofNullable(form.get(repeat.name())).orElse(List.of()).stream().map(Journeys::value)
+                        .filter(v -> v != null).limit(repeat.max()).forEach(list::add);
+                continue;
+            }
+            for (int n = 1; n <= repeat.max(); n++) {
+                ObjectNode entry = objectMapper.createObjectNode();
+                boolean blank = true;
+                for (String field : repeat.fields()) {
+                    String value = value(form.getFirst(repeat.name() + "-" + n + "-" + field));
+                    entry.put(field, value);
+                    blank &= value == null;
+                }
+                if (!blank) {
+                    list.add(entry);
+                }
+            }
+        }
+        return read(journey, node);
+    }
+
+    /** Adds or removes an entry when {@code action} is one of the page's buttons for it. */
+    private <D> Optional<D> changeList(Journey<D> journey, Page<D> page, String action, D answers) {
+        for (Repeat repeat : page.repeats()) {
+            ObjectNode node = objectMapper.valueToTree(answers);
+            JsonNode list = node.get(repeat.property());
+            ArrayNode entries = list instanceof ArrayNode array ? array : node.putArray(repeat.property());
+            if (action.equals(repeat.addAction())) {
+                if (entries.size() < repeat.max()) {
+                    if (repeat.fields().isEmpty()) {
+                        entries.add("");
+                    } else {
+                        entries.addObject();
+                    }
+                }
+                return Optional.of(read(journey, node));
+            }
+            if (action.startsWith(repeat.removeAction())) {
+                number(action.substring(repeat.removeAction().length()))
+                        .filter(n -> n >= 1 && n <= entries.size())
+                        .ifPresent(n -> entries.remove(n - 1));
+                return Optional.of(read(journey, node));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private <D> Optional<Draft<D>> load(Journey<D> journey, String token) {
+        return drafts.load(journey.name(), token).map(stored -> new Draft<>(token, readJson(journey, stored.answers()),
+                stored.pagesDone(), stored.submissionKey(), stored.submitted()));
+    }
+
+    private <D> void save(Journey<D> journey, Draft<D> draft) {
+        drafts.update(journey.name(), draft.token(), json(draft.answers()), draft.done());
+    }
+
+    private String json(Object answers) {
+        try {
+            return objectMapper.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Journey answers could not be written", e);
+        }
+    }
+
+    /** The stored answers; a draft written by an older version that no longer reads starts empty. */
+    private <D> D readJson(Journey<D> journey, String json) {
+        try {
+            return objectMapper.readValue(json, journey.draftType());
+        } catch (JsonProcessingException e) {
+            return journey.newDraft();
+        }
+    }
+
+    private <D> D read(Journey<D> journey, ObjectNode node) {
+        try {
+            return objectMapper.treeToValue(node, journey.draftType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Journey answers could not be read back", e);
+        }
+    }
+
+    private static <D> Page<D> page(Journey<D> journey, String slug) {
+        return journey.pages().stream().filter(p -> p.slug().equals(slug)).findFirst()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private static <D> Page<D> first(Journey<D> journey) {
+        return journey.pages().get(0);
+    }
+
+    private static <D> Page<D> check(Journey<D> journey) {
+        return journey.pages().stream().filter(Page::checkAnswers).findFirst().orElseThrow();
+    }
+
+    private static Optional<Integer> number(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String value(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
