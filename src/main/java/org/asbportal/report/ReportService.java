@@ -109,6 +109,12 @@ public class ReportService {
                 (submission, receipt) -> save(submission, channel, receipt));
     }
 
+    /** Whether any report has been received. */
+    @Transactional
+    public boolean anyReports() {
+        return Report.count() > 0;
+    }
+
     /** Every problem with a submission, in the order the questions are asked. */
     public List<FieldError> validate(ReportSubmission submission) {
         List<FieldError> errors = new ArrayList<>();
