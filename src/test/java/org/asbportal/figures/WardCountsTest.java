@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +22,10 @@ import org.asbportal.security.StaffApi;
 import org.asbportal.triage.Cases;
 import org.asbportal.triage.Cases.Case;
 import org.asbportal.ward.WardFixtures.TestWard;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.asbportal.ward.WardFixtures;
 import org.asbportal.ward.WardLocator;
@@ -35,8 +37,23 @@ import org.asbportal.ward.WardLocator;
 @QuarkusTest
 class WardCountsTest {
 
-    private static final String CURRENT = YearMonth.now(ZoneOffset.UTC).toString();
-    private static final String PREVIOUS = YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString();
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void fixClock() {
+        clock.fixAt(TestDates.NOW);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
+    }
+
+    /** The current month and the one before by the portal's clock, which every test fixes at {@link TestDates#NOW}. */
+    private static final String CURRENT = TestDates.month().toString();
+    private static final String PREVIOUS = TestDates.month().minusMonths(1).toString();
 
     /** The counts kept, one line per non-zero count, each with its ward as the column w. */
     private static final List<String> KEPT = List.of(

@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +16,10 @@ import jakarta.inject.Inject;
 
 import org.asbportal.security.StaffSession;
 import org.asbportal.ward.WardFixtures.TestWard;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.asbportal.ward.WardFixtures;
 import org.asbportal.ward.WardLocator;
@@ -26,7 +28,22 @@ import org.asbportal.ward.WardLocator;
 @QuarkusTest
 class WardPagesTest {
 
-    private static final String CURRENT = YearMonth.now(ZoneOffset.UTC).toString();
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void fixClock() {
+        clock.fixAt(TestDates.NOW);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
+    }
+
+    /** The current month by the portal's clock, which every test fixes at {@link TestDates#NOW}. */
+    private static final String CURRENT = TestDates.month().toString();
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Inject

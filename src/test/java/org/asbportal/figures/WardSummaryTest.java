@@ -14,8 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +24,10 @@ import org.asbportal.security.StaffApi;
 import org.asbportal.security.StaffSession;
 import org.asbportal.triage.Cases;
 import org.asbportal.ward.WardFixtures.TestWard;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.asbportal.ward.WardFixtures;
 import org.asbportal.ward.WardLocator;
@@ -34,7 +36,22 @@ import org.asbportal.ward.WardLocator;
 @QuarkusTest
 class WardSummaryTest {
 
-    private static final String CURRENT = YearMonth.now(ZoneOffset.UTC).toString();
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void fixClock() {
+        clock.fixAt(TestDates.NOW);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
+    }
+
+    /** The current month by the portal's clock, which every test fixes at {@link TestDates#NOW}. */
+    private static final String CURRENT = TestDates.month().toString();
 
     @Inject
     AgroalDataSource dataSource;
@@ -53,7 +70,7 @@ class WardSummaryTest {
                 .body("ward.code", equalTo(ward.code()))
                 .body("ward.name", equalTo(ward.name()))
                 .body("to", equalTo(CURRENT))
-                .body("from", equalTo(YearMonth.now(ZoneOffset.UTC).minusMonths(11).toString()))
+                .body("from", equalTo(TestDates.month().minusMonths(11).toString()))
                 .body("total", equalTo(15))
                 .body("bySource.portal", equalTo(8))
                 .body("bySource.police", equalTo(7))
@@ -79,7 +96,7 @@ class WardSummaryTest {
         TestWard ward = WardFixtures.create(dataSource, locator);
         WardFixtures.reports(ward, 2, "COUNCIL_ASB");
         WardFixtures.police(ward, CURRENT, 5, "On or near Quiet Lane");
-        WardFixtures.police(ward, YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString(), 3, "On or near Other Lane");
+        WardFixtures.police(ward, TestDates.month().minusMonths(1).toString(), 3, "On or near Other Lane");
 
         StaffApi.as("admin").get("/api/v1/wards/{code}/summary", ward.code()).then().statusCode(200)
                 .body("threshold", equalTo(5))

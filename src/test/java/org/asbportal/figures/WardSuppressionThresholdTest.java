@@ -3,8 +3,6 @@ package org.asbportal.figures;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.agroal.api.AgroalDataSource;
@@ -15,6 +13,10 @@ import jakarta.inject.Inject;
 
 import org.asbportal.security.StaffApi;
 import org.asbportal.ward.WardFixtures.TestWard;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.asbportal.ward.WardFixtures;
 import org.asbportal.ward.WardLocator;
@@ -23,6 +25,20 @@ import org.asbportal.ward.WardLocator;
 @QuarkusTest
 @TestProfile(WardSuppressionThresholdTest.Threshold3.class)
 class WardSuppressionThresholdTest {
+
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void fixClock() {
+        clock.fixAt(TestDates.NOW);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
+    }
 
     public static class Threshold3 implements QuarkusTestProfile {
         @Override
@@ -40,8 +56,8 @@ class WardSuppressionThresholdTest {
     @Test
     void countsFromTheConfiguredThresholdAreShown() throws Exception {
         TestWard ward = WardFixtures.create(dataSource, locator);
-        String current = YearMonth.now(ZoneOffset.UTC).toString();
-        String previous = YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString();
+        String current = TestDates.month().toString();
+        String previous = TestDates.month().minusMonths(1).toString();
         WardFixtures.police(ward, current, 3, "On or near Three Street");
         WardFixtures.police(ward, previous, 2, "On or near Two Street");
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.net.URL;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,9 @@ import org.asbportal.notify.MailProfile;
 import org.asbportal.notify.OutboxSender;
 import org.asbportal.notify.Victims;
 import org.asbportal.pledge.PledgeContacts;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,9 +56,19 @@ class PledgeJourneyTest {
     @Inject
     OutboxSender sender;
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void onlyThisTestsEmailsWaiting() {
+        clock.fixAt(TestDates.NOW);
         Victims.discardBacklog();
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     @ParameterizedTest(name = "JavaScript on: {0}")
@@ -111,7 +123,7 @@ class PledgeJourneyTest {
         assertThat(page.locator("main")).containsText("Publish a plain-English Community Trigger page");
         page.getByLabel("Which gap it closes").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.getByLabel("Owner").fill("Community Safety Manager");
-        String year = String.valueOf(LocalDate.now().getYear() + 1);
+        String year = String.valueOf(TestDates.today().getYear() + 1);
         page.getByLabel("Day").fill("30");
         page.getByLabel("Month").fill("6");
         page.getByLabel("Year").fill(year);

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,10 @@ import org.asbportal.report.ReportRequests;
 import org.asbportal.report.ReportRequests.Body;
 import org.asbportal.report.ReportRows;
 import org.asbportal.security.DemoAccounts;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +44,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TriggerReviewJourneyTest {
 
-    static final ZoneId PARTNERSHIP_ZONE = ZoneId.of("Europe/London");
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void fixClock() {
+        clock.fixAt(TestDates.NOW);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
+    }
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -54,7 +69,7 @@ class TriggerReviewJourneyTest {
 
     @Test
     void coordinatorWorksAnApplicationThroughToTheOutcomeLetter() {
-        LocalDate today = LocalDate.now(PARTNERSHIP_ZONE);
+        LocalDate today = TestDates.today();
         String late = application(today);
         new ReportRows(dataSource).update("UPDATE trigger_step s JOIN trigger_application a ON a.id = s.application_id "
                 + "SET s.due_by = ? WHERE a.reference = ? AND s.step = 'ACKNOWLEDGE'", today.minusDays(4), late);

@@ -18,6 +18,8 @@ import java.time.Instant;
 import com.icegreen.greenmail.util.GreenMail;
 
 import org.asbportal.notify.Victims.Created;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,19 @@ import org.junit.jupiter.api.Test;
 @TestProfile(MailProfile.class)
 class OutboxDeliveryTest {
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void onlyThisTestsEmailsWaiting() {
+        clock.fixAt(TestDates.NOW);
         Victims.discardBacklog();
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     GreenMail mailServer;
@@ -51,7 +63,7 @@ class OutboxDeliveryTest {
         update(report.reference(), "An officer will visit on Tuesday", true);
 
         mailServer.stop();
-        Instant attempted = Instant.now();
+        Instant attempted = clock.instant();
         sender.sendDue();
 
         OutboxMessage waiting = outbox(report.reference()).get(0);
@@ -85,7 +97,7 @@ class OutboxDeliveryTest {
         Duration previousWait = Duration.ZERO;
         for (int attempt = 1; attempt < MailProfile.MAX_ATTEMPTS; attempt++) {
             makeDue(outbox(report.reference()).get(0));
-            Instant attempted = Instant.now();
+            Instant attempted = clock.instant();
             sender.sendDue();
 
             OutboxMessage message = outbox(report.reference()).get(0);

@@ -13,6 +13,9 @@ import java.time.Instant;
 import jakarta.inject.Inject;
 
 import org.asbportal.notify.Victims.Created;
+import org.asbportal.web.TestClock;
+import org.asbportal.web.TestDates;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +28,19 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(MailProfile.class)
 class OutboxRetentionTest {
 
+    /** The portal's clock, fixed at {@link TestDates#NOW} (Wednesday 11 March 2026, 10:30 in London) for every test here. */
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void onlyThisTestsEmailsWaiting() {
+        clock.fixAt(TestDates.NOW);
         Victims.discardBacklog();
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
     }
 
     @Inject
@@ -45,11 +58,11 @@ class OutboxRetentionTest {
         assertThat(sent.status).isEqualTo(OutboxStatus.SENT);
 
         age(sent.id, "sentAt", Duration.ofDays(29));
-        retention.purge(Instant.now());
+        retention.purge(clock.instant());
         assertThat(outbox(report.reference())).hasSize(1);
 
         age(sent.id, "sentAt", Duration.ofDays(31));
-        retention.purge(Instant.now());
+        retention.purge(clock.instant());
         assertThat(outbox(report.reference())).isEmpty();
         assertThat(Victims.timeline(report.reference())).contains("We have cleared the bags");
     }
@@ -65,19 +78,19 @@ class OutboxRetentionTest {
 
         age(failed, "createdAt", Duration.ofDays(89));
         age(outbox(waiting.reference()).get(0).id, "createdAt", Duration.ofDays(1000));
-        retention.purge(Instant.now());
+        retention.purge(clock.instant());
         assertThat(outbox(failing.reference())).hasSize(1);
 
         age(failed, "createdAt", Duration.ofDays(91));
-        retention.purge(Instant.now());
+        retention.purge(clock.instant());
         assertThat(outbox(failing.reference())).isEmpty();
         assertThat(outbox(waiting.reference())).singleElement()
                 .satisfies(message -> assertThat(message.status).isEqualTo(OutboxStatus.PENDING));
     }
 
     /** Sets a message's time {@code field} to {@code age} ago. */
-    private static void age(long id, String field, Duration age) {
-        Instant then = Instant.now().minus(age);
+    private void age(long id, String field, Duration age) {
+        Instant then = clock.instant().minus(age);
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(field + " = ?1 where id = ?2", then, id));
     }
 }
