@@ -104,7 +104,8 @@ class ReportApiTest {
                 .when().get("/api/v1/wards")
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
-                .body("", hasSize(27))
+                // wards other tests add for their fixtures have codes starting TW; every other ward is Bedford's
+                .body("findAll { !it.code.startsWith('TW') }", hasSize(27))
                 .body("findAll { it.code.startsWith('E36') }", hasSize(27))
                 .body("code", everyItem(matchesPattern("[A-Z0-9]+")))
                 .body("name", everyItem(notNullValue()))
