@@ -53,8 +53,7 @@ class OutboxRetentionTest {
     void sentEmailIsRemovedAfterThirtyDaysAndNotBefore() {
         Created report = report(flyTipping(uniqueEmail()));
         update(report.reference(), "We have cleared the bags", true);
-        sender.sendDue();
-        OutboxMessage sent = outbox(report.reference()).get(0);
+        OutboxMessage sent = sendOnce(report.reference());
         assertThat(sent.status).isEqualTo(OutboxStatus.SENT);
 
         age(sent.id, "sentAt", Duration.ofDays(29));
@@ -86,6 +85,21 @@ class OutboxRetentionTest {
         assertThat(outbox(failing.reference())).isEmpty();
         assertThat(outbox(waiting.reference())).singleElement()
                 .satisfies(message -> assertThat(message.status).isEqualTo(OutboxStatus.PENDING));
+    }
+
+    /**
+     * Sends the report's email as the outbox does: the test mail server drops a connection left idle
+     * for 30 seconds, so a first attempt after a quiet spell can fail and is retried, as in production.
+     */
+    private OutboxMessage sendOnce(String reference) {
+        sender.sendDue();
+        OutboxMessage message = outbox(reference).get(0);
+        if (message.status == OutboxStatus.PENDING && message.attempts > 0) {
+            Victims.makeDue(message);
+            sender.sendDue();
+            message = outbox(reference).get(0);
+        }
+        return message;
     }
 
     /** Sets a message's time {@code field} to {@code age} ago. */
