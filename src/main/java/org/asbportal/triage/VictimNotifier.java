@@ -9,6 +9,7 @@ import org.asbportal.notify.MailKind;
 import org.asbportal.notify.Outbox;
 import org.asbportal.report.Report;
 import org.asbportal.report.ReportEvent;
+import org.asbportal.report.ReportHistory;
 import org.asbportal.web.SiteConfig;
 
 /**
@@ -24,9 +25,6 @@ public class VictimNotifier {
 
     /** The victim's case has been closed: {@code triage/caseClosed.html} and {@code .txt}. */
     public static final MailKind CASE_CLOSED = new MailKind("CASE_CLOSED", "Your report %s has been closed");
-
-    /** The history entry that closes a case, told with its own email. */
-    static final String CLOSED = "CLOSED";
 
     /** What an email about a case shows. */
     public record CaseMail(String reference, String update, String partnershipName, String trackUrl) {
@@ -56,7 +54,7 @@ public class VictimNotifier {
         }
         CaseMail mail = new CaseMail(report.reference, event.message, site.partnershipName(),
                 site.baseUrl().replaceAll("/+$", "") + "/track");
-        boolean closing = CLOSED.equals(event.kind);
+        boolean closing = ReportHistory.CLOSED.equals(event.kind);
         outbox.enqueue(closing ? CASE_CLOSED : CASE_UPDATE, report.reporterEmail, report.reference, report.reference,
                 () -> closing ? Templates.caseClosed(mail) : Templates.caseUpdate(mail));
     }

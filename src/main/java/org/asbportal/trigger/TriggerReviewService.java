@@ -18,26 +18,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.trigger.ReviewForms.AgencyForm;
 import org.asbportal.trigger.ReviewForms.ConfirmForm;
 import org.asbportal.trigger.ReviewForms.DecisionForm;
-import org.asbportal.trigger.ReviewForms.EscalationForm;
 import org.asbportal.trigger.ReviewForms.MeetingForm;
 import org.asbportal.trigger.ReviewForms.OutcomeForm;
 import org.asbportal.trigger.ReviewForms.ProgressForm;
 import org.asbportal.trigger.ReviewForms.RecommendationForm;
-import org.asbportal.trigger.ReviewViews.OutcomeLetter;
 import org.asbportal.trigger.ReviewViews.RecommendationView;
 import org.asbportal.trigger.ReviewViews.Review;
 import org.asbportal.trigger.TriggerComplaint.Confirmation;
 import org.asbportal.web.Calendar;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
-import org.asbportal.web.SiteConfig;
 
 /**
  * The coordinator's review of a Community Trigger application, step by step to its deadlines:
@@ -361,18 +357,6 @@ public class TriggerReviewService {
                 + (application.letterEmailed ? " We have emailed you the outcome letter." : " You can read the outcome letter here."));
         audit.record(staff.username(), "TRIGGER_OUTCOME", application.reference, application.letterEmailed ? "EMAILED" : null);
         return applications.saved(application);
-    }
-
-    // ---------------------------------------------------------------- for the applicant's side
-
-    /** The applicant's own request to look at it again, for {@link TriggerService}: see {@link TriggerEscalations}. */
-    public void escalateByApplicant(String reference, EscalationForm form) {
-        escalations.escalateByApplicant(reference, form);
-    }
-
-    /** The letter on the applicant's status page, for {@link TriggerService}: see {@link TriggerOutcomeLetters}. */
-    static Optional<OutcomeLetter> applicantLetter(TriggerApplication application, SiteConfig site) {
-        return TriggerOutcomeLetters.applicantLetter(application, site);
     }
 
     // ---------------------------------------------------------------- the steps' order

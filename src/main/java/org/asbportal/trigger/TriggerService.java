@@ -67,11 +67,11 @@ public class TriggerService {
     private final Calendar calendar;
     private final TrackingService tracking;
     private final SiteConfig site;
-    private final TriggerReviewService reviews;
+    private final TriggerEscalations escalations;
 
     public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, Submissions submissions,
             ThresholdRules rules, TriggerTimetable timetable, Calendar calendar, TrackingService tracking, SiteConfig site,
-            TriggerReviewService reviews) {
+            TriggerEscalations escalations) {
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
@@ -81,7 +81,7 @@ public class TriggerService {
         this.calendar = calendar;
         this.tracking = tracking;
         this.site = site;
-        this.reviews = reviews;
+        this.escalations = escalations;
     }
 
     /**
@@ -140,7 +140,7 @@ public class TriggerService {
         if (status.isEmpty()) {
             return status;
         }
-        reviews.escalateByApplicant(status.get().reference(), form);
+        escalations.escalateByApplicant(status.get().reference(), form);
         return QuarkusTransaction.requiringNew().call(() -> track(status.get().reference(), accessCode));
     }
 
@@ -375,7 +375,7 @@ public class TriggerService {
                 application.status.label(), application.status.mayEscalate(),
                 TriggerEscalation.of(application).map(e -> new ApplicationStatusResponse.Escalation(e.about, e.reason,
                         e.requestedAt, e.decision, e.decisionReasons, e.decidedAt)).orElse(null),
-                TriggerReviewService.applicantLetter(application, site).orElse(null)));
+                TriggerOutcomeLetters.applicantLetter(application, site).orElse(null)));
     }
 
     private static ApplicationResponse view(TriggerApplication application, String accessCode) {
