@@ -49,17 +49,15 @@ public class TriggerReviewService {
 
     private final ReviewedApplications applications;
     private final TriggerOutcomeLetters letters;
-    private final TriggerEscalations escalations;
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final TriggerTimetable timetable;
     private final Calendar calendar;
 
     public TriggerReviewService(ReviewedApplications applications, TriggerOutcomeLetters letters,
-            TriggerEscalations escalations, CurrentStaff staff, AuditLog audit, TriggerTimetable timetable, Calendar calendar) {
+            CurrentStaff staff, AuditLog audit, TriggerTimetable timetable, Calendar calendar) {
         this.applications = applications;
         this.letters = letters;
-        this.escalations = escalations;
         this.staff = staff;
         this.audit = audit;
         this.timetable = timetable;
