@@ -1,6 +1,8 @@
 package org.asbportal.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.CharConversionException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.asbportal.security.TooManyAttemptsException;
@@ -32,6 +36,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.{1,100})'");
 
     private final Template page;
 
@@ -60,7 +65,13 @@ public class ErrorMapper {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         List<FieldError> errors = null;
         String detail = "The request body is not valid JSON.";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        JsonProcessingException read = readFailure(e);
+        Matcher duplicate = DUPLICATE_KEY.matcher(read == null ? "" : String.valueOf(read.getOriginalMessage()));
+        if (read instanceof StreamConstraintsException) {
+            detail = "The request body has a value or nesting larger than the service accepts.";
+        } else if (duplicate.find()) {
+            detail = "The request body gives the field \"" + duplicate.group(1) + "\" more than once. Give each field once.";
+        } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -68,6 +79,16 @@ public class ErrorMapper {
             detail = "A field has a value of the wrong type.";
         }
         return respond(new Problem("about:blank", "Your request has problems", 400, detail, path(uri), errors), uri, headers);
+    }
+
+    /** The parser's own failure, also when a field's deserialiser wrapped it with the field's path. */
+    private static JsonProcessingException readFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException || cause instanceof StreamConstraintsException) {
+                return (JsonProcessingException) cause;
+            }
+        }
+        return null;
     }
 
     /** Bytes that are not text in the encoding the JSON parser detected, e.g. invalid UTF-32. */
@@ -80,6 +101,9 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri, headers);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
