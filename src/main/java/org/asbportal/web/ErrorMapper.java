@@ -10,6 +10,8 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Location;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
@@ -39,9 +41,11 @@ public class ErrorMapper {
     private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.{1,100})'");
 
     private final Template page;
+    private final CurrentVertxRequest current;
 
-    public ErrorMapper(@Location("error/problem.html") Template page) {
+    public ErrorMapper(@Location("error/problem.html") Template page, CurrentVertxRequest current) {
         this.page = page;
+        this.current = current;
     }
 
     @ServerExceptionMapper
@@ -149,9 +153,19 @@ public class ErrorMapper {
         if (DatabaseFailures.isUnavailable(e)) {
             return unavailable(e, uri, headers);
         }
+        if (refusedAlready()) {
+            // The body was too large: the 413 is sent and the connection closed under the reader.
+            LOG.debugf("Reading a refused body stopped: %s", e.getMessage());
+            return Response.status(413).build();
+        }
         LOG.error("Unexpected error", e);
         return respond(Problem.of(500, "Sorry, there is a problem with the service",
                 "Try again later. Nothing you sent has been shown to anyone else.", path(uri)), uri, headers);
+    }
+
+    private boolean refusedAlready() {
+        RoutingContext context = current.getCurrent();
+        return context != null && context.get(BodySizeGuard.REFUSED) != null;
     }
 
     private Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
