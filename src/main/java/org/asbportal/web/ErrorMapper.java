@@ -153,6 +153,10 @@ public class ErrorMapper {
         if (DatabaseFailures.isUnavailable(e)) {
             return unavailable(e, uri, headers);
         }
+        if (unreadableForm(e)) {
+            return respond(Problem.of(400, titleFor(400), "The form could not be read. Check it is well-formed and try again.",
+                    path(uri)), uri, headers);
+        }
         if (refusedAlready()) {
             // The body was too large: the 413 is sent and the connection closed under the reader.
             LOG.debugf("Reading a refused body stopped: %s", e.getMessage());
@@ -161,6 +165,23 @@ public class ErrorMapper {
         LOG.error("Unexpected error", e);
         return respond(Problem.of(500, "Sorry, there is a problem with the service",
                 "Try again later. Nothing you sent has been shown to anyone else.", path(uri)), uri, headers);
+    }
+
+    /**
+     * The form reader of Quarkus REST gave up on the body: an escape that is not one ({@code %zz}),
+     * more fields than {@code quarkus.http.limits.max-parameters}, a field with no name.
+     */
+    private static boolean unreadableForm(Throwable e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        for (int i = 0; i < Math.min(stack.length, 6); i++) {
+            String origin = stack[i].getClassName();
+            if (origin.startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                    || origin.equals("org.jboss.resteasy.reactive.common.util.URLUtils")
+                    || origin.equals("org.jboss.resteasy.reactive.common.providers.serialisers.MapAsFormUrlEncodedProvider")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean refusedAlready() {
