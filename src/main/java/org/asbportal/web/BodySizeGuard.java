@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -125,6 +126,12 @@ public class BodySizeGuard {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (message instanceof HttpRequest) {
+                // The next request on the connection: this one's body was over before the count began.
+                ctx.pipeline().remove(this);
+                ctx.fireChannelRead(message);
+                return;
+            }
             if (!(message instanceof HttpContent content)) {
                 ctx.fireChannelRead(message);
                 return;

@@ -87,16 +87,8 @@ class BodyLimitsTest {
 
     @Test
     void theAdministratorsPoliceImportTakesAChunkedFileOverTheLimit() throws Exception {
-        StringBuilder csv = new StringBuilder("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,"
-                + "LSOA name,Crime type,Last outcome category,Context\n");
-        String row = ",2016-11,Chunked Upload Constabulary,Chunked Upload Constabulary,-0.466377,52.137122,On or near Mill Street,"
-                + "E01017544,Bedford 001C,Anti-social behaviour,,\n";
-        while (csv.length() < 3 * 1024 * 1024) {
-            csv.append(row);
-        }
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        String credentials = java.util.Base64.getEncoder().encodeToString(("admin:" + org.asbportal.security.DemoAccounts.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = policeCsv(3 * 1024 * 1024);
+        String credentials = adminCredentials();
         RawHttp.Answer answer;
         try (Socket socket = socket()) {
             OutputStream out = socket.getOutputStream();
@@ -108,6 +100,27 @@ class BodyLimitsTest {
         }
         assertEquals(200, answer.status(), answer.body());
         assertTrue(answer.body().contains("\"imported\""), answer.body());
+    }
+
+    @Test
+    void aSmallChunkedRequestLeavesTheConnectionFreeForALargeUploadAfterIt() throws Exception {
+        byte[] csv = policeCsv(2 * 1024 * 1024);
+        try (Socket socket = socket()) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            out.write(("POST /api/v1/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            writeChunks(out, "{\"categoryCode\":\"NOISE\"}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, RawHttp.readOne(in).status());
+
+            out.write(("POST /api/v1/admin/imports/police HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+                    + "Accept: application/json\r\nAuthorization: Basic " + adminCredentials() + "\r\nContent-Length: " + csv.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(csv);
+            out.flush();
+            RawHttp.Answer answer = RawHttp.readOne(in);
+            assertEquals(200, answer.status(), answer.body());
+        }
     }
 
     /**
@@ -155,6 +168,22 @@ class BodyLimitsTest {
             }
             return new Outcome(sent, sentAll, answer.get(30, TimeUnit.SECONDS));
         }
+    }
+
+    private static byte[] policeCsv(int size) {
+        StringBuilder csv = new StringBuilder("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,"
+                + "LSOA name,Crime type,Last outcome category,Context\n");
+        String row = ",2016-11,Chunked Upload Constabulary,Chunked Upload Constabulary,-0.466377,52.137122,On or near Mill Street,"
+                + "E01017544,Bedford 001C,Anti-social behaviour,,\n";
+        while (csv.length() < size) {
+            csv.append(row);
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String adminCredentials() {
+        return java.util.Base64.getEncoder().encodeToString(("admin:" + org.asbportal.security.DemoAccounts.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static void writeChunks(OutputStream out, byte[] bytes) throws IOException {

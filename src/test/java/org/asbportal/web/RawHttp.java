@@ -50,6 +50,46 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Reads one answer from a connection kept open for more: the head, then a body framed by its
+     * Content-Length or its chunks.
+     */
+    public static Answer readOne(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("Connection closed in the head: " + head.toString(StandardCharsets.ISO_8859_1));
+            }
+            head.write(b);
+        }
+        Answer answer = parse(head.toString(StandardCharsets.ISO_8859_1));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if ("chunked".equalsIgnoreCase(answer.headers().get("transfer-encoding"))) {
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                body.write(in.readNBytes(size));
+                in.readNBytes(2);
+            }
+            in.readNBytes(2);
+        } else {
+            body.write(in.readNBytes(Integer.parseInt(answer.headers().getOrDefault("content-length", "0"))));
+        }
+        return new Answer(answer.status(), answer.headers(), body.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("Connection closed in a chunk size");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return Integer.parseInt(line.toString().split(";")[0].strip(), 16);
+    }
+
     /** Reads an answer from the start of its status line until the server closes the connection. */
     public static Answer read(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -66,7 +106,11 @@ public final class RawHttp {
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");
-        String head = end < 0 ? text : text.substring(0, end);
+        Answer head = parse(end < 0 ? text : text.substring(0, end));
+        return new Answer(head.status(), head.headers(), end < 0 ? "" : text.substring(end + 4));
+    }
+
+    private static Answer parse(String head) {
         String[] lines = head.split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -76,6 +120,6 @@ public final class RawHttp {
                 headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
             }
         }
-        return new Answer(status, headers, end < 0 ? "" : text.substring(end + 4));
+        return new Answer(status, headers, "");
     }
 }
