@@ -17,6 +17,9 @@ import org.asbportal.security.AttemptLimiter;
 @ApplicationScoped
 public class TrackingService {
 
+    /** Longer than any feature's references (ASB-7KQ4-M9XP, CT-...), so never one. */
+    static final int MAX_REFERENCE = 32;
+
     private final Instance<CaseTracker> trackers;
     private final AttemptLimiter limiter;
 
@@ -42,6 +45,12 @@ public class TrackingService {
     public <T> Optional<T> withAccessCode(String reference, String client, Function<String, Optional<T>> lookUp) {
         String normalised = AccessCodes.normaliseReference(reference);
         String clientBucket = "track-client:" + (client == null ? "unknown" : client);
+        if (normalised.length() > MAX_REFERENCE) {
+            // No case has a reference this long: a wrong attempt for the client, and nothing to look up.
+            limiter.check(clientBucket);
+            limiter.failed(clientBucket);
+            return Optional.empty();
+        }
         String referenceBucket = "track-reference:" + normalised;
         limiter.check(clientBucket, referenceBucket);
         Optional<T> found = lookUp.apply(normalised);

@@ -28,13 +28,6 @@ public interface WardConfig {
     @WithDefault("100")
     int maxImportErrors();
 
-    /**
-     * The largest request body, in bytes, accepted anywhere but the administrators' upload routes
-     * (whose limit is {@code quarkus.http.limits.max-body-size}).
-     */
-    @WithDefault("1048576")
-    long otherRequestsMaxBody();
-
     /** How many top locations a summary and the district page list. */
     @WithDefault("10")
     int topLocations();

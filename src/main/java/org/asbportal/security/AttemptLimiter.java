@@ -35,6 +35,11 @@ public class AttemptLimiter {
         refuseIfSpent(referenceBucket, config.maxFailuresPerReference(), now);
     }
 
+    /** Refuses when the client's bucket has used up its failures in the current window. */
+    public void check(String clientBucket) {
+        refuseIfSpent(clientBucket, config.maxFailuresPerClient(), clock.instant());
+    }
+
     /** Counts a failure against each bucket. */
     public void failed(String... buckets) {
         Instant now = clock.instant();

@@ -1,6 +1,8 @@
 package org.asbportal.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -8,6 +10,8 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Location;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,6 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.CharConversionException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.asbportal.security.TooManyAttemptsException;
@@ -32,11 +38,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.{1,100})'");
 
     private final Template page;
+    private final CurrentVertxRequest current;
 
-    public ErrorMapper(@Location("error/problem.html") Template page) {
+    public ErrorMapper(@Location("error/problem.html") Template page, CurrentVertxRequest current) {
         this.page = page;
+        this.current = current;
     }
 
     @ServerExceptionMapper
@@ -60,7 +69,13 @@ public class ErrorMapper {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         List<FieldError> errors = null;
         String detail = "The request body is not valid JSON.";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        JsonProcessingException read = readFailure(e);
+        Matcher duplicate = DUPLICATE_KEY.matcher(read == null ? "" : String.valueOf(read.getOriginalMessage()));
+        if (read instanceof StreamConstraintsException) {
+            detail = "The request body has a value or nesting larger than the service accepts.";
+        } else if (duplicate.find()) {
+            detail = "The request body gives the field \"" + duplicate.group(1) + "\" more than once. Give each field once.";
+        } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -68,6 +83,16 @@ public class ErrorMapper {
             detail = "A field has a value of the wrong type.";
         }
         return respond(new Problem("about:blank", "Your request has problems", 400, detail, path(uri), errors), uri, headers);
+    }
+
+    /** The parser's own failure, also when a field's deserialiser wrapped it with the field's path. */
+    private static JsonProcessingException readFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException || cause instanceof StreamConstraintsException) {
+                return (JsonProcessingException) cause;
+            }
+        }
+        return null;
     }
 
     /** Bytes that are not text in the encoding the JSON parser detected, e.g. invalid UTF-32. */
@@ -80,6 +105,9 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri, headers);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
@@ -125,9 +153,40 @@ public class ErrorMapper {
         if (DatabaseFailures.isUnavailable(e)) {
             return unavailable(e, uri, headers);
         }
+        if (unreadableForm(e)) {
+            return respond(Problem.of(400, titleFor(400), "The form could not be read. Check it is well-formed and try again.",
+                    path(uri)), uri, headers);
+        }
+        if (refusedAlready()) {
+            // The body was too large: the 413 is sent and the connection closed under the reader.
+            LOG.debugf("Reading a refused body stopped: %s", e.getMessage());
+            return Response.status(413).build();
+        }
         LOG.error("Unexpected error", e);
         return respond(Problem.of(500, "Sorry, there is a problem with the service",
                 "Try again later. Nothing you sent has been shown to anyone else.", path(uri)), uri, headers);
+    }
+
+    /**
+     * The form reader of Quarkus REST gave up on the body: an escape that is not one ({@code %zz}),
+     * more fields than {@code quarkus.http.limits.max-parameters}, a field with no name.
+     */
+    private static boolean unreadableForm(Throwable e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        for (int i = 0; i < Math.min(stack.length, 6); i++) {
+            String origin = stack[i].getClassName();
+            if (origin.startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                    || origin.equals("org.jboss.resteasy.reactive.common.util.URLUtils")
+                    || origin.equals("org.jboss.resteasy.reactive.common.providers.serialisers.MapAsFormUrlEncodedProvider")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean refusedAlready() {
+        RoutingContext context = current.getCurrent();
+        return context != null && context.get(BodySizeGuard.REFUSED) != null;
     }
 
     private Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {

@@ -311,6 +311,28 @@ class TriggerReviewApiTest {
     }
 
     @Test
+    void datesAtTheEdgesOfTimeAreFieldErrors() {
+        String reference = meetingTheThreshold(Victims.uniqueEmail()).reference();
+        acknowledge(reference).then().statusCode(200);
+
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01", "9999-12-31")) {
+            post(reference, "decision", StaffApi.json("version", version(reference), "decidedOn", date))
+                    .then().statusCode(400).contentType(startsWith(PROBLEM_JSON)).body("errors.field", contains("decidedOn"));
+        }
+        decideMet(reference, today().toString()).then().statusCode(200);
+        agencyInformation(reference).then().statusCode(200);
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01")) {
+            meeting(reference, date).then().statusCode(400).contentType(startsWith(PROBLEM_JSON))
+                    .body("errors.field", contains("heldOn"));
+        }
+        meeting(reference, today().toString()).then().statusCode(200);
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01")) {
+            post(reference, "recommendations", StaffApi.json("text", "x", "ownerAgency", "Police", "dueOn", date))
+                    .then().statusCode(400).contentType(startsWith(PROBLEM_JSON)).body("errors.field", contains("dueOn"));
+        }
+    }
+
+    @Test
     void onlyCoordinatorsAndAdministratorsMayReview() {
         String reference = meetingTheThreshold(Victims.uniqueEmail()).reference();
 

@@ -2,6 +2,7 @@ package org.asbportal.web.journey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,7 +58,9 @@ public class Journeys {
 
     public Journeys(JourneyDrafts drafts, ObjectMapper objectMapper) {
         this.drafts = drafts;
-        this.objectMapper = objectMapper;
+        // Drafts are the portal's own stored data, read back whole: the limits on request bodies are not theirs.
+        this.objectMapper = objectMapper.copy();
+        this.objectMapper.getFactory().setStreamReadConstraints(StreamReadConstraints.defaults());
     }
 
     /** {@code journey} as a feature's resource serves it; see {@link JourneyPages}. */
