@@ -17,21 +17,17 @@ final class Payloads {
             "'><svg onload=alert(3)>",
             "javascript:alert(4)",
             "</textarea><script>alert(5)</script>",
-            "</title><script>alert(6)</script>",
             "{{7*7}} ${7*7} #{7*7}",
             "{#if true}qute-evaluated{/if} {site.partnershipName}",
             "<iframe src=\"javascript:alert(7)\"></iframe>",
             "\" autofocus onfocus=\"alert(8)",
             "' onmouseover='alert(9)",
             "<a href=\"javascript:alert(10)\">click me</a>",
-            "<body onload=alert(11)>",
             "<scr<script>ipt>alert(12)</script>",
             "&lt;script&gt;alert(13)&lt;/script&gt;",
             "<math><mtext></form><form><mglyph><style></math><img src=x onerror=alert(14)>",
             "\uFF1Cscript\uFF1Ealert(15)\uFF1C/script\uFF1E fullwidth",
-            "\u202E<b>reversed</b> \u200B<script>alert(16)</script>",
-            "<!--<script>alert(17)//--></script>",
-            "<style>body{background:url(javascript:alert(18))}</style>");
+            "\u202E<b>reversed</b> \u200B<script>alert(16)</script>");
 
     /** Classic injections, comment tricks, stacked queries and a time-based probe. */
     static final List<String> SQL = List.of(
@@ -41,15 +37,12 @@ final class Payloads {
             "1 UNION SELECT username, password_hash FROM staff_account --",
             "%' AND SLEEP(3) AND '%'='",
             "1' AND (SELECT 1 FROM (SELECT SLEEP(3))x)-- -",
-            "admin'/*",
             "') OR ('x'='x",
             "\\'; DELETE FROM queue_item; --",
             "1; UPDATE staff_account SET roles='ADMIN'; --",
-            "' OR 1=1 LIMIT 1 OFFSET 1 --",
             "%_%",
             "O'Brien's \"quoted\" 100% \\ back\\slash",
-            "\u0000' OR '1'='1",
-            "0x3c7363726970743e");
+            "\u0000' OR '1'='1");
 
     private Payloads() {
     }
@@ -64,6 +57,19 @@ final class Payloads {
 
     static Stream<String> sql() {
         return SQL.stream();
+    }
+
+    /** The whole corpus in {@code count} groups, each joined by spaces, for parameters that only echo. */
+    static Stream<String> groups(int count) {
+        List<String> all = all().toList();
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(g -> String.join(" ", java.util.stream.IntStream.range(0, all.size()).filter(i -> i % count == g)
+                        .mapToObj(all::get).toList()));
+    }
+
+    /** The payloads a group was made of. */
+    static List<String> of(String group) {
+        return all().filter(group::contains).toList();
     }
 
     /** How a page shows {@code text} escaped: as Qute escapes HTML. */
