@@ -132,12 +132,12 @@ class InjectionAttackTest {
         assertEquals(description, api.path("description"), "the case API gives the text back verbatim");
     }
 
-    static Stream<String> xss() {
-        return Payloads.xss();
+    static Stream<String> forms() {
+        return Payloads.forms();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("xss")
+    @MethodSource("forms")
     void reportFormShowsEveryAnswerEscapedOnEveryPage(String payload) {
         Integrity before = integrity();
         String token = ReportRequests.unique();
@@ -189,7 +189,7 @@ class InjectionAttackTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("xss")
+    @MethodSource("forms")
     void triggerFormShowsEveryAnswerEscaped(String payload) {
         LocalDate behaviour = TestDates.clockToday().minusDays(3);
         LocalDate complained = behaviour.plusDays(1);

@@ -55,6 +55,15 @@ final class Payloads {
         return XSS.stream();
     }
 
+    /**
+     * One payload per way of breaking out of where a form shows an answer back (element text, a
+     * double- or single-quoted attribute, a textarea, template syntax, entities, unicode), for the
+     * multi-page journeys, whose every page is walked for each.
+     */
+    static Stream<String> forms() {
+        return Stream.of(XSS.get(0), XSS.get(1), XSS.get(2), XSS.get(4), XSS.get(6), XSS.get(8), XSS.get(12), XSS.get(15));
+    }
+
     static Stream<String> sql() {
         return SQL.stream();
     }
