@@ -313,7 +313,7 @@ class CsrfAttackTest {
     }
 
     @Test
-    void everyJsonRouteOfTheCodeIsCovered() {
+    void noJsonRouteAcceptsABrowserFormsEncoding() {
         Set<String> inCode = apiRoutes();
         assertTrue(inCode.contains("/api/v1/cases/{reference}/updates"), inCode.toString());
         assertTrue(inCode.stream().allMatch(r -> postRoutes().stream().anyMatch(p -> p.startsWith(r + " ")
