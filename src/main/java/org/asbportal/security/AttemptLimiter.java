@@ -46,8 +46,8 @@ public class AttemptLimiter {
      * Counts an attempt against each bucket before it is made, and says whether every bucket had room
      * for it: none had used up its limit in the current window, and none went over it with this
      * attempt (read back after the count, so attempts made at the same moment cannot all slip under
-     * it). An attempt that turns out well is taken back with {@link #forgive}, so only failures stay
-     * counted. Limits are given bucket by bucket, in the order of the buckets.
+     * it). An attempt refused here is not counted, and one that turns out well is taken back with
+     * {@link #forgive}, so only attempts made and failed stay counted. Limits are given bucket by bucket, in the order of the buckets.
      */
     public boolean claim(Duration window, List<String> buckets, List<Integer> limits) {
         Instant now = clock.instant();
@@ -56,9 +56,12 @@ public class AttemptLimiter {
                 return false;
             }
         }
-        failed(window, buckets.toArray(String[]::new));
+        String[] counted = buckets.toArray(String[]::new);
+        failed(window, counted);
         for (int i = 0; i < buckets.size(); i++) {
             if (spent(buckets.get(i), limits.get(i) + 1, window, now) != null) {
+                // Refused, so never made: only attempts made and failed stay counted.
+                forgive(counted);
                 return false;
             }
         }

@@ -50,6 +50,10 @@ import org.jboss.logging.Logger;
  * address, the right password included: letting a "clean" address through would give guessers with
  * many addresses unlimited tries. Sessions already signed in are not ended by a lock, only by
  * deactivation (and by {@link StaffSessions}).
+ * <p>
+ * An attempt counts until its password is found right, so a script sending more requests at once
+ * than the limits allow may see some refused (401) and slowed; none is left counted, as refused
+ * attempts are taken back and so are right passwords, so it may simply send them again.
  */
 @ApplicationScoped
 public class LoginThrottle implements SecurityIdentityAugmentor {
@@ -94,6 +98,8 @@ public class LoginThrottle implements SecurityIdentityAugmentor {
         }
         Integer before = claimAccount(name);
         if (before == null) {
+            // No password was checked: the account's lock is its own protection.
+            limiter.forgive(buckets.toArray(String[]::new));
             throw new AuthenticationFailedException("Account locked");
         }
         Attempt attempt = new Attempt(name, buckets, before);

@@ -12,8 +12,12 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.asbportal.web.TestClock;
@@ -134,5 +138,42 @@ class ClientThrottleTest {
 
         assertTrue(!signsIn("[2001:db8:1:2::ff]", username, PASSWORD), "another address of the same /64");
         assertTrue(signsIn("[2001:db8:1:3::1]", username, PASSWORD), "another network");
+    }
+
+    /**
+     * A script sending a dozen requests at once with the right password: the attempts counted while
+     * their passwords are checked lock nothing, and once answered none is left counted against the
+     * account or the address (those refused for a moment, if any, are taken back too).
+     */
+    @Test
+    void requestsWithTheRightPasswordAtOnceLeaveNothingCounted() throws Exception {
+        String username = newAccount();
+        String script = client();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                answers.add(pool.submit(() -> given().header("X-Forwarded-For", script).auth().preemptive()
+                        .basic(username, PASSWORD).get("/api/v1/queues").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertTrue(status == 200 || status == 401, "answered " + status);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        StaffAccount account = account(username);
+        assertEquals(0, account.failedLogins);
+        assertNull(account.lockedUntil);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(200, given().header("X-Forwarded-For", script).auth().preemptive().basic(username, PASSWORD)
+                    .get("/api/v1/queues").statusCode(), "nothing left counted against the address");
+        }
+        for (int i = 0; i < 4; i++) {
+            assertTrue(!signsIn(script, username, "wrong-" + i));
+        }
+        assertTrue(signsIn(script, username, PASSWORD), "four failures of five");
     }
 }
