@@ -26,13 +26,15 @@ import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Organisation;
 import org.asbportal.security.Role;
 import org.asbportal.security.StaffAccount;
+import org.asbportal.security.StaffSessions;
 import org.asbportal.triage.TriageQueue;
 import org.asbportal.ward.Ward;
 
 /**
  * Staff accounts: listing, creating, editing (organisation, roles, grants, deactivation), resetting
  * passwords and unlocking. Every change is checked against the version the administrator saw and
- * audited, never with a password.
+ * audited, never with a password. A new password, a change of roles and a deactivation end the
+ * account's signed-in sessions.
  */
 @ApplicationScoped
 public class AccountAdminService {
@@ -51,13 +53,15 @@ public class AccountAdminService {
 
     private final AuditLog audit;
     private final CurrentStaff staff;
+    private final StaffSessions sessions;
 
     private final Calendar calendar;
 
-    public AccountAdminService(AuditLog audit, CurrentStaff staff, Calendar calendar) {
+    public AccountAdminService(AuditLog audit, CurrentStaff staff, StaffSessions sessions, Calendar calendar) {
         this.calendar = calendar;
         this.audit = audit;
         this.staff = staff;
+        this.sessions = sessions;
     }
 
     /** One page of accounts, by username, that pass the filter. */
@@ -135,6 +139,8 @@ public class AccountAdminService {
     public StaffAccount update(String id, AccountForm form) {
         StaffAccount account = locate(id);
         String before = describe(account);
+        String rolesBefore = account.roles;
+        boolean activeBefore = account.active;
         Forms check = new Forms();
         current(account, form.version);
         apply(account, form, check);
@@ -151,6 +157,10 @@ public class AccountAdminService {
         check.check();
         account.active = "yes".equals(form.active);
         flush(account);
+        if (!account.roles.equals(rolesBefore) || account.active != activeBefore) {
+            // Signed-in sessions began under the old roles or before the deactivation: they end.
+            sessions.endAll(account.id);
+        }
         String after = describe(account);
         if (!after.equals(before)) {
             audit.record(staff.username(), "ADMIN_UPDATE_ACCOUNT", null, "Changed account " + account.username + ": "
@@ -168,8 +178,11 @@ public class AccountAdminService {
         check.check();
         account.setPassword(password);
         account.failedLogins = 0;
+        account.lockouts = 0;
         account.lockedUntil = null;
         flush(account);
+        // Whoever was signed in with the old password is signed out.
+        sessions.endAll(account.id);
         audit.record(staff.username(), "ADMIN_RESET_PASSWORD", null, "Set a new password for account " + account.username);
         return account;
     }
@@ -179,6 +192,7 @@ public class AccountAdminService {
         StaffAccount account = locate(id);
         current(account, version);
         account.failedLogins = 0;
+        account.lockouts = 0;
         account.lockedUntil = null;
         flush(account);
         audit.record(staff.username(), "ADMIN_UNLOCK_ACCOUNT", null, "Unlocked account " + account.username);

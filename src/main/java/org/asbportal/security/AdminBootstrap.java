@@ -1,5 +1,6 @@
 package org.asbportal.security;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,9 +15,11 @@ public class AdminBootstrap {
     static final int MIN_PASSWORD = 12;
 
     private final StaffConfig config;
+    private final StaffSessions sessions;
 
-    public AdminBootstrap(StaffConfig config) {
+    public AdminBootstrap(StaffConfig config, StaffSessions sessions) {
         this.config = config;
+        this.sessions = sessions;
     }
 
     @Transactional
@@ -32,14 +35,22 @@ public class AdminBootstrap {
         StaffAccount admin = StaffAccount.findByUsername(username).orElseGet(StaffAccount::new);
         boolean created = admin.id == null;
         admin.username = username;
-        admin.setPassword(password);
+        boolean newPassword = admin.passwordHash == null || !BcryptUtil.matches(password, admin.passwordHash);
+        if (newPassword) {
+            admin.setPassword(password);
+        }
         admin.roles = Role.ADMIN;
         admin.displayName = admin.displayName == null ? "Administrator" : admin.displayName;
         admin.organisation = Organisation.findByCode("PARTNERSHIP").orElseThrow();
         admin.active = true;
         admin.failedLogins = 0;
+        admin.lockouts = 0;
         admin.lockedUntil = null;
         admin.persist();
+        if (!created && newPassword) {
+            // Signed in with the password the environment no longer gives: signed out.
+            sessions.endAll(admin.id);
+        }
         LOG.infof("Administrator account %s %s from the environment", username, created ? "created" : "updated");
     }
 }

@@ -10,10 +10,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Counts failed access-code checks per bucket (a client, a reference) in fixed windows held in the
- * database, so every replica enforces the same limits.
+ * Counts failed attempts per bucket (for access codes: a client, a reference; for staff sign-in: a
+ * client, a client and account) in fixed windows held in the database, so every replica enforces the
+ * same limits.
  */
 @ApplicationScoped
 public class AttemptLimiter {
@@ -42,8 +44,53 @@ public class AttemptLimiter {
 
     /** Counts a failure against each bucket. */
     public void failed(String... buckets) {
+        failed(config.window(), buckets);
+    }
+
+    /**
+     * Counts an attempt against each bucket before it is made, and says whether every bucket had room
+     * for it: none had used up its limit in the current window, and none went over it with this
+     * attempt (read back after the count, so attempts made at the same moment cannot all slip under
+     * it). An attempt refused here is not counted, and one that turns out well is taken back with
+     * {@link #forgive}, so only attempts made and failed stay counted. Limits are given bucket by bucket, in the order of the buckets.
+     */
+    public boolean claim(Duration window, List<String> buckets, List<Integer> limits) {
         Instant now = clock.instant();
-        Instant expired = now.minus(config.window());
+        for (int i = 0; i < buckets.size(); i++) {
+            if (spent(buckets.get(i), limits.get(i), window, now) != null) {
+                return false;
+            }
+        }
+        String[] counted = buckets.toArray(String[]::new);
+        failed(window, counted);
+        for (int i = 0; i < buckets.size(); i++) {
+            if (spent(buckets.get(i), limits.get(i) + 1, window, now) != null) {
+                // Refused, so never made: only attempts made and failed stay counted.
+                forgive(counted);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes back an attempt counted by {@link #claim} that turned out well. */
+    public void forgive(String... buckets) {
+        String sql = "UPDATE attempt_counter SET failures = GREATEST(failures - 1, 0) WHERE bucket = ?";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (String bucket : buckets) {
+                statement.setString(1, bucket);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take back a counted attempt", e);
+        }
+    }
+
+    /** Counts a failure against each bucket, in windows of the given length. */
+    public void failed(Duration window, String... buckets) {
+        Instant now = clock.instant();
+        Instant expired = now.minus(window);
         String sql = "INSERT INTO attempt_counter (bucket, window_start, failures) VALUES (?, ?, 1) "
                 + "ON DUPLICATE KEY UPDATE failures = IF(window_start < ?, 1, failures + 1), "
                 + "window_start = IF(window_start < ?, VALUES(window_start), window_start)";
@@ -62,17 +109,26 @@ public class AttemptLimiter {
     }
 
     private void refuseIfSpent(String bucket, int limit, Instant now) {
+        Duration wait = spent(bucket, limit, config.window(), now);
+        if (wait != null) {
+            throw new TooManyAttemptsException(wait);
+        }
+    }
+
+    /** How long until the bucket's window ends when it has used up its limit, or null when it has not. */
+    private Duration spent(String bucket, int limit, Duration window, Instant now) {
         String sql = "SELECT window_start, failures FROM attempt_counter WHERE bucket = ?";
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, bucket);
             try (ResultSet row = statement.executeQuery()) {
                 if (row.next()) {
-                    Instant windowEnd = row.getTimestamp(1).toInstant().plus(config.window());
+                    Instant windowEnd = row.getTimestamp(1).toInstant().plus(window);
                     if (row.getInt(2) >= limit && windowEnd.isAfter(now)) {
-                        throw new TooManyAttemptsException(Duration.between(now, windowEnd));
+                        return Duration.between(now, windowEnd);
                     }
                 }
             }
+            return null;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the access-code check counters", e);
         }

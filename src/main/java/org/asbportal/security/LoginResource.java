@@ -2,9 +2,8 @@ package org.asbportal.security;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +20,12 @@ public class LoginResource {
 
     static final String SESSION_COOKIE = "asb-session";
 
+    private final StaffSessions sessions;
+
+    public LoginResource(StaffSessions sessions) {
+        this.sessions = sessions;
+    }
+
     @CheckedTemplate(basePath = "security")
     static class Templates {
         static native TemplateInstance login(boolean error, boolean signedOut);
@@ -34,15 +39,16 @@ public class LoginResource {
     }
 
     /**
-     * Signs out by expiring the session cookie; the form carries a CSRF token like every other. The
+     * Signs out: the session ends on the server ({@link StaffSessions}), so a copy of its cookies no
+     * longer signs anyone in, and its cookies are expired; the form carries a CSRF token like every other. The
      * expired cookie goes into the response's own cookies, where signing in puts the renewed cookie of
      * a session older than the renewal interval: it replaces that one instead of being followed by it.
      */
     @POST
     @Path("logout")
-    public Response logout(HttpServerResponse response) {
-        response.addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT));
+    public Response logout(@CookieParam(StaffSessions.COOKIE) String token, HttpServerResponse response) {
+        sessions.end(token);
+        sessions.expireCookies(response);
         return Response.seeOther(URI.create("/login?signed-out=true")).build();
     }
 }

@@ -4,25 +4,30 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 
 /**
  * Slows sign-ins to an account that has seen repeated failures, before {@link LoginThrottle} locks it:
  * from the {@code asb.staff.slow-after}th failure in a row each attempt waits, twice as long each
  * time up to {@code asb.staff.max-slow-down}. The wait happens before the password is checked and
- * does not hold a worker thread. It gives no identity itself, so the account's own check follows.
+ * does not hold a worker thread. Before it, {@link LoginThrottle#admit} counts the attempt and refuses
+ * it when the client or the account has no attempts left. It gives no identity itself, so the
+ * account's own check follows.
  */
 @ApplicationScoped
 public class SignInDelay implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private final StaffSecurityConfig config;
+    private final LoginThrottle throttle;
 
-    public SignInDelay(StaffSecurityConfig config) {
+    public SignInDelay(StaffSecurityConfig config, LoginThrottle throttle) {
         this.config = config;
+        this.throttle = throttle;
     }
 
     @Override
@@ -39,16 +44,12 @@ public class SignInDelay implements IdentityProvider<UsernamePasswordAuthenticat
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return Uni.createFrom().item(() -> delayFor(failuresOf(request.getUsername())))
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return Uni.createFrom().item(() -> delayFor(throttle.admit(request.getUsername(), routing).failuresBefore()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToUni(delay -> delay.isZero()
                         ? Uni.createFrom().<SecurityIdentity>nullItem()
                         : Uni.createFrom().item(delay).onItem().delayIt().by(delay).replaceWith(Uni.createFrom().nullItem()));
-    }
-
-    @Transactional
-    int failuresOf(String username) {
-        return StaffAccount.findByUsername(username).map(a -> a.failedLogins).orElse(0);
     }
 
     /** No wait below the threshold; then the first wait, doubled for every further failure, capped. */

@@ -65,6 +65,9 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    /** Locks in a row since the last successful sign-in: each lasts twice as long as the one before. */
+    public int lockouts;
+
     /** When the account was made, by the portal's clock: set by whoever makes it. */
     @Column(name = "created_at")
     public Instant createdAt;

@@ -278,6 +278,66 @@ class AdminAccountsTest {
         assertEquals(0, db.count("SELECT COUNT(*) FROM staff_account WHERE username = ?", username));
     }
 
+    // ---------------------------------------------------------------- changes that end signed-in sessions
+
+    @Test
+    void aNewPasswordSignsOutEverySessionOfTheAccount() {
+        String username = "reset." + ReportRequests.unique();
+        long id = idFrom(createAccount(username, "COUNCIL", List.of("CASEWORKER"), List.of("COUNCIL_ASB"), PASSWORD));
+        StaffSession person = StaffSession.signIn(username, PASSWORD);
+        Map<String, String> copied = person.sessionCookies();
+        signedIn(copied);
+
+        Response reset = admin.post("/admin/accounts/" + id + "/password", "version",
+                String.valueOf(versionOn(admin.get("/admin/accounts/" + id))), "password", "another long enough secret 43");
+
+        assertEquals(303, reset.statusCode(), reset.asString());
+        assertSignedOut(copied);
+        assertSignedOut(person.sessionCookies());
+        given().auth().preemptive().basic(username, PASSWORD).accept(ContentType.JSON)
+                .get("/api/v1/queues").then().statusCode(401);
+        signedIn(StaffSession.signIn(username, "another long enough secret 43").sessionCookies());
+    }
+
+    @Test
+    void aChangeOfRolesSignsOutTheAccountButAChangeOfQueuesDoesNot() {
+        String username = "roles." + ReportRequests.unique();
+        long id = idFrom(createAccount(username, "COUNCIL", List.of("CASEWORKER"), List.of("COUNCIL_ASB"), PASSWORD));
+        Map<String, String> copied = StaffSession.signIn(username, PASSWORD).sessionCookies();
+
+        assertEquals(303, edit(id, username, "yes", List.of("CASEWORKER"), List.of("YOUTH_OUTREACH")).statusCode());
+        signedIn(copied);
+        assertEquals(303, edit(id, username, "yes", List.of("CASEWORKER", "TRIAGE_OFFICER"), List.of("YOUTH_OUTREACH"))
+                .statusCode());
+
+        assertSignedOut(copied);
+    }
+
+    @Test
+    void aDeactivationSignsOutTheAccount() {
+        String username = "gone." + ReportRequests.unique();
+        long id = idFrom(createAccount(username, "COUNCIL", List.of("CASEWORKER"), List.of("COUNCIL_ASB"), PASSWORD));
+        Map<String, String> copied = StaffSession.signIn(username, PASSWORD).sessionCookies();
+
+        assertEquals(303, edit(id, username, "no", List.of("CASEWORKER"), List.of("COUNCIL_ASB")).statusCode());
+
+        assertSignedOut(copied);
+        assertEquals(0, db.count("SELECT COUNT(*) FROM staff_session WHERE account_id = " + id));
+        assertEquals(303, edit(id, username, "yes", List.of("CASEWORKER"), List.of("COUNCIL_ASB")).statusCode());
+        assertSignedOut(copied);
+    }
+
+    private static void signedIn(Map<String, String> cookies) {
+        given().cookies(cookies).accept("text/html").redirects().follow(false).get("/staff").then().statusCode(200);
+    }
+
+    /** The browser's copied cookies no longer sign anyone in: the staff pages send it to sign in. */
+    private static void assertSignedOut(Map<String, String> cookies) {
+        Response page = given().cookies(cookies).accept("text/html").redirects().follow(false).get("/staff");
+        assertEquals(302, page.statusCode(), page.asString());
+        assertTrue(page.header("Location").matches("(https?://[^/]+)?/login"), page.header("Location"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Response createAccount(String username, String organisation, List<String> roles, List<String> queues,

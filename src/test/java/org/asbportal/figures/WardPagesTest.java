@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,17 +108,17 @@ class WardPagesTest {
     @Test
     void uploadsWithoutTheFormsTokenAreRefused() {
         Upload admin = Upload.signIn("admin");
-        given().cookie(StaffSession.SESSION_COOKIE, admin.session).redirects().follow(false)
+        given().cookies(admin.session).redirects().follow(false)
                 .multiPart("policeFile", "street.csv", PoliceData.HEADER.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/admin/wards/police-import").then().statusCode(400);
     }
 
     /** A signed-in administrator's browser posting the upload forms, with the form's CSRF token. */
-    private record Upload(String session, String csrfCookie, String token) {
+    private record Upload(Map<String, String> session, String csrfCookie, String token) {
 
         static Upload signIn(String username) {
-            String session = StaffSession.signIn(username).sessionCookie();
-            Response page = given().cookie(StaffSession.SESSION_COOKIE, session).accept("text/html").get("/admin/wards");
+            Map<String, String> session = StaffSession.signIn(username).sessionCookies();
+            Response page = given().cookies(session).accept("text/html").get("/admin/wards");
             page.then().statusCode(200);
             Matcher m = CSRF.matcher(page.asString());
             assertTrue(m.find(), "the page has a CSRF token");
@@ -125,7 +126,7 @@ class WardPagesTest {
         }
 
         Response post(String path, String field, String fileName, String content) {
-            return given().cookie(StaffSession.SESSION_COOKIE, session).cookie(StaffSession.CSRF_COOKIE, csrfCookie)
+            return given().cookies(session).cookie(StaffSession.CSRF_COOKIE, csrfCookie)
                     .accept("text/html").redirects().follow(false)
                     .multiPart("csrf-token", token)
                     .multiPart(field, fileName, content.getBytes(StandardCharsets.UTF_8), "application/octet-stream")

@@ -198,7 +198,7 @@ class WardSummaryTest {
     }
 
     private static io.restassured.response.Response csv(StaffSession session, String path) {
-        return RestAssured.given().cookie(StaffSession.SESSION_COOKIE, session.sessionCookie()).accept("text/csv")
+        return RestAssured.given().cookies(session.sessionCookies()).accept("text/csv")
                 .redirects().follow(false).get(path);
     }
 

@@ -61,6 +61,16 @@ class CaptchaVerifierTest {
     }
 
     @Test
+    void pagesMayLoadTheWidgetFromGoogleWhenItIsOn() {
+        String policy = io.restassured.RestAssured.given().accept("text/html").get("/report/danger")
+                .header("Content-Security-Policy");
+
+        assertTrue(policy.contains("script-src 'self' https://www.google.com https://www.gstatic.com"), policy);
+        assertTrue(policy.contains("frame-src https://www.google.com"), policy);
+        assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+    }
+
+    @Test
     void verifiesAV2TokenThatGoogleConfirms() {
         answer(okJson("""
                 {"success": true, "challenge_ts": "2025-01-31T10:15:30Z", "hostname": "localhost"}"""));

@@ -32,9 +32,39 @@ class SignInDelayTest {
 
         @Override
         public Duration lockout() {
+            return Duration.ofMinutes(1);
+        }
+
+        @Override
+        public Duration maxLockout() {
+            return Duration.ofMinutes(30);
+        }
+
+        @Override
+        public int maxFailuresPerClient() {
+            return 20;
+        }
+
+        @Override
+        public int maxFailuresPerClientAccount() {
+            return 5;
+        }
+
+        @Override
+        public Duration clientWindow() {
             return Duration.ofMinutes(15);
         }
-    });
+
+        @Override
+        public Duration sessionMaxAge() {
+            return Duration.ofHours(12);
+        }
+
+        @Override
+        public boolean secureCookie() {
+            return true;
+        }
+    }, null);
 
     @Test
     void fewerThanThreeFailuresDoNotWait() {

@@ -19,12 +19,14 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * A member of staff's browser: signs in through the form (j_security_check), keeps the
- * {@code asb-session} cookie, and sends the CSRF cookie and {@code csrf-token} field with every form
+ * {@code asb-session} and {@code asb-staff-session} cookies, and sends the CSRF cookie and {@code csrf-token} field with every form
  * post, as the pages' forms do. Never follows redirects, so tests see them.
  */
 public final class StaffSession {
 
     public static final String SESSION_COOKIE = "asb-session";
+    /** The token of the session opened on the server, which the encrypted session cookie needs with it. */
+    public static final String TOKEN_COOKIE = StaffSessions.COOKIE;
     public static final String CSRF_COOKIE = "asb-csrf";
     public static final String CSRF_FIELD = "csrf-token";
     public static final String HTML = "text/html";
@@ -35,12 +37,14 @@ public final class StaffSession {
 
     private final String username;
     private String session;
+    private String token;
     private String csrfCookie;
     private String csrfToken;
 
-    private StaffSession(String username, String session) {
+    private StaffSession(String username, String session, String token) {
         this.username = username;
         this.session = session;
+        this.token = token;
     }
 
     /** Posts the sign-in form as a browser does, with nothing else. */
@@ -51,18 +55,25 @@ public final class StaffSession {
 
     /** Signs in with the demonstration password, asserting the form sends them to the start of their work. */
     public static StaffSession signIn(String username) {
-        Response response = submitSignIn(username, DemoAccounts.PASSWORD);
+        return signIn(username, DemoAccounts.PASSWORD);
+    }
+
+    /** Signs in, asserting the form sends them to the start of their work. */
+    public static StaffSession signIn(String username, String password) {
+        Response response = submitSignIn(username, password);
         assertEquals(302, response.statusCode(), "signing in as " + username);
         assertTrue(response.header("Location").endsWith("/staff/start"), response.header("Location"));
         String cookie = lastCookie(response, SESSION_COOKIE);
         assertNotNull(cookie, "signing in sets " + SESSION_COOKIE);
         assertTrue(!cookie.isEmpty(), "signing in sets " + SESSION_COOKIE);
-        return new StaffSession(username, cookie);
+        String token = lastCookie(response, TOKEN_COOKIE);
+        assertNotNull(token, "signing in sets " + TOKEN_COOKIE);
+        return new StaffSession(username, cookie, token);
     }
 
     /** A browser that has not signed in. */
     public static StaffSession anonymous() {
-        return new StaffSession(null, null);
+        return new StaffSession(null, null, null);
     }
 
     public String username() {
@@ -71,6 +82,18 @@ public final class StaffSession {
 
     public String sessionCookie() {
         return session;
+    }
+
+    /** The session's cookies as the browser holds them now (both, for a signed-in browser), to copy. */
+    public Map<String, String> sessionCookies() {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        if (session != null) {
+            cookies.put(SESSION_COOKIE, session);
+        }
+        if (token != null) {
+            cookies.put(TOKEN_COOKIE, token);
+        }
+        return cookies;
     }
 
     public Response get(String path, Object... pathParams) {
@@ -90,7 +113,20 @@ public final class StaffSession {
 
     /** Posts exactly these fields, e.g. without a CSRF token. */
     public Response postExactly(String path, Map<String, String> fields) {
-        RequestSpecification request = request().config(RestAssured.config()
+        return postExactly(path, fields, Map.of());
+    }
+
+    /** Posts a form with the CSRF token and these request headers, e.g. another {@code Host}. */
+    public Response postWithHeaders(String path, Map<String, String> fields, Map<String, String> headers) {
+        ensureCsrfToken();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(CSRF_FIELD, csrfToken);
+        all.putAll(fields);
+        return postExactly(path, all, headers);
+    }
+
+    private Response postExactly(String path, Map<String, String> fields, Map<String, String> headers) {
+        RequestSpecification request = request().headers(headers).config(RestAssured.config()
                         .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")))
                 .contentType(FORM_UTF8);
         fields.forEach(request::formParam);
@@ -158,9 +194,7 @@ public final class StaffSession {
 
     private RequestSpecification request() {
         RequestSpecification request = given().accept(HTML).redirects().follow(false);
-        if (session != null) {
-            request.cookie(SESSION_COOKIE, session);
-        }
+        request.cookies(sessionCookies());
         if (csrfCookie != null) {
             request.cookie(CSRF_COOKIE, csrfCookie);
         }
@@ -171,6 +205,10 @@ public final class StaffSession {
         String renewed = lastCookie(response, SESSION_COOKIE);
         if (renewed != null) {
             session = renewed.isEmpty() ? null : renewed;
+        }
+        String newToken = lastCookie(response, TOKEN_COOKIE);
+        if (newToken != null) {
+            token = newToken.isEmpty() ? null : newToken;
         }
         String csrf = lastCookie(response, CSRF_COOKIE);
         if (csrf != null && !csrf.isEmpty()) {
