@@ -85,10 +85,13 @@ public class DuplicateFinder {
         Set<Long> ids = new TreeSet<>();
         ids.add(reportId);
         candidates.forEach(candidate -> ids.add(candidate.id()));
-        Report.getEntityManager()
-                .createNativeQuery("SELECT id FROM report WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                .setParameter("ids", ids)
-                .getResultList();
+        // One row at a time by primary key, so that only these rows are locked whatever plan the
+        // database would choose for a list of ids (a scan of a small table locks every row it reads).
+        for (long id : ids) {
+            Report.getEntityManager().createNativeQuery("SELECT id FROM report WHERE id = ?1 FOR UPDATE")
+                    .setParameter(1, id)
+                    .getResultList();
+        }
         Set<Long> linked = new HashSet<>();
         for (ReportLink link : ReportLink.<ReportLink>list(
                 "reason in ?1 and ((report.id = ?2 and linkedReport.id in ?3) or (linkedReport.id = ?2 and report.id in ?3))",
@@ -114,7 +117,9 @@ public class DuplicateFinder {
         }
         // A flag only: the version moves so that staff editing one of them see it changed, but no
         // version is checked, so two reports flagging the same earlier one never conflict.
-        Report.update("possibleDuplicate = true, version = version + 1 where id in ?1 and possibleDuplicate = false", ids);
+        for (long id : ids) {
+            Report.update("possibleDuplicate = true, version = version + 1 where id = ?1 and possibleDuplicate = false", id);
+        }
         return null;
     }
 
