@@ -35,8 +35,9 @@ import org.asbportal.category.Category;
 
 /**
  * Takes a resident's report, from the web form or the JSON API: validate, check the robot test,
- * then in one transaction locate, screen risk, save, link possible duplicates and route to a
- * triage queue. A report acknowledged with a reference is committed with its queue item.
+ * then in one transaction locate, screen risk, save (one insert, access code hash included) and
+ * route to a triage queue; once that is committed, link possible duplicates in short transactions of
+ * their own. A report acknowledged with a reference is committed with its queue item.
  */
 @ApplicationScoped
 public class ReportService {
@@ -106,7 +107,20 @@ public class ReportService {
                 this::validate, ReportSubmission::captchaToken, this::fingerprint,
                 (keyHash, accessCode) -> Report.findByIdempotencyKey(keyHash).map(report -> new Submissions.Earlier<>(
                         report.requestHash, view(report, intake.find(report).orElseThrow(), accessCode))),
-                (submission, receipt) -> save(submission, channel, receipt));
+                (submission, receipt) -> save(submission, channel, receipt), this::linkDuplicates);
+    }
+
+    /**
+     * Links a committed report to its possible duplicates. The report is saved and acknowledged
+     * whatever happens here: if the database fails now, it is left unlinked for staff to spot.
+     */
+    private SubmittedReport linkDuplicates(SubmittedReport saved) {
+        try {
+            return saved.withPossibleDuplicate(duplicates.linkPossibleDuplicates(saved.reference()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Report %s saved but not checked for possible duplicates: %s", saved.reference(), e.getMessage());
+            return saved;
+        }
     }
 
     /** Whether any report has been received. */
@@ -157,12 +171,11 @@ public class ReportService {
         report.riskReasons = String.join("\n", risk.reasons());
         report.persist();
         saveEquality(report, submission.equality());
-        List<ReportLink> links = duplicates.linkPossibleDuplicates(report);
         history.record(report, "RECEIVED", true, "We received your report.", ReportEvent.SYSTEM);
         history.record(report, "SCREENED", false, "Risk " + report.riskLevel.label() + " (score " + report.riskScore + ")"
                 + (report.riskReasons.isEmpty() ? "" : ": " + report.riskReasons.replace("\n", "; ")), ReportEvent.SYSTEM);
         ReportIntake.Intake intake = this.intake.take(report);
-        recordChecks(report, robotCheck, links);
+        recordChecks(report, robotCheck);
         received.fire(new ReportChanges.Received(report.id));
         LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, intake.queueCode(),
                 robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
@@ -234,15 +247,11 @@ public class ReportService {
         monitoring.persist();
     }
 
-    private void recordChecks(Report report, CaptchaResult robotCheck, List<ReportLink> links) {
+    private void recordChecks(Report report, CaptchaResult robotCheck) {
         if (robotCheck.outcome() == CaptchaResult.Outcome.UNAVAILABLE) {
             history.record(report, "UNVERIFIED", false,
                     "The robot check service could not be reached (" + robotCheck.reason() + "); accepted unverified.",
                     ReportEvent.SYSTEM);
-        }
-        for (ReportLink link : links) {
-            history.record(report, "POSSIBLE_DUPLICATE", false, "Possible duplicate of " + link.linkedReport.reference
-                    + (link.distanceMetres == null ? " (same place)" : " (" + link.distanceMetres + " m apart)"), ReportEvent.SYSTEM);
         }
     }
 

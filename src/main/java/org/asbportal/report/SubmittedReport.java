@@ -17,4 +17,10 @@ public record SubmittedReport(
         LocalDate firstContactDueBy,
         boolean verified,
         boolean possibleDuplicate) {
+
+    /** The same, flagged (or not) as a possible duplicate. */
+    SubmittedReport withPossibleDuplicate(boolean flagged) {
+        return new SubmittedReport(reference, accessCode, riskLevel, queueCode, queueName, wardCode, categoryCode,
+                firstContactDueBy, verified, flagged);
+    }
 }

@@ -1,5 +1,6 @@
 package org.asbportal.web;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
@@ -7,6 +8,11 @@ import org.hibernate.exception.JDBCConnectionException;
 
 /** Tells a database that cannot be reached from other failures, so callers can degrade gracefully. */
 public final class DatabaseFailures {
+
+    /** MariaDB: deadlock found, lock wait timeout, record changed since read (snapshot isolation). */
+    private static final int DEADLOCK = 1213;
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
+    private static final int RECORD_CHANGED = 1020;
 
     private DatabaseFailures() {
     }
@@ -22,5 +28,32 @@ public final class DatabaseFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the database rolled the transaction back to let a concurrent one through (a deadlock, a
+     * serialisation failure, a lock wait that timed out): running it again can succeed.
+     */
+    public static boolean isSerialisationFailure(Throwable failure) {
+        return serialisationCause(failure) != null;
+    }
+
+    /** The database's words for a serialisation failure, for logs. */
+    static String reason(Throwable failure) {
+        SQLException cause = serialisationCause(failure);
+        return cause == null ? String.valueOf(failure) : cause.getErrorCode() + "/" + cause.getSQLState();
+    }
+
+    private static SQLException serialisationCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == DEADLOCK
+                    || sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == RECORD_CHANGED)) {
+                return sql;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 }

@@ -132,7 +132,8 @@ public class ErrorMapper {
             return conflict(new ConflictException("This case has changed", "Someone else changed this at the same time. Nothing you did "
                     + "was saved: look again and redo your change."), uri, headers);
         }
-        return DatabaseFailures.isUnavailable(e) ? unavailable(e, uri, headers) : unexpected(e, uri, headers);
+        return DatabaseFailures.isUnavailable(e) || DatabaseFailures.isSerialisationFailure(e)
+                ? unavailable(e, uri, headers) : unexpected(e, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -142,6 +143,14 @@ public class ErrorMapper {
     }
 
     private Response unavailable(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseFailures.isSerialisationFailure(e) && !DatabaseFailures.isUnavailable(e)) {
+            // Still meeting other changes after every retry: busy, not broken.
+            LOG.warnf("Database busy after retries: %s", e.getMessage());
+            Response response = respond(Problem.of(503, "Sorry, the service is busy",
+                    "Many changes were being saved at the same moment, so nothing was saved. Try again in a few seconds.",
+                    path(uri)), uri, headers);
+            return Response.fromResponse(response).header("Retry-After", "5").build();
+        }
         LOG.warnf("Database unavailable: %s", e.getMessage());
         Response response = respond(Problem.of(503, "Sorry, the service is unavailable",
                 "We could not reach our database, so nothing was saved. Try again in a few minutes.", path(uri)), uri, headers);
@@ -150,7 +159,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
-        if (DatabaseFailures.isUnavailable(e)) {
+        if (DatabaseFailures.isUnavailable(e) || DatabaseFailures.isSerialisationFailure(e)) {
             return unavailable(e, uri, headers);
         }
         if (unreadableForm(e)) {

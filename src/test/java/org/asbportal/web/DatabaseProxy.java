@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  */
 public class DatabaseProxy implements QuarkusTestResourceLifecycleManager {
 
+    private static final String TEST_URL = "%test.quarkus.datasource.jdbc.url";
+
     private static volatile DatabaseProxy current;
+
+    private String previousUrl;
 
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
@@ -46,9 +50,15 @@ public class DatabaseProxy implements QuarkusTestResourceLifecycleManager {
         Thread acceptor = new Thread(this::accept, "database-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
-        return Map.of("quarkus.datasource.jdbc.url",
-                "jdbc:mariadb://127.0.0.1:" + server.getLocalPort() + "/" + testDatabase()
-                        + "?createDatabaseIfNotExist=true&connectTimeout=2000",
+        String url = "jdbc:mariadb://127.0.0.1:" + server.getLocalPort() + "/" + testDatabase()
+                + "?createDatabaseIfNotExist=true&connectTimeout=2000";
+        // A build that gives its own database as -D%test.quarkus.datasource.jdbc.url sets a system
+        // property, which outranks what a test resource returns: replace it while the proxy runs.
+        previousUrl = System.getProperty(TEST_URL);
+        if (previousUrl != null) {
+            System.setProperty(TEST_URL, url);
+        }
+        return Map.of("quarkus.datasource.jdbc.url", url, TEST_URL, url,
                 "quarkus.datasource.jdbc.acquisition-timeout", "3S");
     }
 
@@ -65,6 +75,9 @@ public class DatabaseProxy implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (previousUrl != null) {
+            System.setProperty(TEST_URL, previousUrl);
+        }
         closeQuietly(server);
         sockets.forEach(DatabaseProxy::closeQuietly);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
@@ -14,12 +15,15 @@ import org.asbportal.security.CaptchaVerifier;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.SerialisationRetry;
 
 /**
  * The one way a resident's submission is taken, from a journey or the JSON API: replay what was saved
  * under the same idempotency key, validate, robot check (an unreachable Google accepts it
  * unverified), access code (derived from the key, so a replay shows the same one), then save in a
- * transaction of its own. A concurrent double submit with one key saves once: the loser replays.
+ * transaction of its own, run again (a bounded number of times) when the database rolls it back to
+ * break a deadlock, and follow up once it is committed. A concurrent double submit with one key
+ * saves once: the loser replays. What is acknowledged is committed before the answer is sent.
  */
 @ApplicationScoped
 public class Submissions {
@@ -34,11 +38,23 @@ public class Submissions {
      * @param captchaToken the robot check token the request carries
      * @param fingerprint a hash of the request without its robot check token
      * @param earlier what was saved under an idempotency key hash, shown with an access code
-     * @param save saves the request; called inside the pipeline's transaction
+     * @param save saves the request; called inside the pipeline's transaction, run again when the
+     *     database rolls it back to break a deadlock
+     * @param afterCommit follow-up work on what was saved once it is committed, in transactions of its
+     *     own, such as linking a report to others saved at the same time; returns the outcome to show
      */
     public record Kind<R, O>(String robotCheckAction, String robotCheckRefused, String accessCodeScope,
             Function<R, List<FieldError>> validate, Function<R, String> captchaToken, Function<R, String> fingerprint,
-            BiFunction<String, String, Optional<Earlier<O>>> earlier, BiFunction<R, Receipt, O> save) {
+            BiFunction<String, String, Optional<Earlier<O>>> earlier, BiFunction<R, Receipt, O> save,
+            UnaryOperator<O> afterCommit) {
+
+        /** A kind with nothing to do after its transaction commits. */
+        public Kind(String robotCheckAction, String robotCheckRefused, String accessCodeScope,
+                Function<R, List<FieldError>> validate, Function<R, String> captchaToken, Function<R, String> fingerprint,
+                BiFunction<String, String, Optional<Earlier<O>>> earlier, BiFunction<R, Receipt, O> save) {
+            this(robotCheckAction, robotCheckRefused, accessCodeScope, validate, captchaToken, fingerprint, earlier, save,
+                    UnaryOperator.identity());
+        }
     }
 
     /** A submission saved before, and the hash of the request that saved it. */
@@ -52,10 +68,12 @@ public class Submissions {
 
     private final AccessCodes accessCodes;
     private final CaptchaVerifier captcha;
+    private final SerialisationRetry retry;
 
-    public Submissions(AccessCodes accessCodes, CaptchaVerifier captcha) {
+    public Submissions(AccessCodes accessCodes, CaptchaVerifier captcha, SerialisationRetry retry) {
         this.accessCodes = accessCodes;
         this.captcha = captcha;
+        this.retry = retry;
     }
 
     /**
@@ -83,8 +101,9 @@ public class Submissions {
         }
         String accessCode = idempotencyKey == null ? accessCodes.newAccessCode() : accessCodeFor(kind, idempotencyKey);
         Receipt receipt = new Receipt(robotCheck, keyHash, requestHash, accessCode, accessCodes.hash(accessCode));
+        O saved;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> kind.save().apply(request, receipt));
+            saved = retry.inNewTransaction(() -> kind.save().apply(request, receipt));
         } catch (PersistenceException e) {
             // A concurrent double submit with the same key: the other request saved it first.
             if (keyHash != null) {
@@ -95,6 +114,8 @@ public class Submissions {
             }
             throw e;
         }
+        // Committed: from here on the submission is acknowledged whatever happens to the follow-up.
+        return kind.afterCommit().apply(saved);
     }
 
     /** What was saved with {@code idempotencyKey}, whatever its request, with its access code. */
