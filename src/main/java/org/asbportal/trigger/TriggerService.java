@@ -33,6 +33,7 @@ import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.journey.Submissions;
 import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.SiteConfig;
+import org.asbportal.security.ClientLimits;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,7 +111,7 @@ public class TriggerService {
                 "community-trigger:", this::validate, ApplicationRequest::captchaToken, this::fingerprint,
                 (keyHash, accessCode) -> TriggerApplication.findByIdempotencyKey(keyHash)
                         .map(application -> new Submissions.Earlier<>(application.requestHash, view(application, accessCode))),
-                (request, receipt) -> save(request, channel, receipt));
+                (request, receipt) -> save(request, channel, receipt), ClientLimits.Limit.APPLICATIONS);
     }
 
     /**

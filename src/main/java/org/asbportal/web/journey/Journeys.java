@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.asbportal.security.ClientLimits;
+import org.asbportal.security.TooManyAttemptsException;
 import org.asbportal.web.DatabaseFailures;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
@@ -194,6 +196,12 @@ public class Journeys {
             sender.send(draft.answers(), draft.submissionKey());
         } catch (InvalidSubmissionException e) {
             return showErrorsOf(journey, draft.answers(), e.errors());
+        } catch (TooManyAttemptsException e) {
+            // A per-client limit: nothing was sent, the answers stay in the draft to send later.
+            return JourneyOutcome.wait(view(journey, check(journey), draft.answers(), PageErrors.of("send",
+                    e.reason() + ". Your answers are saved: you can send it in "
+                            + ClientLimits.minutes(e.retryAfter()) + " from this page."),
+                    false, false), e.retryAfter());
         } catch (PersistenceException e) {
             if (!DatabaseFailures.isUnavailable(e)) {
                 throw e;

@@ -11,13 +11,15 @@ import java.util.function.Function;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
 import org.asbportal.security.CaptchaVerifier;
+import org.asbportal.security.ClientLimits;
+import org.asbportal.security.TooManyAttemptsException;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
 
 /**
  * The one way a resident's submission is taken, from a journey or the JSON API: replay what was saved
- * under the same idempotency key, validate, robot check (an unreachable Google accepts it
+ * under the same idempotency key, validate, the per-client limit of its kind, robot check (an unreachable Google accepts it
  * unverified), access code (derived from the key, so a replay shows the same one), then save in a
  * transaction of its own. A concurrent double submit with one key saves once: the loser replays.
  */
@@ -35,10 +37,11 @@ public class Submissions {
      * @param fingerprint a hash of the request without its robot check token
      * @param earlier what was saved under an idempotency key hash, shown with an access code
      * @param save saves the request; called inside the pipeline's transaction
+     * @param limit how many of this kind one client may send in a while
      */
     public record Kind<R, O>(String robotCheckAction, String robotCheckRefused, String accessCodeScope,
             Function<R, List<FieldError>> validate, Function<R, String> captchaToken, Function<R, String> fingerprint,
-            BiFunction<String, String, Optional<Earlier<O>>> earlier, BiFunction<R, Receipt, O> save) {
+            BiFunction<String, String, Optional<Earlier<O>>> earlier, BiFunction<R, Receipt, O> save, ClientLimits.Limit limit) {
     }
 
     /** A submission saved before, and the hash of the request that saved it. */
@@ -52,10 +55,12 @@ public class Submissions {
 
     private final AccessCodes accessCodes;
     private final CaptchaVerifier captcha;
+    private final ClientLimits limits;
 
-    public Submissions(AccessCodes accessCodes, CaptchaVerifier captcha) {
+    public Submissions(AccessCodes accessCodes, CaptchaVerifier captcha, ClientLimits limits) {
         this.accessCodes = accessCodes;
         this.captcha = captcha;
+        this.limits = limits;
     }
 
     /**
@@ -63,6 +68,8 @@ public class Submissions {
      *
      * @throws InvalidSubmissionException when a field needs changing or the robot check failed
      * @throws IdempotencyConflictException when the key was used before for a different request
+     * @throws TooManyAttemptsException when the client has sent as many of this kind as it may for a while
+     *     (a replay of what was saved with the same key is not counted, nor is a request with problems)
      */
     public <R, O> O submit(Kind<R, O> kind, R request, String idempotencyKey, String remoteIp) {
         String keyHash = idempotencyKey == null ? null : AccessCodes.sha256(idempotencyKey);
@@ -77,6 +84,7 @@ public class Submissions {
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
+        limits.take(kind.limit(), remoteIp);
         CaptchaResult robotCheck = captcha.verify(kind.captchaToken().apply(request), kind.robotCheckAction(), remoteIp);
         if (!robotCheck.accepted()) {
             throw new InvalidSubmissionException("captchaToken", kind.robotCheckRefused());
