@@ -34,6 +34,7 @@ import org.asbportal.web.journey.Submissions;
 import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.SiteConfig;
 import org.asbportal.security.ClientLimits;
+import org.asbportal.security.TooManyAttemptsException;
 import org.jboss.logging.Logger;
 
 /**
@@ -258,7 +259,7 @@ public class TriggerService {
         CaptchaResult robotCheck = receipt.robotCheck();
         Instant now = calendar.now();
         LocalDate receivedOn = now.atZone(calendar.zone()).toLocalDate();
-        List<Cited> cited = locate(request);
+        List<Cited> cited = locate(request, receipt.client());
         Assessment assessment = rules.assess(receivedOn, request.hateMotivated(), cited.stream().map(Cited::complaint).toList());
         TriggerApplication application = newApplication(request, channel, robotCheck, now, receivedOn, assessment);
         application.reference = uniqueReference();
@@ -286,19 +287,19 @@ public class TriggerService {
      * left for the coordinator to confirm, and the applicant is told the same either way, so citing
      * references cannot be used to learn which exist or what they are about.
      */
-    private List<Cited> locate(ApplicationRequest request) {
+    private List<Cited> locate(ApplicationRequest request, String client) {
         List<Cited> cited = new ArrayList<>();
         for (int i = 0; i < request.reportReferences().size(); i++) {
             String reference = AccessCodes.normaliseReference(request.reportReferences().get(i));
             String accessCode = request.reportAccessCode(i);
             Optional<Report> report = Report.findByReference(reference);
-            if (report.isPresent() && provesCitation(report.get(), accessCode, request.applicant())) {
+            if (report.isPresent() && (byContact(report.get(), request.applicant()) || byAccessCode(reference, accessCode, client))) {
                 Report found = report.get();
                 cited.add(new Cited(Complaint.portal(reference, found.submittedAt.atZone(calendar.zone()).toLocalDate(),
                         found.occurredOn), found));
             } else {
-                if (report.isEmpty() && accessCode != null) {
-                    accessCodes.matchNothing(accessCode);
+                if (report.isEmpty()) {
+                    byAccessCode(reference, accessCode, client);
                 }
                 cited.add(new Cited(Complaint.portalToConfirm(reference), report.orElse(null)));
             }
@@ -310,12 +311,32 @@ public class TriggerService {
         return cited;
     }
 
-    /** The access code matches the report's, or the applicant's email or phone is the reporter's. */
-    private boolean provesCitation(Report report, String accessCode, ApplicationRequest.Applicant applicant) {
-        boolean codeMatches = accessCode != null && report.accessCodeHash != null && accessCodes.matches(accessCode, report.accessCodeHash);
-        if (codeMatches) {
-            return true;
+    /**
+     * Whether the access code given with a cited reference is the report's. Checked like every code
+     * (TrackingService): a wrong one counts against the client and the reference, and while either has
+     * used up its wrong attempts no code is checked at all, so the citation is simply left to confirm and
+     * citing cannot be used to guess codes.
+     */
+    private boolean byAccessCode(String reference, String accessCode, String client) {
+        if (accessCode == null) {
+            return false;
         }
+        try {
+            return tracking.withAccessCode(reference, client, normalised -> {
+                Optional<Report> report = Report.findByReference(normalised);
+                if (report.isEmpty() || report.get().accessCodeHash == null) {
+                    accessCodes.matchNothing(accessCode);
+                    return Optional.<Report>empty();
+                }
+                return report.filter(found -> accessCodes.matches(accessCode, found.accessCodeHash));
+            }).isPresent();
+        } catch (TooManyAttemptsException e) {
+            return false;
+        }
+    }
+
+    /** Whether the applicant's email or phone is the one the report's reporter gave. */
+    private static boolean byContact(Report report, ApplicationRequest.Applicant applicant) {
         String email = normalisedEmail(applicant.email());
         String phone = normalisedPhone(applicant.phone());
         return email != null && email.equals(normalisedEmail(report.reporterEmail))

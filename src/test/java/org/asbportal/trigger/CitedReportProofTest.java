@@ -117,6 +117,20 @@ class CitedReportProofTest {
     }
 
     @Test
+    void guessingAReportsCodeByCitingItIsCountedAndStopsEvenTheRightCodeAfterFiveWrongOnes() {
+        Map<String, String> report = someoneElsesReport(5);
+        for (int i = 0; i < 5; i++) {
+            apply(List.of(report.get("reference")), List.of("2222-3333-444" + (2 + i))).then().statusCode(201)
+                    .body("complaints[0].qualifies", equalTo(false));
+        }
+
+        apply(List.of(report.get("reference")), List.of(report.get("accessCode"))).then().statusCode(201)
+                .body("complaints[0].qualifies", equalTo(false))
+                .body("complaints[0].reason", equalTo(ThresholdRules.PORTAL_TO_CONFIRM))
+                .body("qualifyingComplaints", equalTo(0));
+    }
+
+    @Test
     void aReportMadeWithTheApplicantsEmailOrPhoneCountsWithoutItsCode() {
         String byEmail = portalReport(5);
         Body body = citing(valid(), List.of(byEmail), List.of()).with("applicant.email", "Alex.Applicant@EXAMPLE.org")

@@ -48,9 +48,12 @@ public class Submissions {
     public record Earlier<O>(String requestHash, O outcome) {
     }
 
-    /** What the pipeline settled before saving: the robot check, the key and request hashes, the access code. */
+    /**
+     * What the pipeline settled before saving: the robot check, the key and request hashes, the access
+     * code; and the client it came from ({@link org.asbportal.security.ClientAddress}), for the limits.
+     */
     public record Receipt(CaptchaResult robotCheck, String keyHash, String requestHash, String accessCode,
-            String accessCodeHash) {
+            String accessCodeHash, String client) {
     }
 
     private final AccessCodes accessCodes;
@@ -90,7 +93,7 @@ public class Submissions {
             throw new InvalidSubmissionException("captchaToken", kind.robotCheckRefused());
         }
         String accessCode = idempotencyKey == null ? accessCodes.newAccessCode() : accessCodeFor(kind, idempotencyKey);
-        Receipt receipt = new Receipt(robotCheck, keyHash, requestHash, accessCode, accessCodes.hash(accessCode));
+        Receipt receipt = new Receipt(robotCheck, keyHash, requestHash, accessCode, accessCodes.hash(accessCode), remoteIp);
         try {
             return QuarkusTransaction.requiringNew().call(() -> kind.save().apply(request, receipt));
         } catch (PersistenceException e) {
