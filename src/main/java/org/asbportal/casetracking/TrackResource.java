@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.asbportal.security.ClientAddress;
+
 /**
  * Victims check their case with the reference and access code. The code is typed once and carried
  * in the page's forms, never kept on the server.
@@ -63,8 +65,8 @@ public class TrackResource {
         return Response.status(status).entity(page).header("Cache-Control", "no-store").build();
     }
 
-    /** The client's address, for the limits on wrong codes. */
+    /** The client's address, for the limits on wrong codes: see {@link ClientAddress}. */
     public static String client(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return ClientAddress.of(http);
     }
 }

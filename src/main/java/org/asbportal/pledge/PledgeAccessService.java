@@ -17,6 +17,8 @@ import org.asbportal.web.Calendar;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.security.ClientLimits;
+import org.asbportal.security.TooManyAttemptsException;
 
 /**
  * Registration and sign-in of organisations' contacts. There are no passwords: a contact signs in
@@ -45,7 +47,10 @@ public class PledgeAccessService {
 
     private final Calendar calendar;
 
-    public PledgeAccessService(PledgeMail mail, PledgeConfig config, Calendar calendar) {
+    private final ClientLimits limits;
+
+    public PledgeAccessService(PledgeMail mail, PledgeConfig config, Calendar calendar, ClientLimits limits) {
+        this.limits = limits;
         this.calendar = calendar;
         this.mail = mail;
         this.config = config;
@@ -54,9 +59,12 @@ public class PledgeAccessService {
     /**
      * Registers an organisation with its first contact and emails them a sign-in link. An address
      * already registered is sent a sign-in link instead, so the form tells nobody who has registered.
+     * Each client may ask for so many emails in a while ({@link ClientLimits.Limit#PLEDGE_EMAILS}).
+     *
+     * @throws TooManyAttemptsException when {@code client} has asked for as many emails as it may for now
      */
     @Transactional
-    public void register(Registration form) {
+    public void register(Registration form, String client) {
         List<FieldError> errors = new ArrayList<>();
         String name = required(form.organisationName(), 200, "organisationName", "Enter the name of your organisation",
                 "Organisation name must be 200 characters or fewer", errors);
@@ -70,6 +78,7 @@ public class PledgeAccessService {
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
+        limits.take(ClientLimits.Limit.PLEDGE_EMAILS, client);
         Optional<PledgeContact> existing = PledgeContact.findByEmail(email);
         if (existing.isPresent()) {
             sendLink(existing.get(), null);
@@ -83,14 +92,20 @@ public class PledgeAccessService {
         sendLink(newContact(organisation, contactName, email), null);
     }
 
-    /** Emails a sign-in link to a registered address; nothing happens for any other, and the caller cannot tell. */
+    /**
+     * Emails a sign-in link to a registered address; nothing happens for any other, and the caller cannot
+     * tell. Counted against the same per-client limit as {@link #register}, whichever the address.
+     *
+     * @throws TooManyAttemptsException when {@code client} has asked for as many emails as it may for now
+     */
     @Transactional
-    public void requestLink(String email) {
+    public void requestLink(String email, String client) {
         List<FieldError> errors = new ArrayList<>();
         String address = email(email, "email", errors);
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
+        limits.take(ClientLimits.Limit.PLEDGE_EMAILS, client);
         PledgeContact.findByEmail(address).ifPresent(contact -> sendLink(contact, null));
     }
 

@@ -1,5 +1,7 @@
 package org.asbportal.pledge;
 
+import jakarta.ws.rs.core.Context;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +36,8 @@ import org.asbportal.pledge.PledgeAccessService.Invitation;
 import org.asbportal.pledge.PledgeAccessService.Registration;
 import org.asbportal.pledge.PledgeAccessService.Signed;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.security.ClientAddress;
+import org.asbportal.security.TooManyAttemptsException;
 
 /**
  * The ASB Help PLEDGE pages for organisations: what the PLEDGE is, registering and signing in with
@@ -119,13 +123,15 @@ public class PledgeResource {
     @Path("/register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@FormParam("organisationName") String organisationName, @FormParam("type") String type,
-            @FormParam("contactName") String contactName, @FormParam("email") String email) {
+            @FormParam("contactName") String contactName, @FormParam("email") String email, @Context HttpServerRequest http) {
         Registration form = new Registration(organisationName, type, contactName, email);
         try {
-            access.register(form);
+            access.register(form, ClientAddress.of(http));
             return seeOther("/pledge/check-email");
         } catch (InvalidSubmissionException e) {
             return page(400, Templates.register(form, List.of(OrganisationType.values()), PageErrors.of(e)));
+        } catch (TooManyAttemptsException e) {
+            return waitThen(Templates.register(form, List.of(OrganisationType.values()), PageErrors.of("email", e.getMessage())), e);
         }
     }
 
@@ -144,12 +150,14 @@ public class PledgeResource {
     @POST
     @Path("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response requestLink(@FormParam("email") String email) {
+    public Response requestLink(@FormParam("email") String email, @Context HttpServerRequest http) {
         try {
-            access.requestLink(email);
+            access.requestLink(email, ClientAddress.of(http));
             return seeOther("/pledge/check-email");
         } catch (InvalidSubmissionException e) {
             return page(400, Templates.signIn(email, PageErrors.of(e)));
+        } catch (TooManyAttemptsException e) {
+            return waitThen(Templates.signIn(email, PageErrors.of("email", e.getMessage())), e);
         }
     }
 
@@ -416,5 +424,11 @@ public class PledgeResource {
 
     private static Response page(int status, TemplateInstance page) {
         return Response.status(status).entity(page).header("Cache-Control", "no-store").build();
+    }
+
+    /** The form again with what was typed, saying how long to wait (429 with Retry-After). */
+    private static Response waitThen(TemplateInstance form, TooManyAttemptsException e) {
+        return Response.status(429).entity(form).header("Cache-Control", "no-store")
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds()))).build();
     }
 }

@@ -25,6 +25,7 @@ import org.asbportal.casetracking.TrackingService;
 import org.asbportal.web.CalendarConfig;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.security.ClientAddress;
 
 /** JSON API for residents' reports, for apps and partner systems. */
 @Path("/api/v1/reports")
@@ -58,7 +59,7 @@ public class ReportApiResource {
         ReportSubmission submission = toSubmission(request);
         SubmittedReport saved;
         try {
-            saved = reports.submit(submission, idempotencyKey, Channel.API, http.remoteAddress().hostAddress());
+            saved = reports.submit(submission, idempotencyKey, Channel.API, ClientAddress.of(http));
         } catch (InvalidSubmissionException e) {
             throw new InvalidSubmissionException(e.errors().stream()
                     .map(error -> new FieldError(ReportRequest.jsonField(error.field()), error.message()))
@@ -74,7 +75,7 @@ public class ReportApiResource {
     @Path("/{reference}")
     public ReportStatusResponse status(@PathParam("reference") String reference, @HeaderParam("X-Access-Code") String accessCode,
             @Context HttpServerRequest http) {
-        return tracking.withAccessCode(reference, http.remoteAddress().hostAddress(), r -> tracked.status(r, accessCode))
+        return tracking.withAccessCode(reference, ClientAddress.of(http), r -> tracked.status(r, accessCode))
                 .map(ReportStatusResponse::of)
                 .orElseThrow(() -> new NotFoundException("No report matches this reference and access code"));
     }

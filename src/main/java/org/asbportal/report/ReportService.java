@@ -32,6 +32,7 @@ import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.journey.Submissions;
 import org.jboss.logging.Logger;
 import org.asbportal.category.Category;
+import org.asbportal.security.ClientLimits;
 
 /**
  * Takes a resident's report, from the web form or the JSON API: validate, check the robot test,
@@ -107,7 +108,8 @@ public class ReportService {
                 this::validate, ReportSubmission::captchaToken, this::fingerprint,
                 (keyHash, accessCode) -> Report.findByIdempotencyKey(keyHash).map(report -> new Submissions.Earlier<>(
                         report.requestHash, view(report, intake.find(report).orElseThrow(), accessCode))),
-                (submission, receipt) -> save(submission, channel, receipt), this::linkDuplicates);
+                (submission, receipt) -> save(submission, channel, receipt), ClientLimits.Limit.REPORTS,
+                this::linkDuplicates);
     }
 
     /**

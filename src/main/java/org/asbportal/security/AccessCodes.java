@@ -6,7 +6,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.text.Normalizer;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -97,9 +101,36 @@ public class AccessCodes {
         }
     }
 
-    /** Upper-cases a reference or code a resident typed and drops spaces. */
+    /** The shape of every reference the portal gives: a prefix and two groups of four from {@link #ALPHABET}. */
+    private static final Pattern REFERENCE = Pattern.compile("(ASB|CT)-[" + ALPHABET + "]{4}-[" + ALPHABET + "]{4}");
+
+    /** The longest reference a resident may type with spaces around or between its parts. */
+    private static final int REFERENCE_TYPED_MAX = 40;
+
+    /**
+     * A reference as a resident typed it, in the one form it is stored in: Unicode NFKC (full-width
+     * and compatibility letters become plain ones), trimmed, upper-cased, spaces dropped. It is not
+     * checked: see {@link #validReference} before looking anything up with it.
+     */
     public static String normaliseReference(String reference) {
-        return reference == null ? "" : reference.strip().toUpperCase().replace(" ", "");
+        if (reference == null) {
+            return "";
+        }
+        return Normalizer.normalize(reference, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT).replace(" ", "");
+    }
+
+    /**
+     * The normalised reference when it has the shape of one the portal gives ({@code ASB-7KQ4-M9XP},
+     * {@code CT-7KQ4-M9XP}); empty for anything else: other characters (zero-width, soft hyphens, NUL,
+     * a byte order mark), letters the portal never uses, or a reference too long. Nothing is looked up
+     * with a reference that is not one.
+     */
+    public static Optional<String> validReference(String reference) {
+        if (reference == null || reference.length() > REFERENCE_TYPED_MAX) {
+            return Optional.empty();
+        }
+        String normalised = normaliseReference(reference);
+        return REFERENCE.matcher(normalised).matches() ? Optional.of(normalised) : Optional.empty();
     }
 
     private static String normalise(String code) {

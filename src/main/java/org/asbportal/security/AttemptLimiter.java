@@ -1,6 +1,7 @@
 package org.asbportal.security;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,10 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Counts failed attempts per bucket (for access codes: a client, a reference; for staff sign-in: a
- * client, a client and account) in fixed windows held in the database, so every replica enforces the
+ * Counts attempts per bucket in fixed windows held in the database, so every replica enforces the
+ * same limits: failed access-code checks (a client, a reference), staff sign-in attempts (a client,
+ * a client and account) and uses of the per-client limits ({@link ClientLimits}).
  * same limits.
  */
 @ApplicationScoped
@@ -30,16 +33,52 @@ public class AttemptLimiter {
         this.clock = clock;
     }
 
-    /** Refuses when any bucket has used up its failures in the current window. */
+    /** Refuses when any bucket has used up its failures in the current window; {@code referenceBucket} may be null. */
     public void check(String clientBucket, String referenceBucket) {
         Instant now = clock.instant();
         refuseIfSpent(clientBucket, config.maxFailuresPerClient(), now);
-        refuseIfSpent(referenceBucket, config.maxFailuresPerReference(), now);
+        if (referenceBucket != null) {
+            refuseIfSpent(referenceBucket, config.maxFailuresPerReference(), now);
+        }
     }
 
-    /** Refuses when the client's bucket has used up its failures in the current window. */
-    public void check(String clientBucket) {
-        refuseIfSpent(clientBucket, config.maxFailuresPerClient(), clock.instant());
+    /**
+     * Counts one use of {@code bucket} and says how long to wait when that use is past {@code max} in
+     * the bucket's current {@code window}. The count is raised and read back by one statement on one
+     * connection ({@code LAST_INSERT_ID(expr)} is per connection), so concurrent uses each see their own
+     * number and no more than {@code max} are ever allowed in a window. It runs outside any caller's
+     * transaction, so a refused or failed request still counts.
+     */
+    public Optional<Duration> take(String bucket, int max, Duration window) {
+        Instant now = clock.instant();
+        Instant expired = now.minus(window);
+        String count = "INSERT INTO attempt_counter (bucket, window_start, failures) VALUES (?, ?, LAST_INSERT_ID(1)) "
+                + "ON DUPLICATE KEY UPDATE failures = LAST_INSERT_ID(IF(window_start < ?, 1, failures + 1)), "
+                + "window_start = IF(window_start < ?, VALUES(window_start), window_start)";
+        return QuarkusTransaction.suspendingExisting().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                try (PreparedStatement statement = connection.prepareStatement(count)) {
+                    statement.setString(1, bucket);
+                    statement.setTimestamp(2, Timestamp.from(now));
+                    statement.setTimestamp(3, Timestamp.from(expired));
+                    statement.setTimestamp(4, Timestamp.from(expired));
+                    statement.executeUpdate();
+                }
+                try (PreparedStatement read = connection.prepareStatement(
+                        "SELECT LAST_INSERT_ID(), window_start FROM attempt_counter WHERE bucket = ?")) {
+                    read.setString(1, bucket);
+                    try (ResultSet row = read.executeQuery()) {
+                        if (!row.next() || row.getLong(1) <= max) {
+                            return Optional.<Duration>empty();
+                        }
+                        Instant windowEnd = row.getTimestamp(2).toInstant().plus(window);
+                        return Optional.of(windowEnd.isAfter(now) ? Duration.between(now, windowEnd) : Duration.ofSeconds(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not count a use of a per-client limit", e);
+            }
+        });
     }
 
     /** Counts a failure against each bucket. */

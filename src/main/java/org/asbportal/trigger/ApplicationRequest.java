@@ -38,6 +38,13 @@ public record ApplicationRequest(
 
         List<String> reportReferences,
 
+        /*
+         * The access code of each report in reportReferences, in the same order (null or left out for one
+         * the applicant does not have). A cited report counts only when its code is given or it was made
+         * with the applicant's email or phone; otherwise the partnership confirms it first.
+         */
+        List<String> reportAccessCodes,
+
         @Valid
         List<OtherComplaint> otherComplaints,
 
@@ -51,6 +58,7 @@ public record ApplicationRequest(
     public ApplicationRequest {
         // copies that allow null elements, which validation then reports
         reportReferences = reportReferences == null ? List.of() : new ArrayList<>(reportReferences);
+        reportAccessCodes = reportAccessCodes == null ? List.of() : new ArrayList<>(reportAccessCodes);
         otherComplaints = otherComplaints == null ? List.of() : new ArrayList<>(otherComplaints);
     }
 
@@ -95,9 +103,18 @@ public record ApplicationRequest(
             String behaviourOn) {
     }
 
+    /** The access code given for the report cited at {@code index}, or null. */
+    String reportAccessCode(int index) {
+        if (index >= reportAccessCodes.size()) {
+            return null;
+        }
+        String code = reportAccessCodes.get(index);
+        return code == null || code.isBlank() ? null : code;
+    }
+
     /** The same request without its robot check token, for comparing a retried request with the first. */
     ApplicationRequest withoutCaptchaToken() {
         return new ApplicationRequest(applicant, onBehalfOf, consent, description, impact, hateMotivated,
-                reportReferences, otherComplaints, outcomeWanted, null);
+                reportReferences, reportAccessCodes, otherComplaints, outcomeWanted, null);
     }
 }

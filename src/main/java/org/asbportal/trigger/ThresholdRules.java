@@ -61,6 +61,11 @@ public class ThresholdRules {
         this.countSameIncidentOnce = config.countSameIncidentOnce();
     }
 
+    /** Why a portal report the applicant did not prove (or that does not exist) is not counted: the same words either way. */
+    public static final String PORTAL_TO_CONFIRM = "Not counted yet: the partnership will confirm this report with you. "
+            + "A report on this website counts straight away when you give its access code, or when it was made with your "
+            + "email address or phone number";
+
     /** A complaint an application cites. Dates are absent for a portal reference that was not found. */
     public record Complaint(ComplaintSource source, String reference, String agency, LocalDate reportedOn,
             LocalDate behaviourOn) {
@@ -78,8 +83,12 @@ public class ThresholdRules {
                     Objects.requireNonNull(behaviourOn));
         }
 
-        /** A portal reference that matches no report. */
-        public static Complaint unknownPortalReport(String reference) {
+        /**
+         * A portal reference the applicant did not show was theirs to cite (no matching access code, not
+         * their email or phone), or that matches no report: the same to the rules and to the applicant,
+         * not counted until the partnership confirms it.
+         */
+        public static Complaint portalToConfirm(String reference) {
             return new Complaint(ComplaintSource.PORTAL, reference, null, null, null);
         }
 
@@ -93,9 +102,12 @@ public class ThresholdRules {
             return reportedOn != null;
         }
 
-        /** Whether the agency must still confirm the complaint was made as the applicant says. */
+        /**
+         * Whether the complaint must still be confirmed: with the agency it was made to, or, for a portal
+         * report the applicant did not prove, by the coordinator.
+         */
         public boolean toConfirm() {
-            return source == ComplaintSource.OTHER_AGENCY;
+            return source == ComplaintSource.OTHER_AGENCY || !found();
         }
     }
 
@@ -144,8 +156,7 @@ public class ThresholdRules {
 
     private Verdict onItsOwn(Complaint complaint, LocalDate applicationOn) {
         if (!complaint.found()) {
-            return new Verdict(complaint, false,
-                    "No report with this reference was found on the portal: check the reference on your confirmation", null);
+            return new Verdict(complaint, false, PORTAL_TO_CONFIRM, null);
         }
         if (complaint.reportedOn().isBefore(complaint.behaviourOn())) {
             return new Verdict(complaint, false, "The complaint is dated before the behaviour it is about: check the dates", null);

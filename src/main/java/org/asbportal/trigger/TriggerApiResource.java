@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.asbportal.report.Channel;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.security.ClientAddress;
 
 /** JSON API for Community Trigger applications, for apps and partner systems. */
 @Path("/api/v1/community-trigger/applications")
@@ -40,7 +41,7 @@ public class TriggerApiResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new InvalidSubmissionException("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters long");
         }
-        ApplicationResponse saved = applications.submit(request, idempotencyKey, Channel.API, http.remoteAddress().hostAddress());
+        ApplicationResponse saved = applications.submit(request, idempotencyKey, Channel.API, ClientAddress.of(http));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/community-trigger/applications/{reference}")
                         .build(saved.reference()))
                 .entity(saved)
@@ -53,7 +54,7 @@ public class TriggerApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ApplicationStatusResponse escalate(@PathParam("reference") String reference,
             @HeaderParam("X-Access-Code") String accessCode, ReviewForms.EscalationForm form, @Context HttpServerRequest http) {
-        return applications.escalate(reference, accessCode, http.remoteAddress().hostAddress(), form)
+        return applications.escalate(reference, accessCode, ClientAddress.of(http), form)
                 .orElseThrow(() -> new NotFoundException("No application matches this reference and access code"));
     }
 
@@ -61,7 +62,7 @@ public class TriggerApiResource {
     @Path("/{reference}")
     public ApplicationStatusResponse status(@PathParam("reference") String reference,
             @HeaderParam("X-Access-Code") String accessCode, @Context HttpServerRequest http) {
-        return applications.status(reference, accessCode, http.remoteAddress().hostAddress())
+        return applications.status(reference, accessCode, ClientAddress.of(http))
                 .orElseThrow(() -> new NotFoundException("No application matches this reference and access code"));
     }
 }

@@ -29,10 +29,19 @@ public class TriggerDraft {
     public String impact;
     /** References of reports made on this portal, as typed. */
     public List<String> references = new ArrayList<>();
+    /** The access code typed by each reference, at the same positions; null where none was. */
+    public List<String> referenceCodes = new ArrayList<>();
     /** Complaints made to other agencies, as typed. */
     public List<OtherComplaint> complaints = new ArrayList<>();
     /** {@code yes} or {@code no}. */
     public String hateMotivated;
+
+    /** The access code typed by the reference at {@code index}, or null. */
+    @JsonIgnore
+    public String referenceCode(int index) {
+        String code = index < referenceCodes.size() ? referenceCodes.get(index) : null;
+        return code == null || code.isBlank() ? null : code;
+    }
     public String outcomeWanted;
 
     /**

@@ -37,12 +37,17 @@ public class TriggerFigures {
     public record CitedReport(long applicationId, long reportId) {
     }
 
-    /** The portal reports cited by applications submitted from {@code from} (included) to {@code to} (excluded). */
+    /**
+     * The portal reports cited by applications submitted from {@code from} (included) to {@code to}
+     * (excluded): those the applicant showed were theirs, or the coordinator confirmed. A reference
+     * cited without proof, never confirmed, is not counted: anyone can type one.
+     */
     @Transactional
     public List<CitedReport> reportsCited(Instant from, Instant to) {
         return TriggerComplaint.getEntityManager().createQuery("select c.application.id, c.report.id from TriggerComplaint c "
-                + "where c.report is not null and c.application.submittedAt >= ?1 and c.application.submittedAt < ?2", Object[].class)
-                .setParameter(1, from).setParameter(2, to)
+                + "where c.report is not null and (c.toConfirm = false or c.confirmation = ?3) "
+                + "and c.application.submittedAt >= ?1 and c.application.submittedAt < ?2", Object[].class)
+                .setParameter(1, from).setParameter(2, to).setParameter(3, TriggerComplaint.Confirmation.CONFIRMED)
                 .getResultStream()
                 .map(row -> new CitedReport((Long) row[0], (Long) row[1]))
                 .toList();

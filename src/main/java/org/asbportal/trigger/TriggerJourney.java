@@ -46,8 +46,8 @@ public class TriggerJourney implements Journey<TriggerDraft> {
     public static final String NAME = "community-trigger";
     public static final String COOKIE = "asb-" + NAME + "-draft";
 
-    /** The report references: inputs all named {@code reference}. */
-    static final Repeat REFERENCES = Repeat.values("reference", "references", MAX_ENTRIES);
+    /** The report references: inputs all named {@code reference}, each with its access code, if the applicant has it, named {@code referenceCode}. */
+    static final Repeat REFERENCES = Repeat.values("reference", "references", MAX_ENTRIES).pairedWith("referenceCode", "referenceCodes");
     /** Complaints to other agencies: inputs named {@code complaint-N-agency}, {@code complaint-N-reported}... */
     static final Repeat COMPLAINT_ENTRIES = Repeat.entries("complaint", "complaints", MAX_ENTRIES, "agency",
             "reported", "reported-month", "reported-year", "behaviour", "behaviour-month", "behaviour-year");
@@ -134,7 +134,13 @@ public class TriggerJourney implements Journey<TriggerDraft> {
     /** Lists {@code reference} among the report references when it is a well-formed portal reference not listed yet. */
     public void cite(TriggerDraft draft, String reference) {
         wellFormedReference(reference).filter(r -> !draft.references.contains(r))
-                .filter(r -> draft.references.size() < MAX_ENTRIES).ifPresent(draft.references::add);
+                .filter(r -> draft.references.size() < MAX_ENTRIES).ifPresent(r -> {
+                    while (draft.referenceCodes.size() < draft.references.size()) {
+                        draft.referenceCodes.add(null);
+                    }
+                    draft.references.add(r);
+                    draft.referenceCodes.add(null);
+                });
     }
 
     /** The reference as the portal writes it, when it is one. */
@@ -160,8 +166,15 @@ public class TriggerJourney implements Journey<TriggerDraft> {
     public ApplicationRequest toRequest(TriggerDraft draft, String captchaToken) {
         Applicant applicant = new Applicant(draft.name, draft.email, draft.phone, applicantType(draft.victimType));
         boolean onBehalf = draft.onBehalf();
-        List<String> references = draft.references.stream().filter(r -> r != null && !r.isBlank())
-                .map(AccessCodes::normaliseReference).toList();
+        List<String> references = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < draft.references.size(); i++) {
+            String reference = draft.references.get(i);
+            if (reference != null && !reference.isBlank()) {
+                references.add(AccessCodes.normaliseReference(reference));
+                codes.add(draft.referenceCode(i));
+            }
+        }
         List<ApplicationRequest.OtherComplaint> others = draft.complaints.stream()
                 .filter(c -> !c.isBlank())
                 .map(c -> new ApplicationRequest.OtherComplaint(c.agency,
@@ -171,7 +184,7 @@ public class TriggerJourney implements Journey<TriggerDraft> {
         return new ApplicationRequest(applicant,
                 onBehalf ? new OnBehalfOf(draft.victimName, draft.relationship) : null,
                 onBehalf ? "yes".equals(draft.consent) : null,
-                draft.description, draft.impact, yesNo(draft.hateMotivated), references, others,
+                draft.description, draft.impact, yesNo(draft.hateMotivated), references, codes, others,
                 blankToNull(draft.outcomeWanted), captchaToken);
     }
 
@@ -191,8 +204,14 @@ public class TriggerJourney implements Journey<TriggerDraft> {
         rows.add(row("Phone", draft.phone, CONTACT, "your phone number"));
         rows.add(row("What has been happening", draft.description, BEHAVIOUR, "what has been happening"));
         rows.add(row("How it is affecting the victim", draft.impact, BEHAVIOUR, "how it is affecting the victim"));
-        List<String> references = draft.references.stream().filter(r -> r != null && !r.isBlank())
-                .map(AccessCodes::normaliseReference).toList();
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < draft.references.size(); i++) {
+            String reference = draft.references.get(i);
+            if (reference != null && !reference.isBlank()) {
+                references.add(AccessCodes.normaliseReference(reference)
+                        + (draft.referenceCode(i) == null ? "" : " (with its access code)"));
+            }
+        }
         rows.add(row("Reports on this website", references.isEmpty() ? "None" : String.join("\n", references),
                 REPORTS, "reports made on this website"));
         List<String> complaints = draft.complaints.stream().filter(c -> !c.isBlank()).map(TriggerJourney::describe).toList();

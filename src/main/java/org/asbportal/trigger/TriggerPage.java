@@ -15,9 +15,14 @@ public record TriggerPage(
         ThresholdRules.Terms terms) implements JourneyPage<TriggerDraft> {
 
     /** A report reference field of the reports page. */
-    public record ReferenceRow(int number, String value, String error) {
+    public record ReferenceRow(int number, String value, String code, String error) {
         public String id() {
             return "reference-" + number;
+        }
+
+        /** The id of the access code input beside it. */
+        public String codeId() {
+            return "reference-" + number + "-code";
         }
     }
 
@@ -100,10 +105,10 @@ public record TriggerPage(
     public List<ReferenceRow> references() {
         List<ReferenceRow> rows = new ArrayList<>();
         for (int i = 0; i < draft().references.size(); i++) {
-            rows.add(new ReferenceRow(i + 1, draft().references.get(i), error("reference-" + (i + 1))));
+            rows.add(new ReferenceRow(i + 1, draft().references.get(i), draft().referenceCode(i), error("reference-" + (i + 1))));
         }
         if (rows.isEmpty()) {
-            rows.add(new ReferenceRow(1, null, error("reference-1")));
+            rows.add(new ReferenceRow(1, null, null, error("reference-1")));
         }
         return rows;
     }

@@ -53,9 +53,11 @@ public class TriggerReviewService {
     private final AuditLog audit;
     private final TriggerTimetable timetable;
     private final Calendar calendar;
+    private final ThresholdRules rules;
 
     public TriggerReviewService(ReviewedApplications applications, TriggerOutcomeLetters letters,
-            CurrentStaff staff, AuditLog audit, TriggerTimetable timetable, Calendar calendar) {
+            CurrentStaff staff, AuditLog audit, TriggerTimetable timetable, Calendar calendar, ThresholdRules rules) {
+        this.rules = rules;
         this.applications = applications;
         this.letters = letters;
         this.staff = staff;
@@ -95,16 +97,49 @@ public class TriggerReviewService {
                 .firstResultOptional()
                 .orElseThrow(() -> new TriggerNotFoundException("No complaint with this number in the application"));
         if (!complaint.toConfirm) {
-            throw new InvalidSubmissionException("confirmed", "Only complaints to other agencies are confirmed with them");
+            throw new InvalidSubmissionException("confirmed", "Only complaints still to confirm (to other agencies, or reports on this website the applicant did not show were theirs) are confirmed");
         }
         if (form.confirmed() == null) {
             throw new InvalidSubmissionException("confirmed", "Select whether the agency confirmed the complaint");
+        }
+        if (complaint.source == ComplaintSource.PORTAL) {
+            return confirmPortalReport(application, complaint, form.confirmed());
         }
         complaint.confirmation = form.confirmed() ? Confirmation.CONFIRMED : Confirmation.NOT_CONFIRMED;
         complaint.confirmedBy = staff.username();
         complaint.confirmedAt = calendar.now();
         applications.event(application, "COMPLAINT_" + complaint.confirmation.name(), false, "Complaint " + complaint.position + " to "
                 + complaint.agency + (form.confirmed() ? " confirmed by the agency." : " not confirmed by the agency: it no longer counts."));
+        audit.record(staff.username(), "TRIGGER_CONFIRM_COMPLAINT", application.reference,
+                complaint.position + " " + complaint.confirmation.name());
+        return applications.saved(application);
+    }
+
+    /**
+     * The coordinator confirms that a portal report the applicant cited without proving it (no access
+     * code, not their email or phone) is one they may cite: it is then assessed on the report's own
+     * dates like any other. Not confirmed, it stays uncounted.
+     */
+    private Review confirmPortalReport(TriggerApplication application, TriggerComplaint complaint, boolean confirmed) {
+        if (confirmed && complaint.report == null) {
+            throw new InvalidSubmissionException("confirmed", "No report on this website has this reference: it cannot be confirmed");
+        }
+        complaint.confirmation = confirmed ? Confirmation.CONFIRMED : Confirmation.NOT_CONFIRMED;
+        complaint.confirmedBy = staff.username();
+        complaint.confirmedAt = calendar.now();
+        if (confirmed) {
+            ThresholdRules.Verdict verdict = rules.assess(application.receivedOn, application.hateMotivated, List.of(
+                    ThresholdRules.Complaint.portal(complaint.reportReference,
+                            complaint.report.submittedAt.atZone(calendar.zone()).toLocalDate(), complaint.report.occurredOn)))
+                    .complaints().get(0);
+            complaint.reportedOn = verdict.complaint().reportedOn();
+            complaint.behaviourOn = verdict.complaint().behaviourOn();
+            complaint.qualifies = verdict.qualifies();
+            complaint.reason = verdict.reason() + "; confirmed by the partnership";
+        }
+        applications.event(application, "COMPLAINT_" + complaint.confirmation.name(), false, "Complaint " + complaint.position
+                + " (portal report " + complaint.reportReference + ")" + (confirmed ? " confirmed by the coordinator: "
+                + (complaint.qualifies ? "it counts." : "it does not qualify.") : " not confirmed by the coordinator: it does not count."));
         audit.record(staff.username(), "TRIGGER_CONFIRM_COMPLAINT", application.reference,
                 complaint.position + " " + complaint.confirmation.name());
         return applications.saved(application);

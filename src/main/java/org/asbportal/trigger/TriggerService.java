@@ -33,6 +33,8 @@ import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.journey.Submissions;
 import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.SiteConfig;
+import org.asbportal.security.ClientLimits;
+import org.asbportal.security.TooManyAttemptsException;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +50,8 @@ public class TriggerService {
     static final String REFERENCE_PREFIX = "CT";
     static final String CAPTCHA_ACTION = "community_trigger";
     static final int MAX_COMPLAINTS = 20;
+    /** An access code as typed, with spaces or dashes: 14 characters, some room for more spaces. */
+    static final int ACCESS_CODE_TYPED_MAX = 30;
     static final java.util.regex.Pattern PORTAL_REFERENCE = java.util.regex.Pattern.compile("ASB-[0-9A-Z]{4}-[0-9A-Z]{4}");
     private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("^([^\\[]+)\\[(\\d+)]\\.?(.*)$");
 
@@ -55,7 +59,7 @@ public class TriggerService {
     private static final List<String> FIELD_ORDER = List.of(
             "applicant", "applicant.name", "applicant.email", "applicant.phone", "applicant.type", "onBehalfOf",
             "onBehalfOf.name", "onBehalfOf.relationship", "consent", "description", "impact", "hateMotivated",
-            "reportReferences", "otherComplaints", "otherComplaints.agency", "otherComplaints.behaviourOn",
+            "reportReferences", "reportAccessCodes", "otherComplaints", "otherComplaints.agency", "otherComplaints.behaviourOn",
             "otherComplaints.reportedOn", "outcomeWanted", "captchaToken");
 
     private final Validator validator;
@@ -110,7 +114,7 @@ public class TriggerService {
                 "community-trigger:", this::validate, ApplicationRequest::captchaToken, this::fingerprint,
                 (keyHash, accessCode) -> TriggerApplication.findByIdempotencyKey(keyHash)
                         .map(application -> new Submissions.Earlier<>(application.requestHash, view(application, accessCode))),
-                (request, receipt) -> save(request, channel, receipt));
+                (request, receipt) -> save(request, channel, receipt), ClientLimits.Limit.APPLICATIONS);
     }
 
     /**
@@ -160,6 +164,7 @@ public class TriggerService {
                     + "confirm they have agreed to you applying for them"));
         }
         validateReferences(request.reportReferences(), errors);
+        validateAccessCodes(request, errors);
         validateOtherComplaints(request.otherComplaints(), errors);
         if (request.reportReferences().isEmpty() && request.otherComplaints().isEmpty()) {
             errors.add(new FieldError("reportReferences", "Tell us about at least one complaint you made: the reference "
@@ -186,6 +191,20 @@ public class TriggerService {
                 errors.add(new FieldError(field, "Enter a report reference as it is on your confirmation, like ASB-7KQ4-M9XP"));
             } else if (!seen.add(AccessCodes.normaliseReference(reference))) {
                 errors.add(new FieldError(field, "You have already listed this reference"));
+            }
+        }
+    }
+
+    private static void validateAccessCodes(ApplicationRequest request, List<FieldError> errors) {
+        if (request.reportAccessCodes().size() > request.reportReferences().size()) {
+            errors.add(new FieldError("reportAccessCodes", "Give at most one access code for each report reference"));
+            return;
+        }
+        for (int i = 0; i < request.reportAccessCodes().size(); i++) {
+            String code = request.reportAccessCodes().get(i);
+            if (code != null && code.strip().length() > ACCESS_CODE_TYPED_MAX) {
+                errors.add(new FieldError("reportReferences[" + i + "]",
+                        "Enter the report's access code as it is on your confirmation, like 7KQ4-M9XP-2TBD"));
             }
         }
     }
@@ -240,7 +259,7 @@ public class TriggerService {
         CaptchaResult robotCheck = receipt.robotCheck();
         Instant now = calendar.now();
         LocalDate receivedOn = now.atZone(calendar.zone()).toLocalDate();
-        List<Cited> cited = locate(request);
+        List<Cited> cited = locate(request, receipt.client());
         Assessment assessment = rules.assess(receivedOn, request.hateMotivated(), cited.stream().map(Cited::complaint).toList());
         TriggerApplication application = newApplication(request, channel, robotCheck, now, receivedOn, assessment);
         application.reference = uniqueReference();
@@ -261,22 +280,87 @@ public class TriggerService {
     private record Cited(Complaint complaint, Report report) {
     }
 
-    /** Portal references first, in the order given, then complaints to other agencies. */
-    private List<Cited> locate(ApplicationRequest request) {
+    /**
+     * Portal references first, in the order given, then complaints to other agencies. A portal report
+     * is assessed only when the applicant shows it is theirs to cite: with its access code, or by
+     * having the email address or phone number its reporter gave. Any other reference, known or not, is
+     * left for the coordinator to confirm, and the applicant is told the same either way, so citing
+     * references cannot be used to learn which exist or what they are about.
+     */
+    private List<Cited> locate(ApplicationRequest request, String client) {
         List<Cited> cited = new ArrayList<>();
-        for (String given : request.reportReferences()) {
-            String reference = AccessCodes.normaliseReference(given);
+        for (int i = 0; i < request.reportReferences().size(); i++) {
+            String reference = AccessCodes.normaliseReference(request.reportReferences().get(i));
+            String accessCode = request.reportAccessCode(i);
             Optional<Report> report = Report.findByReference(reference);
-            cited.add(report
-                    .map(found -> new Cited(Complaint.portal(reference,
-                            found.submittedAt.atZone(calendar.zone()).toLocalDate(), found.occurredOn), found))
-                    .orElseGet(() -> new Cited(Complaint.unknownPortalReport(reference), null)));
+            if (report.isPresent() && (byContact(report.get(), request.applicant()) || byAccessCode(reference, accessCode, client))) {
+                Report found = report.get();
+                cited.add(new Cited(Complaint.portal(reference, found.submittedAt.atZone(calendar.zone()).toLocalDate(),
+                        found.occurredOn), found));
+            } else {
+                if (report.isEmpty()) {
+                    byAccessCode(reference, accessCode, client);
+                }
+                cited.add(new Cited(Complaint.portalToConfirm(reference), report.orElse(null)));
+            }
         }
         for (OtherComplaint other : request.otherComplaints()) {
             cited.add(new Cited(Complaint.otherAgency(other.agency().strip(), LocalDate.parse(other.reportedOn().strip()),
                     LocalDate.parse(other.behaviourOn().strip())), null));
         }
         return cited;
+    }
+
+    /**
+     * Whether the access code given with a cited reference is the report's. Checked like every code
+     * (TrackingService): a wrong one counts against the client and the reference, and while either has
+     * used up its wrong attempts no code is checked at all, so the citation is simply left to confirm and
+     * citing cannot be used to guess codes.
+     */
+    private boolean byAccessCode(String reference, String accessCode, String client) {
+        if (accessCode == null) {
+            return false;
+        }
+        try {
+            return tracking.withAccessCode(reference, client, normalised -> {
+                Optional<Report> report = Report.findByReference(normalised);
+                if (report.isEmpty() || report.get().accessCodeHash == null) {
+                    accessCodes.matchNothing(accessCode);
+                    return Optional.<Report>empty();
+                }
+                return report.filter(found -> accessCodes.matches(accessCode, found.accessCodeHash));
+            }).isPresent();
+        } catch (TooManyAttemptsException e) {
+            return false;
+        }
+    }
+
+    /** Whether the applicant's email or phone is the one the report's reporter gave. */
+    private static boolean byContact(Report report, ApplicationRequest.Applicant applicant) {
+        String email = normalisedEmail(applicant.email());
+        String phone = normalisedPhone(applicant.phone());
+        return email != null && email.equals(normalisedEmail(report.reporterEmail))
+                || phone != null && phone.equals(normalisedPhone(report.reporterPhone));
+    }
+
+    /** An email address compared without case or surrounding spaces; null when none. */
+    static String normalisedEmail(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A UK phone number by its digits, +44 or 0044 as 0; null when it has too few digits to compare. */
+    static String normalisedPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9+]", "");
+        if (digits.startsWith("+44")) {
+            digits = "0" + digits.substring(3);
+        } else if (digits.startsWith("0044")) {
+            digits = "0" + digits.substring(4);
+        }
+        digits = digits.replace("+", "");
+        return digits.length() < 7 ? null : digits;
     }
 
     private static TriggerApplication newApplication(ApplicationRequest request, Channel channel, CaptchaResult robotCheck,

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.Optional;
 
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.security.ClientAddress;
 
 /**
  * The applicant, on their application's page, asks for the threshold decision or the outcome to be
@@ -33,7 +34,7 @@ public class TriggerTrackResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response escalate(@FormParam("reference") String reference, @FormParam("accessCode") String accessCode,
             @FormParam("reason") String reason, @Context HttpServerRequest http) {
-        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String client = ClientAddress.of(http);
         try {
             Optional<ApplicationStatusResponse> status = applications.escalate(reference, accessCode, client,
                     new ReviewForms.EscalationForm(reason));

@@ -44,10 +44,12 @@ class WardTriggerApplicationsTest {
     void anApplicationCitingAReportCountsInTheReportsWardOnly() throws SQLException {
         TestWard cited = WardFixtures.create(dataSource, locator);
         TestWard other = WardFixtures.create(dataSource, locator);
-        String first = Cases.report(Cases.requestFor("COUNCIL_ASB").with("location.wardCode", cited.code()), "COUNCIL_ASB").reference();
-        String second = Cases.report(Cases.requestFor("COUNCIL_ASB").with("location.wardCode", cited.code()), "COUNCIL_ASB").reference();
-        apply(List.of(first, second));
-        apply(List.of(second));
+        Cases.Case first = Cases.report(Cases.requestFor("COUNCIL_ASB").with("location.wardCode", cited.code()), "COUNCIL_ASB");
+        Cases.Case second = Cases.report(Cases.requestFor("COUNCIL_ASB").with("location.wardCode", cited.code()), "COUNCIL_ASB");
+        apply(List.of(first.reference(), second.reference()), List.of(first.accessCode(), second.accessCode()));
+        apply(List.of(second.reference()), List.of(second.accessCode()));
+        // citing a report without its access code (by someone who is not its reporter) counts nowhere until confirmed
+        apply(List.of(first.reference()), List.of());
 
         MonthRange thisMonth = new MonthRange(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)),
                 YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)));
@@ -61,13 +63,14 @@ class WardTriggerApplicationsTest {
         return QuarkusTransaction.requiringNew().call(() -> statistics.triggerApplications(ward.code(), range));
     }
 
-    private static void apply(List<String> references) {
+    private static void apply(List<String> references, List<String> accessCodes) {
         Map<String, Object> body = Map.of(
                 "applicant", Map.of("name", "Alex Applicant", "email", "alex.applicant@example.org", "type", "PERSON"),
                 "description", "Shouting and banging doors every night",
                 "impact", "I cannot sleep.",
                 "hateMotivated", false,
                 "reportReferences", references,
+                "reportAccessCodes", accessCodes,
                 "otherComplaints", List.of(),
                 "outcomeWanted", "For the noise to stop.");
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/community-trigger/applications")

@@ -14,6 +14,6 @@ public class BehindProxyProfile implements QuarkusTestProfile {
         return Map.of("asb.staff.max-failed-logins", "10", "asb.staff.max-failures-per-client-account", "5",
                 "asb.staff.max-failures-per-client", "8", "asb.staff.slow-after", "100000",
                 "quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.allow-x-forwarded", "true",
-                "asb.staff.secure-cookie", "true");
+                "quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1", "asb.staff.secure-cookie", "true");
     }
 }

@@ -260,10 +260,11 @@ class ThresholdRulesTest {
     }
 
     @Test
-    void anUnknownPortalReferenceDoesNotQualifyAndSaysSo() {
-        Verdict verdict = only(rules(Map.of()), APPLIED, Complaint.unknownPortalReport("ASB-2222-2222"));
+    void aPortalReferenceToConfirmDoesNotQualifyAndIsLeftToConfirm() {
+        Verdict verdict = only(rules(Map.of()), APPLIED, Complaint.portalToConfirm("ASB-2222-2222"));
 
         assertThat(verdict.qualifies()).isFalse();
-        assertThat(verdict.reason()).startsWith("No report with this reference was found on the portal");
+        assertThat(verdict.toConfirm()).isTrue();
+        assertThat(verdict.reason()).isEqualTo(ThresholdRules.PORTAL_TO_CONFIRM);
     }
 }

@@ -187,7 +187,7 @@ class TriggerApiTest {
     }
 
     @Test
-    void reportsAPortalReferenceThatDoesNotExistInItsComplaintsReason() {
+    void aPortalReferenceThatDoesNotExistIsLeftToConfirmWithoutSayingSo() {
         String known = portalReport(2);
         String unknown = "ASB-2222-2222".equals(known) ? "ASB-3333-3333" : "ASB-2222-2222";
 
@@ -196,7 +196,8 @@ class TriggerApiTest {
         response.then().statusCode(201)
                 .body("complaints[0].reference", equalTo(unknown))
                 .body("complaints[0].qualifies", equalTo(false))
-                .body("complaints[0].reason", startsWith("No report with this reference was found on the portal"))
+                .body("complaints[0].toConfirm", equalTo(true))
+                .body("complaints[0].reason", equalTo(ThresholdRules.PORTAL_TO_CONFIRM))
                 .body("complaints[1].qualifies", equalTo(true))
                 .body("qualifyingComplaints", equalTo(1));
         Row complaint = db.rows("SELECT * FROM trigger_complaint WHERE application_id = ? AND position = 1",

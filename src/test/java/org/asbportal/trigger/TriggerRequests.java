@@ -50,12 +50,26 @@ final class TriggerRequests {
         return body;
     }
 
-    /** Saves a portal report about behaviour {@code daysAgo} days before today and returns its reference. */
+    /**
+     * Saves a portal report about behaviour {@code daysAgo} days before today, made by the applicant of
+     * {@link #valid()} (their email and phone), and returns its reference.
+     */
     static String portalReport(int daysAgo) {
-        Body report = ReportRequests.valid().with("occurredAt", today().minusDays(daysAgo).toString());
+        Body report = ReportRequests.valid().with("occurredAt", today().minusDays(daysAgo).toString())
+                .with("reporter.email", "alex.applicant@example.org").with("reporter.phone", "01632 960 002");
         return given().contentType(ContentType.JSON).body(report.json().getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/reports")
                 .then().statusCode(201).extract().path("reference");
+    }
+
+    /** Saves a portal report made by someone else than the applicant of {@link #valid()}; its reference and access code. */
+    static Map<String, String> someoneElsesReport(int daysAgo) {
+        Body report = ReportRequests.valid().with("occurredAt", today().minusDays(daysAgo).toString())
+                .with("reporter.email", "someone.else@example.org").with("reporter.phone", "01632 960 999");
+        var saved = given().contentType(ContentType.JSON).body(report.json().getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/reports")
+                .then().statusCode(201).extract();
+        return Map.of("reference", saved.path("reference"), "accessCode", saved.path("accessCode"));
     }
 
     static Map<String, Object> otherComplaint(String agency, LocalDate reportedOn, LocalDate behaviourOn) {

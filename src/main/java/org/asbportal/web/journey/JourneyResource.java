@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.asbportal.security.ClientAddress;
 
 /**
  * The HTTP side of a journey, the same for every feature: {@code GET {path}/{page}} shows a page,
@@ -60,7 +61,7 @@ public abstract class JourneyResource<P, C> {
     @Produces(MediaType.TEXT_HTML)
     public Response send(@FormParam("g-recaptcha-response") String captchaToken, @Context HttpServerRequest http,
             @Context HttpHeaders headers) {
-        return respond(pages().send(token(headers), captchaToken, http.remoteAddress().hostAddress()));
+        return respond(pages().send(token(headers), captchaToken, ClientAddress.of(http)));
     }
 
     @POST

@@ -23,6 +23,9 @@ public class JourneyResponses {
         if (outcome.newToken() != null) {
             response.cookie(cookie.of(journey, outcome.newToken()));
         }
+        if (outcome.retryAfter() != null) {
+            response.header("Retry-After", String.valueOf(Math.max(1, outcome.retryAfter().toSeconds())));
+        }
         return response.header("Cache-Control", "no-store").build();
     }
 }

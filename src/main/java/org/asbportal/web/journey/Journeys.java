@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.asbportal.security.ClientLimits;
+import org.asbportal.security.TooManyAttemptsException;
 import org.asbportal.web.DatabaseFailures;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
@@ -197,6 +199,12 @@ public class Journeys {
             sender.send(draft.answers(), draft.submissionKey());
         } catch (InvalidSubmissionException e) {
             return showErrorsOf(journey, draft.answers(), e.errors());
+        } catch (TooManyAttemptsException e) {
+            // A per-client limit: nothing was sent, the answers stay in the draft to send later.
+            return JourneyOutcome.wait(view(journey, check(journey), draft.answers(), PageErrors.of("send",
+                    e.reason() + ". Your answers are saved: you can send it in "
+                            + ClientLimits.minutes(e.retryAfter()) + " from this page."),
+                    false, false), e.retryAfter());
         } catch (PersistenceException e) {
             if (!DatabaseFailures.isUnavailable(e)) {
                 throw e;
@@ -334,8 +342,19 @@ public class Journeys {
         for (Repeat repeat : page.repeats()) {
             ArrayNode list = node.putArray(repeat.property());
             if (repeat.fields().isEmpty()) {
-                Optional.ofNullable(form.get(repeat.name())).orElse(List.of()).stream().map(Journeys::value)
-                        .filter(v -> v != null).limit(repeat.max()).forEach(list::add);
+                List<String> given = Optional.ofNullable(form.get(repeat.name())).orElse(List.of());
+                List<String> pairs = repeat.paired() ? Optional.ofNullable(form.get(repeat.pairedName())).orElse(List.of()) : List.of();
+                ArrayNode paired = repeat.paired() ? node.putArray(repeat.pairedProperty()) : null;
+                for (int i = 0; i < given.size() && list.size() < repeat.max(); i++) {
+                    String value = value(given.get(i));
+                    if (value == null) {
+                        continue;
+                    }
+                    list.add(value);
+                    if (paired != null) {
+                        paired.add(i < pairs.size() ? value(pairs.get(i)) : null);
+                    }
+                }
                 continue;
             }
             for (int n = 1; n <= repeat.max(); n++) {
@@ -360,10 +379,21 @@ public class Journeys {
             ObjectNode node = objectMapper.valueToTree(answers);
             JsonNode list = node.get(repeat.property());
             ArrayNode entries = list instanceof ArrayNode array ? array : node.putArray(repeat.property());
+            ArrayNode pairs = null;
+            if (repeat.paired()) {
+                JsonNode pairList = node.get(repeat.pairedProperty());
+                pairs = pairList instanceof ArrayNode array ? array : node.putArray(repeat.pairedProperty());
+                while (pairs.size() < entries.size()) {
+                    pairs.addNull();
+                }
+            }
             if (action.equals(repeat.addAction())) {
                 if (entries.size() < repeat.max()) {
                     if (repeat.fields().isEmpty()) {
                         entries.add("");
+                        if (pairs != null) {
+                            pairs.add("");
+                        }
                     } else {
                         entries.addObject();
                     }
@@ -371,9 +401,15 @@ public class Journeys {
                 return Optional.of(read(journey, node));
             }
             if (action.startsWith(repeat.removeAction())) {
+                ArrayNode pairsToo = pairs;
                 number(action.substring(repeat.removeAction().length()))
                         .filter(n -> n >= 1 && n <= entries.size())
-                        .ifPresent(n -> entries.remove(n - 1));
+                        .ifPresent(n -> {
+                            entries.remove(n - 1);
+                            if (pairsToo != null && n <= pairsToo.size()) {
+                                pairsToo.remove(n - 1);
+                            }
+                        });
                 return Optional.of(read(journey, node));
             }
         }

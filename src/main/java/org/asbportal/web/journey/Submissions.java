@@ -12,6 +12,8 @@ import java.util.function.UnaryOperator;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
 import org.asbportal.security.CaptchaVerifier;
+import org.asbportal.security.ClientLimits;
+import org.asbportal.security.TooManyAttemptsException;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.InvalidSubmissionException;
@@ -19,7 +21,7 @@ import org.asbportal.web.SerialisationRetry;
 
 /**
  * The one way a resident's submission is taken, from a journey or the JSON API: replay what was saved
- * under the same idempotency key, validate, robot check (an unreachable Google accepts it
+ * under the same idempotency key, validate, the per-client limit of its kind, robot check (an unreachable Google accepts it
  * unverified), access code (derived from the key, so a replay shows the same one), then save in a
  * transaction of its own, run again (a bounded number of times) when the database rolls it back to
  * break a deadlock, and follow up once it is committed. A concurrent double submit with one key
@@ -40,20 +42,22 @@ public class Submissions {
      * @param earlier what was saved under an idempotency key hash, shown with an access code
      * @param save saves the request; called inside the pipeline's transaction, run again when the
      *     database rolls it back to break a deadlock
+     * @param limit how many of this kind one client may send in a while
      * @param afterCommit follow-up work on what was saved once it is committed, in transactions of its
      *     own, such as linking a report to others saved at the same time; returns the outcome to show
      */
     public record Kind<R, O>(String robotCheckAction, String robotCheckRefused, String accessCodeScope,
             Function<R, List<FieldError>> validate, Function<R, String> captchaToken, Function<R, String> fingerprint,
             BiFunction<String, String, Optional<Earlier<O>>> earlier, BiFunction<R, Receipt, O> save,
-            UnaryOperator<O> afterCommit) {
+            ClientLimits.Limit limit, UnaryOperator<O> afterCommit) {
 
         /** A kind with nothing to do after its transaction commits. */
         public Kind(String robotCheckAction, String robotCheckRefused, String accessCodeScope,
                 Function<R, List<FieldError>> validate, Function<R, String> captchaToken, Function<R, String> fingerprint,
-                BiFunction<String, String, Optional<Earlier<O>>> earlier, BiFunction<R, Receipt, O> save) {
+                BiFunction<String, String, Optional<Earlier<O>>> earlier, BiFunction<R, Receipt, O> save,
+                ClientLimits.Limit limit) {
             this(robotCheckAction, robotCheckRefused, accessCodeScope, validate, captchaToken, fingerprint, earlier, save,
-                    UnaryOperator.identity());
+                    limit, UnaryOperator.identity());
         }
     }
 
@@ -61,18 +65,23 @@ public class Submissions {
     public record Earlier<O>(String requestHash, O outcome) {
     }
 
-    /** What the pipeline settled before saving: the robot check, the key and request hashes, the access code. */
+    /**
+     * What the pipeline settled before saving: the robot check, the key and request hashes, the access
+     * code; and the client it came from ({@link org.asbportal.security.ClientAddress}), for the limits.
+     */
     public record Receipt(CaptchaResult robotCheck, String keyHash, String requestHash, String accessCode,
-            String accessCodeHash) {
+            String accessCodeHash, String client) {
     }
 
     private final AccessCodes accessCodes;
     private final CaptchaVerifier captcha;
+    private final ClientLimits limits;
     private final SerialisationRetry retry;
 
-    public Submissions(AccessCodes accessCodes, CaptchaVerifier captcha, SerialisationRetry retry) {
+    public Submissions(AccessCodes accessCodes, CaptchaVerifier captcha, ClientLimits limits, SerialisationRetry retry) {
         this.accessCodes = accessCodes;
         this.captcha = captcha;
+        this.limits = limits;
         this.retry = retry;
     }
 
@@ -81,6 +90,8 @@ public class Submissions {
      *
      * @throws InvalidSubmissionException when a field needs changing or the robot check failed
      * @throws IdempotencyConflictException when the key was used before for a different request
+     * @throws TooManyAttemptsException when the client has sent as many of this kind as it may for a while
+     *     (a replay of what was saved with the same key is not counted, nor is a request with problems)
      */
     public <R, O> O submit(Kind<R, O> kind, R request, String idempotencyKey, String remoteIp) {
         String keyHash = idempotencyKey == null ? null : AccessCodes.sha256(idempotencyKey);
@@ -95,12 +106,13 @@ public class Submissions {
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
+        limits.take(kind.limit(), remoteIp);
         CaptchaResult robotCheck = captcha.verify(kind.captchaToken().apply(request), kind.robotCheckAction(), remoteIp);
         if (!robotCheck.accepted()) {
             throw new InvalidSubmissionException("captchaToken", kind.robotCheckRefused());
         }
         String accessCode = idempotencyKey == null ? accessCodes.newAccessCode() : accessCodeFor(kind, idempotencyKey);
-        Receipt receipt = new Receipt(robotCheck, keyHash, requestHash, accessCode, accessCodes.hash(accessCode));
+        Receipt receipt = new Receipt(robotCheck, keyHash, requestHash, accessCode, accessCodes.hash(accessCode), remoteIp);
         O saved;
         try {
             saved = retry.inNewTransaction(() -> kind.save().apply(request, receipt));

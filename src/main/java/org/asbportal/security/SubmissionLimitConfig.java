@@ -1,0 +1,43 @@
+package org.asbportal.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * How much one client (see {@link ClientAddress}) may send in a while, whatever it sends: far above
+ * what a resident ever does, low enough that one client cannot flood the partnership's queues or
+ * make the portal send emails to anyone. Counted in the database, so the limits hold across replicas.
+ * Every value has an environment variable, e.g. {@code ASB_LIMITS_REPORTS_MAX}.
+ */
+@ConfigMapping(prefix = "asb.limits")
+public interface SubmissionLimitConfig {
+
+    /** Reports (the form and the API) one client may send in {@link #reportsWindow()}. */
+    @WithDefault("10")
+    int reportsMax();
+
+    @WithDefault("PT10M")
+    Duration reportsWindow();
+
+    /** Community Trigger applications (the form and the API) one client may send in {@link #applicationsWindow()}. */
+    @WithDefault("5")
+    int applicationsMax();
+
+    @WithDefault("PT1H")
+    Duration applicationsWindow();
+
+    /** PLEDGE registrations and sign-in link requests (each may send an email) per client in {@link #pledgeEmailsWindow()}. */
+    @WithDefault("5")
+    int pledgeEmailsMax();
+
+    @WithDefault("PT1H")
+    Duration pledgeEmailsWindow();
+
+    /** Look-ups with a reference and access code (/track, the status APIs), right or wrong, per client in the window. */
+    @WithDefault("60")
+    int trackLookupsMax();
+
+    @WithDefault("PT15M")
+    Duration trackLookupsWindow();
+}
