@@ -110,6 +110,21 @@ class CsrfAttackTest {
             };
         }
 
+        /** The victim's session cookies as their browser holds them (both of a signed-in member of staff). */
+        Map<String, String> sessionOf(Victim victim) {
+            StaffSession staff = switch (victim) {
+                case ADMIN -> admin;
+                case CASEWORKER -> caseworker;
+                case COORDINATOR -> coordinator;
+                case REVIEWER -> reviewer;
+                default -> null;
+            };
+            if (staff != null) {
+                return staff.sessionCookies();
+            }
+            return Browsers.cookies(cookieName(victim), cookieOf(victim));
+        }
+
         String cookieName(Victim victim) {
             return switch (victim) {
                 case PLEDGE_CONTACT -> PledgeContacts.SESSION;
@@ -342,8 +357,9 @@ class CsrfAttackTest {
         Map<String, Long> before = database.checksums();
 
         for (Forgery forgery : Forgery.values()) {
-            Map<String, String> cookies = Browsers.cookies(sessionName, sessionCookie,
-                    Browsers.CSRF_COOKIE, forgery == Forgery.TOKEN_WITHOUT_COOKIE ? null : mine.cookie());
+            Map<String, String> cookies = Browsers.cookies(Browsers.CSRF_COOKIE,
+                    forgery == Forgery.TOKEN_WITHOUT_COOKIE ? null : mine.cookie());
+            cookies.putAll(fixtures.sessionOf(target.victim()));
             Map<String, List<String>> fields = new LinkedHashMap<>();
             switch (forgery) {
                 case NO_TOKEN -> {
@@ -366,7 +382,7 @@ class CsrfAttackTest {
 
         assertEquals(List.of(), DatabaseState.changed(before, database.checksums()), route + ": tables changed by forged posts");
         if (target.victim() == Victim.CASEWORKER && route.equals("/logout")) {
-            given().cookie(StaffSession.SESSION_COOKIE, sessionCookie).accept("text/html").redirects().follow(false)
+            given().cookies(fixtures.sessionOf(target.victim())).accept("text/html").redirects().follow(false)
                     .get("/staff").then().statusCode(200);
         }
     }
@@ -387,8 +403,9 @@ class CsrfAttackTest {
             }
             Map<String, Long> before = database.checksums();
 
-            Response response = Browsers.postForm(target.path(), Browsers.cookies(fixtures.cookieName(target.victim()),
-                    fixtures.cookieOf(target.victim()), Browsers.CSRF_COOKIE, mine.cookie()), fields);
+            Map<String, String> cookies = Browsers.cookies(Browsers.CSRF_COOKIE, mine.cookie());
+            cookies.putAll(fixtures.sessionOf(target.victim()));
+            Response response = Browsers.postForm(target.path(), cookies, fields);
 
             assertEquals(303, response.statusCode(), route + ": " + response.asString());
             if (!route.startsWith("/admin/organisations")) {
@@ -425,8 +442,8 @@ class CsrfAttackTest {
     void aCrossSiteFormCannotReachAJsonRoute(String route) {
         String path = route.replace("{reference}", route.startsWith("/api/v1/cases") ? fixtures.kase.reference() : fixtures.application)
                 .replace("{id}", String.valueOf(route.contains("pledge") ? fixtures.assessment : fixtures.action));
-        Map<String, String> cookies = Browsers.cookies(StaffSession.SESSION_COOKIE, fixtures.admin.sessionCookie(),
-                PledgeContacts.SESSION, fixtures.pledge.session());
+        Map<String, String> cookies = Browsers.cookies(PledgeContacts.SESSION, fixtures.pledge.session());
+        cookies.putAll(fixtures.admin.sessionCookies());
         Map<String, Long> before = database.checksums();
 
         for (String type : List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {

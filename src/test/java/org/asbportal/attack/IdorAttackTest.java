@@ -252,7 +252,7 @@ class IdorAttackTest {
         councillor.get("/wards/E36001578").then().statusCode(200);
         for (String path : List.of("/wards/" + other, "/wards/" + other + "?from=2020-01&to=2030-12", "/wards/" + other + "/summary.csv",
                 "/staff/district")) {
-            Response response = given().cookie(StaffSession.SESSION_COOKIE, councillor.sessionCookie())
+            Response response = given().cookies(councillor.sessionCookies())
                     .accept(path.endsWith(".csv") ? "text/csv" : "text/html").redirects().follow(false).get(path);
             assertEquals(403, response.statusCode(), path);
             assertFalse(response.asString().contains(otherName), path + " names the other ward");
