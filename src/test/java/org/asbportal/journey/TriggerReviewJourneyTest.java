@@ -156,10 +156,14 @@ class TriggerReviewJourneyTest {
     /** An application citing three portal reports, saved over the API; its reference. */
     private static String application(LocalDate today) {
         List<String> references = new ArrayList<>();
+        List<String> accessCodes = new ArrayList<>();
         for (int daysAgo : new int[] { 18, 8, 2 }) {
             Body report = ReportRequests.valid().with("occurredAt", today.minusDays(daysAgo).toString());
-            references.add(given().contentType(ContentType.JSON).body(report.json().getBytes(StandardCharsets.UTF_8))
-                    .when().post("/api/v1/reports").then().statusCode(201).extract().path("reference"));
+            io.restassured.response.Response saved = given().contentType(ContentType.JSON)
+                    .body(report.json().getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/reports");
+            saved.then().statusCode(201);
+            references.add(saved.path("reference"));
+            accessCodes.add(saved.path("accessCode"));
         }
         Map<String, Object> applicant = new LinkedHashMap<>();
         applicant.put("name", "Alex Journey");
@@ -171,6 +175,8 @@ class TriggerReviewJourneyTest {
         body.put("impact", "I cannot sleep.");
         body.put("hateMotivated", false);
         body.put("reportReferences", references);
+        // The applicant shows each report is theirs with its access code, so it counts.
+        body.put("reportAccessCodes", accessCodes);
         body.put("otherComplaints", List.of());
         return given().contentType(ContentType.JSON).body(body.json().getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/community-trigger/applications").then().statusCode(201).extract().path("reference");
