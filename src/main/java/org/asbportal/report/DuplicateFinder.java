@@ -1,6 +1,9 @@
 package org.asbportal.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,19 +64,74 @@ public class DuplicateFinder {
     private record Found(long reportId, List<Candidate> candidates) {
     }
 
-    /** The reports committed so far that {@code reference} may duplicate: a plain read, locking nothing. */
+    /**
+     * The reports committed so far that {@code reference} may duplicate: a plain read, locking nothing.
+     * Only candidates are read, through indexes: map points inside a box around the report's own (then
+     * the exact distance), and reports at the same described place in the same ward. Without a map
+     * point on both sides, the described place decides; with one on both, the distance.
+     */
     private Found candidates(String reference) {
         Report report = Report.findByReference(reference).orElseThrow();
         int window = config.duplicates().windowDays();
+        LocalDate from = report.occurredOn.minusDays(window);
+        LocalDate to = report.occurredOn.plusDays(window);
         List<Candidate> candidates = new ArrayList<>();
-        for (Report other : Report.findSameCategoryBetween(report.category.code,
-                report.occurredOn.minusDays(window), report.occurredOn.plusDays(window), report.id)) {
-            Candidate candidate = compare(report, other);
-            if (candidate != null) {
-                candidates.add(candidate);
+        if (hasPoint(report)) {
+            double latitude = report.latitude.doubleValue();
+            double longitude = report.longitude.doubleValue();
+            int limit = config.duplicates().distanceMetres();
+            Box box = Box.around(latitude, longitude, limit);
+            for (Report.Nearby other : Report.findSameCategoryInBox(report.category.code, from, to,
+                    box.minLatitude(), box.maxLatitude(), box.minLongitude(), box.maxLongitude(), report.id)) {
+                double metres = distanceMetres(latitude, longitude, other.latitude().doubleValue(), other.longitude().doubleValue());
+                if (metres <= limit) {
+                    candidates.add(new Candidate(other.id(), ReportLink.NEARBY, (int) Math.round(metres)));
+                }
+            }
+        }
+        if (report.wardCode != null && report.placeNormalised != null) {
+            String place = normalise(report.locationDescription);
+            for (Report.Nearby other : Report.findSameCategoryAtPlace(report.wardCode, report.category.code,
+                    report.placeNormalised, from, to, report.id, hasPoint(report))) {
+                // The index finds the place as the database normalises and compares it; the rule is this one.
+                if (place.equals(normalise(other.locationDescription()))) {
+                    candidates.add(new Candidate(other.id(), ReportLink.SAME_LOCATION, null));
+                }
             }
         }
         return new Found(report.id, candidates);
+    }
+
+    /**
+     * The box of latitudes and longitudes holding every point within {@code metres} of a point on the
+     * sphere the distance is measured on, widened by a millionth of a degree (the points' precision).
+     * Near a pole or across the 180th meridian it spans every longitude.
+     */
+    record Box(BigDecimal minLatitude, BigDecimal maxLatitude, BigDecimal minLongitude, BigDecimal maxLongitude) {
+
+        private static final double MARGIN = 0.000_001;
+
+        static Box around(double latitude, double longitude, double metres) {
+            double angle = metres / EARTH_RADIUS_METRES;
+            double dLatitude = Math.toDegrees(angle) + MARGIN;
+            double cos = Math.cos(Math.toRadians(latitude));
+            double sinAngle = Math.sin(angle);
+            double minLongitude = -180;
+            double maxLongitude = 180;
+            if (sinAngle < cos) {
+                double dLongitude = Math.toDegrees(Math.asin(sinAngle / cos)) + MARGIN;
+                if (longitude - dLongitude >= -180 && longitude + dLongitude <= 180) {
+                    minLongitude = longitude - dLongitude;
+                    maxLongitude = longitude + dLongitude;
+                }
+            }
+            return new Box(degrees(latitude - dLatitude, RoundingMode.FLOOR), degrees(latitude + dLatitude, RoundingMode.CEILING),
+                    degrees(minLongitude, RoundingMode.FLOOR), degrees(maxLongitude, RoundingMode.CEILING));
+        }
+
+        private static BigDecimal degrees(double value, RoundingMode rounding) {
+            return BigDecimal.valueOf(value).setScale(6, rounding);
+        }
     }
 
     /**
@@ -121,19 +179,6 @@ public class DuplicateFinder {
             Report.update("possibleDuplicate = true, version = version + 1 where id = ?1 and possibleDuplicate = false", id);
         }
         return null;
-    }
-
-    private Candidate compare(Report report, Report other) {
-        if (hasPoint(report) && hasPoint(other)) {
-            double metres = distanceMetres(report.latitude.doubleValue(), report.longitude.doubleValue(),
-                    other.latitude.doubleValue(), other.longitude.doubleValue());
-            return metres <= config.duplicates().distanceMetres()
-                    ? new Candidate(other.id, ReportLink.NEARBY, (int) Math.round(metres))
-                    : null;
-        }
-        boolean samePlace = report.wardCode != null && report.wardCode.equals(other.wardCode)
-                && normalise(report.locationDescription).equals(normalise(other.locationDescription));
-        return samePlace ? new Candidate(other.id, ReportLink.SAME_LOCATION, null) : null;
     }
 
     /** Great-circle distance by the haversine formula. */

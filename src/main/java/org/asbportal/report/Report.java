@@ -163,6 +163,10 @@ public class Report extends PanacheEntityBase {
     @Column(name = "victim_phone_key", insertable = false, updatable = false)
     public String victimPhoneKey;
 
+    /** The described place as compared for possible duplicates (computed by the database). */
+    @Column(name = "place_normalised", insertable = false, updatable = false)
+    public String placeNormalised;
+
     public static Optional<Report> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();
     }
@@ -171,9 +175,45 @@ public class Report extends PanacheEntityBase {
         return find("idempotencyKey", keyHash).firstResultOptional();
     }
 
-    /** Reports of a category that happened between two dates, other than {@code excluded}. */
-    public static List<Report> findSameCategoryBetween(String categoryCode, LocalDate from, LocalDate to, Long excluded) {
-        return list("category.code = ?1 and occurredOn between ?2 and ?3 and id <> ?4",
-                categoryCode, from, to, excluded);
+    /** A report that may be a possible duplicate: its id, its map point and its described place. */
+    public record Nearby(long id, BigDecimal latitude, BigDecimal longitude, String locationDescription) {
+    }
+
+    /**
+     * Reports of a category that happened between two dates with a map point inside a box, other than
+     * {@code excluded}: read from the index on category, date and point alone.
+     */
+    public static List<Nearby> findSameCategoryInBox(String categoryCode, LocalDate from, LocalDate to,
+            BigDecimal minLatitude, BigDecimal maxLatitude, BigDecimal minLongitude, BigDecimal maxLongitude, long excluded) {
+        return nearby(getEntityManager().createQuery("select r.id, r.latitude, r.longitude "
+                + "from Report r where r.category.code = ?1 and r.occurredOn between ?2 and ?3 "
+                + "and r.latitude between ?4 and ?5 and r.longitude between ?6 and ?7 and r.id <> ?8", Object[].class)
+                .setParameter(1, categoryCode).setParameter(2, from).setParameter(3, to)
+                .setParameter(4, minLatitude).setParameter(5, maxLatitude)
+                .setParameter(6, minLongitude).setParameter(7, maxLongitude)
+                .setParameter(8, excluded)
+                .getResultList());
+    }
+
+    /**
+     * Reports of a category in a ward that happened between two dates at the same described place (as
+     * the database normalises it), other than {@code excluded}; only those without a map point when
+     * {@code withoutPointOnly}.
+     */
+    public static List<Nearby> findSameCategoryAtPlace(String wardCode, String categoryCode, String placeNormalised,
+            LocalDate from, LocalDate to, long excluded, boolean withoutPointOnly) {
+        return nearby(getEntityManager().createQuery("select r.id, r.latitude, r.longitude, r.locationDescription "
+                + "from Report r where r.wardCode = ?1 and r.category.code = ?2 and r.placeNormalised = ?3 "
+                + "and r.occurredOn between ?4 and ?5 and r.id <> ?6"
+                + (withoutPointOnly ? " and (r.latitude is null or r.longitude is null)" : ""), Object[].class)
+                .setParameter(1, wardCode).setParameter(2, categoryCode).setParameter(3, placeNormalised)
+                .setParameter(4, from).setParameter(5, to).setParameter(6, excluded)
+                .getResultList());
+    }
+
+    private static List<Nearby> nearby(List<Object[]> rows) {
+        return rows.stream()
+                .map(row -> new Nearby((Long) row[0], (BigDecimal) row[1], (BigDecimal) row[2], row.length > 3 ? (String) row[3] : null))
+                .toList();
     }
 }

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -18,17 +20,30 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Readable references and secret access codes. References are public identifiers a resident can
- * read over the phone; access codes are shown once and stored only as a salted PBKDF2 hash.
+ * read over the phone; access codes are shown once and stored only as a salted hash.
+ *
+ * <p>New codes are stored as {@code hmac-sha256$salt$mac}: HMAC-SHA-256 of the salt and the code,
+ * keyed by a key derived from the server secret ({@code asb.secret}), so a copy of the database alone
+ * does not let anyone test guesses. Codes stored before as {@code pbkdf2-sha256$iterations$salt$hash}
+ * still verify; the stored form says which check applies. When {@code asb.previous-secret} is set,
+ * codes hashed under it verify too, so the secret can be rotated without locking residents out.
  */
 @ApplicationScoped
 public class AccessCodes {
 
     /** No 0/O, 1/I/L or U: nothing a resident can misread. */
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-    private static final int ITERATIONS = 60_000;
+    /** Iterations of the PBKDF2 hashes stored before HMAC. */
+    private static final int PBKDF2_ITERATIONS = 60_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final String HMAC = "HmacSHA256";
+    static final String HMAC_PREFIX = "hmac-sha256";
+    static final String PBKDF2_PREFIX = "pbkdf2-sha256";
+
     private final byte[] secret;
+    /** Keys the stored hashes are checked with: the current one first, then the previous one if any. */
+    private final List<SecretKeySpec> hashKeys;
     private final String dummyHash;
 
     public AccessCodes(SecretConfig config) {
@@ -36,7 +51,30 @@ public class AccessCodes {
             throw new IllegalStateException("asb.secret (ASB_SECRET) must be at least 32 characters long");
         }
         this.secret = config.secret().getBytes(StandardCharsets.UTF_8);
+        List<SecretKeySpec> keys = new ArrayList<>();
+        keys.add(hashKey(secret));
+        config.previousSecret().filter(previous -> !previous.isBlank())
+                .ifPresent(previous -> keys.add(hashKey(previous.getBytes(StandardCharsets.UTF_8))));
+        this.hashKeys = List.copyOf(keys);
         this.dummyHash = hash("dummy-code-for-timing");
+    }
+
+    /** The key access codes are hashed with: HMAC(secret, "access-code-hash"), apart from every other use of the secret. */
+    private static SecretKeySpec hashKey(byte[] secret) {
+        return new SecretKeySpec(hmac(new SecretKeySpec(secret, HMAC), "access-code-hash".getBytes(StandardCharsets.UTF_8)), HMAC);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
     }
 
     /** A new reference such as {@code ASB-7KQ4-M9XP}. */
@@ -68,23 +106,55 @@ public class AccessCodes {
         }
     }
 
-    /** Salted PBKDF2 hash of an access code, for storing. */
+    /** Salted HMAC-SHA-256 of an access code under the server's key, for storing. */
     public String hash(String accessCode) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(pbkdf2(normalise(accessCode), salt, ITERATIONS));
+        return hash(accessCode, salt);
     }
 
-    /** Whether {@code accessCode} matches {@code storedHash}; spaces, dashes and case are ignored. */
+    /** The stored form of an access code with a given salt. */
+    String hash(String accessCode, byte[] salt) {
+        return HMAC_PREFIX + "$" + b64(salt) + "$" + b64(codeMac(hashKeys.get(0), salt, accessCode));
+    }
+
+    /**
+     * Whether {@code accessCode} matches {@code storedHash}, in either stored form; spaces, dashes and
+     * case are ignored. Hashes are compared in constant time.
+     */
     public boolean matches(String accessCode, String storedHash) {
-        String[] parts = storedHash.split("\\$");
-        if (parts.length != 4 || accessCode == null) {
+        if (accessCode == null || storedHash == null) {
             return false;
         }
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        byte[] actual = pbkdf2(normalise(accessCode), salt, Integer.parseInt(parts[1]));
-        return MessageDigest.isEqual(expected, actual);
+        String[] parts = storedHash.split("\\$");
+        if (parts.length == 3 && parts[0].equals(HMAC_PREFIX)) {
+            byte[] salt = Base64.getDecoder().decode(parts[1]);
+            byte[] expected = Base64.getDecoder().decode(parts[2]);
+            boolean matched = false;
+            for (SecretKeySpec key : hashKeys) {
+                matched |= MessageDigest.isEqual(expected, codeMac(key, salt, accessCode));
+            }
+            return matched;
+        }
+        if (parts.length == 4 && parts[0].equals(PBKDF2_PREFIX)) {
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            byte[] actual = pbkdf2(normalise(accessCode), salt, Integer.parseInt(parts[1]));
+            return MessageDigest.isEqual(expected, actual);
+        }
+        return false;
+    }
+
+    /** The form access codes were stored in before: salted PBKDF2, kept so that those hashes can be checked and tested. */
+    static String pbkdf2Hash(String accessCode) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return PBKDF2_PREFIX + "$" + PBKDF2_ITERATIONS + "$" + b64(salt) + "$"
+                + b64(pbkdf2(normalise(accessCode), salt, PBKDF2_ITERATIONS));
+    }
+
+    private static byte[] codeMac(SecretKeySpec key, byte[] salt, String accessCode) {
+        return hmac(key, salt, normalise(accessCode).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Spends the same time as a real check, so an unknown reference cannot be told from a wrong code. */

@@ -101,6 +101,75 @@ class DuplicateFinderTest {
     }
 
     @Test
+    void eastAndWestTheDistanceDecidesAsItDoesNorthAndSouth() {
+        // At latitude 52.2 a thousandth of a degree of longitude is about 68 metres.
+        SubmittedReport first = submit(Submissions.valid().category("FIREWORKS").on(LocalDate.of(2018, 3, 1)).at(52.2000, -0.4700));
+        SubmittedReport within = submit(Submissions.valid().category("FIREWORKS").on(LocalDate.of(2018, 3, 2)).at(52.2000, -0.4679));
+        SubmittedReport beyond = submit(Submissions.valid().category("FIREWORKS").on(LocalDate.of(2018, 3, 2)).at(52.2000, -0.4723));
+
+        assertThat(linksOf(within.reference())).extracting(link -> link.linkedReport.reference).containsExactly(first.reference());
+        assertThat(linksOf(within.reference()).get(0).distanceMetres).isBetween(140, 150);
+        // 157 m west of the first, 300 m from the second
+        assertThat(beyond.possibleDuplicate()).isFalse();
+    }
+
+    @Test
+    void aReportWithAMapPointIsLinkedToOneWithoutItAtTheSameDescribedPlace() {
+        SubmittedReport first = submit(Submissions.valid().category("TRESPASS").on(LocalDate.of(2018, 5, 1))
+                .place("Car park behind St Paul's Church", "E36001578"));
+        SubmittedReport second = submit(Submissions.valid().category("TRESPASS").on(LocalDate.of(2018, 5, 2))
+                .place("car park, behind St. Paul's church", "E36001578").at(52.1360, -0.4670));
+        SubmittedReport otherWard = submit(Submissions.valid().category("TRESPASS").on(LocalDate.of(2018, 5, 2))
+                .place("Car park behind St Paul's Church", "E36001579"));
+
+        assertThat(linksOf(second.reference())).extracting(link -> link.linkedReport.reference + " " + link.reason)
+                .containsExactly(first.reference() + " " + ReportLink.SAME_LOCATION);
+        assertThat(otherWard.possibleDuplicate()).isFalse();
+    }
+
+    @Test
+    void theDatabaseNormalisesDescribedPlacesAsTheFinderComparesThem() {
+        List<String> places = List.of("  The Caf\u00e9 -- 12\u201314 High St!! ", "FLAT 3,  Ørsted Court", "St. Paul's Square (north side)");
+        for (String place : places) {
+            SubmittedReport report = submit(Submissions.valid().category("GRAFFITI_DAMAGE").on(LocalDate.of(2018, 7, 1)).place(place, "E36001578"));
+            String stored = QuarkusTransaction.requiringNew().call(() -> Report.findByReference(report.reference()).orElseThrow().placeNormalised);
+            assertThat(stored).isEqualTo(DuplicateFinder.normalise(place));
+        }
+    }
+
+    @Test
+    void theBoxAroundAPointHoldsEveryPointWithinTheDistance() {
+        for (double latitude : new double[] {0, 52.13, -33.9, 70.5}) {
+            DuplicateFinder.Box box = DuplicateFinder.Box.around(latitude, -0.47, 150);
+            for (int bearing = 0; bearing < 360; bearing += 5) {
+                double[] point = destination(latitude, -0.47, bearing, 149.9);
+                assertThat(DuplicateFinder.distanceMetres(latitude, -0.47, point[0], point[1])).isLessThan(150);
+                assertThat(point[0]).as("latitude at %s degrees from %s", bearing, latitude)
+                        .isBetween(box.minLatitude().doubleValue(), box.maxLatitude().doubleValue());
+                assertThat(point[1]).as("longitude at %s degrees from %s", bearing, latitude)
+                        .isBetween(box.minLongitude().doubleValue(), box.maxLongitude().doubleValue());
+            }
+            // and it is a box around the distance, not around everything
+            assertThat(box.maxLatitude().doubleValue() - box.minLatitude().doubleValue()).isLessThan(0.003);
+            assertThat(box.maxLongitude().doubleValue() - box.minLongitude().doubleValue()).isLessThan(0.01);
+        }
+        DuplicateFinder.Box nearThePole = DuplicateFinder.Box.around(89.9995, 10, 150);
+        assertThat(nearThePole.minLongitude().doubleValue()).isEqualTo(-180);
+        assertThat(nearThePole.maxLongitude().doubleValue()).isEqualTo(180);
+    }
+
+    /** The point {@code metres} from a point on a bearing, on the sphere the finder measures on. */
+    private static double[] destination(double latitude, double longitude, double bearing, double metres) {
+        double angle = metres / 6_371_008.8;
+        double lat = Math.toRadians(latitude);
+        double theta = Math.toRadians(bearing);
+        double lat2 = Math.asin(Math.sin(lat) * Math.cos(angle) + Math.cos(lat) * Math.sin(angle) * Math.cos(theta));
+        double lon2 = Math.toRadians(longitude) + Math.atan2(Math.sin(theta) * Math.sin(angle) * Math.cos(lat),
+                Math.cos(angle) - Math.sin(lat) * Math.sin(lat2));
+        return new double[] {Math.toDegrees(lat2), Math.toDegrees(lon2)};
+    }
+
+    @Test
     void haversineDistanceMatchesAKnownDistance() {
         // One thousandth of a degree of latitude is about 111 metres.
         assertThat(DuplicateFinder.distanceMetres(52.0, -0.5, 52.001, -0.5)).isBetween(110.0, 112.0);

@@ -150,7 +150,7 @@ class ReportApiTest {
         assertFalse(report.bool("anonymous"));
 
         String hash = report.string("access_code_hash");
-        assertTrue(hash.startsWith("pbkdf2-sha256$"), hash);
+        assertTrue(hash.startsWith("hmac-sha256$"), hash);
         assertFalse(hash.contains(accessCode), "access code stored in clear");
         assertFalse(hash.contains(accessCode.replace("-", "")), "access code stored in clear");
 

@@ -137,7 +137,7 @@ class TriggerApiTest {
         assertTrue(application.bool("threshold_met"));
         assertEquals("API", application.string("channel"));
         String hash = application.string("access_code_hash");
-        assertTrue(hash.startsWith("pbkdf2-sha256$"), hash);
+        assertTrue(hash.startsWith("hmac-sha256$"), hash);
         assertFalse(hash.contains(accessCode.replace("-", "")), "access code stored in clear");
 
         List<Row> complaints = db.rows("SELECT c.*, r.reference AS linked FROM trigger_complaint c "
