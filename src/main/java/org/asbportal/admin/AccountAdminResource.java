@@ -42,9 +42,11 @@ public class AccountAdminResource {
     }
 
     private final AccountAdminService accounts;
+    private final ApiTokenPages tokens;
 
-    public AccountAdminResource(AccountAdminService accounts) {
+    public AccountAdminResource(AccountAdminService accounts, ApiTokenPages tokens) {
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     @GET
@@ -101,6 +103,30 @@ public class AccountAdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unlock(@PathParam("id") String id, @FormParam("version") String version) {
         return change(id, null, () -> accounts.unlock(id, version), "unlocked");
+    }
+
+    /** The account's API tokens: administrators make and revoke tokens of any account. */
+    @GET
+    @Path("/{id}/tokens")
+    public TemplateInstance tokens(@PathParam("id") String id, @QueryParam("saved") String saved) {
+        return ApiTokenTemplates.of(tokens.ofAccount(id), ApiTokenTemplates.savedMessage(saved));
+    }
+
+    /** The new token is shown on this response only. */
+    @POST
+    @Path("/{id}/tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createToken(@PathParam("id") String id, @FormParam("name") String name, @FormParam("days") String days) {
+        return ApiTokenResource.createAndShow(tokens, () -> tokens.ofAccount(id), name, days);
+    }
+
+    @POST
+    @Path("/{id}/tokens/{token}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeToken(@PathParam("id") String id, @PathParam("token") String token) {
+        ApiTokenPages.TokenPage page = tokens.ofAccount(id);
+        tokens.revoke(page, token);
+        return Response.seeOther(URI.create(page.basePath() + "?saved=revoked")).build();
     }
 
     /**

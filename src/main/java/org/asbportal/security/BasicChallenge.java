@@ -13,7 +13,8 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class BasicChallenge {
 
-    static final String CHALLENGE = "Basic realm=\"ASB portal staff\", charset=\"UTF-8\"";
+    static final String REALM = "ASB portal staff";
+    static final String CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
 
     void register(@Observes Filters filters) {
         filters.register(this::challengeOnUnauthorised, 900);

@@ -192,7 +192,8 @@ public class LoginThrottle implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
             Map<String, Object> attributes) {
-        if (identity.isAnonymous()) {
+        if (identity.isAnonymous() || identity.getAttribute(ApiTokens.TOKEN_ID_ATTRIBUTE) != null) {
+            // An API token's account was found active in the same read that found the token.
             return Uni.createFrom().item(identity);
         }
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(attributes);

@@ -94,6 +94,11 @@ public class StaffAccount extends PanacheEntityBase {
     }
 
     public Set<String> roleSet() {
+        return rolesOf(roles);
+    }
+
+    /** The roles of a comma-separated list, as security-jpa reads them. */
+    public static Set<String> rolesOf(String roles) {
         return Set.copyOf(Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList());
     }
 

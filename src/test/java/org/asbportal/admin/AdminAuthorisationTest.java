@@ -48,6 +48,8 @@ class AdminAuthorisationTest {
         ACCOUNT_UPDATE("POST /admin/accounts/{account}", 409),
         ACCOUNT_PASSWORD("POST /admin/accounts/{account}/password", 409),
         ACCOUNT_UNLOCK("POST /admin/accounts/{account}/unlock", 409),
+        ACCOUNT_TOKENS("GET /admin/accounts/{account}/tokens", 200),
+        ACCOUNT_TOKEN_CREATE("POST /admin/accounts/{account}/tokens", 400),
         QUEUES("GET /admin/queues", 200),
         QUEUE_NEW("GET /admin/queues/new", 200),
         QUEUE_CREATE("POST /admin/queues/new", 400),
@@ -162,9 +164,10 @@ class AdminAuthorisationTest {
         return db.rows("SELECT id FROM organisation WHERE code = 'HOUSING'").get(0).number("id");
     }
 
-    /** What an empty form must not change: the account's version, and the rules and queues. */
+    /** What an empty form must not change: the account's version and API tokens, and the rules and queues. */
     private String unchangedState() {
         return db.account("reviewer").number("version") + " "
+                + db.count("SELECT COUNT(*) FROM api_token WHERE account_id = ?", db.accountId("reviewer")) + " "
                 + db.rows("SELECT COUNT(*) AS n, SUM(priority) AS p FROM routing_rule").get(0).columns() + " "
                 + db.rows("SELECT name, description, organisation_id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).columns() + " "
                 + db.rows("SELECT name, phone, sort_order FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).columns();

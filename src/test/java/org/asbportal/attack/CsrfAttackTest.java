@@ -159,6 +159,10 @@ class CsrfAttackTest {
         form("/staff/cases/{reference}/perpetrators/link", f -> staffCase(f, "perpetrators/link", "perpetratorId",
                 String.valueOf(f.perpetrator)));
         form("/staff/cases/{reference}/perpetrators/{id}/unlink", f -> staffCase(f, "perpetrators/" + f.perpetrator + "/unlink"));
+        // API tokens of one's own account.
+        form("/staff/api-tokens", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens", answers("name", "Forged token",
+                "days", "30")));
+        form("/staff/api-tokens/{token}/revoke", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens/1/revoke", answers()));
         // The coordinator's Community Trigger review.
         form("/staff/community-trigger/{reference}/acknowledge", f -> review(f, "acknowledge", "version", "0"));
         form("/staff/community-trigger/{reference}/complaints/{id}/confirmation", f -> review(f,
@@ -189,6 +193,9 @@ class CsrfAttackTest {
         form("/admin/accounts/{id}/password", f -> admin("/admin/accounts/" + f.account + "/password", "version", "0",
                 "password", "forged-password-2026-long"));
         form("/admin/accounts/{id}/unlock", f -> admin("/admin/accounts/" + f.account + "/unlock", "version", "0"));
+        form("/admin/accounts/{id}/tokens", f -> admin("/admin/accounts/" + f.account + "/tokens", "name", "Forged token",
+                "days", "30"));
+        form("/admin/accounts/{id}/tokens/{token}/revoke", f -> admin("/admin/accounts/" + f.account + "/tokens/1/revoke"));
         form("/admin/directory/new", f -> admin("/admin/directory/new", "code", "FORGED_" + unique().toUpperCase(), "name", "Forged agency",
                 "handles", "Everything", "phone", "01632 960 999", "urgency", "ROUTINE", "sortOrder", "1"));
         form("/admin/directory/{id}", f -> admin("/admin/directory/" + f.agency, "name", "Forged agency", "handles", "Everything",

@@ -47,8 +47,11 @@ import io.restassured.response.Response;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class InjectionAttackTest {
 
-    /** A payload asking the database to sleep this long would make a request at least this slow. */
-    private static final long SLEEP_MILLIS = 3000;
+    /**
+     * The time-based payloads ask the database to sleep 30 s: a request that reached it would take at
+     * least this long, far longer than any request takes even on a busy machine.
+     */
+    private static final long SLEEP_MILLIS = 30_000;
 
     private static StaffSession admin;
     private static StaffSession coordinator;

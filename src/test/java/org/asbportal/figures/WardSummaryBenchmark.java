@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -135,11 +137,28 @@ class WardSummaryBenchmark {
         measure("12-month summary, admin", i -> StaffApi.as("admin").get(castle));
         measure("12-month summary, councillor", i -> StaffApi.as("councillor")
                 .get(i % 2 == 0 ? castle : "/api/v1/wards/E36001582/summary"));
+        // The same requests with an API token instead of the password: one lookup of its hash, no bcrypt.
+        String adminToken = apiToken("admin");
+        String councillorToken = apiToken("councillor");
+        measure("12-month summary, admin token", i -> StaffApi.withToken(adminToken).get(castle));
+        measure("12-month summary, cllr token", i -> StaffApi.withToken(councillorToken)
+                .get(i % 2 == 0 ? castle : "/api/v1/wards/E36001582/summary"));
         // HTTP Basic checks the bcrypt hash of the password on every request; a councillor reading the
         // page signs in once and sends the session cookie, so this row is the summary without that cost.
         StaffSession councillor = StaffSession.signIn("councillor");
         measure("12-month ward page, councillor signed in", i -> councillor
                 .get(i % 2 == 0 ? "/wards/E36001578" : "/wards/E36001582"));
+    }
+
+    /** An API token of the account, made on its own token page as its owner makes one. */
+    private static String apiToken(String username) {
+        StaffSession staff = StaffSession.signIn(username);
+        Response page = staff.post("/staff/api-tokens", "name", "Ward summary benchmark", "days", "1");
+        Matcher token = Pattern.compile("value=\"(asb_[A-Za-z0-9_-]{43})\"").matcher(page.asString());
+        if (page.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("No API token for " + username + ": " + page.statusCode());
+        }
+        return token.group(1);
     }
 
     private void measure(String name, IntFunction<Response> request) {

@@ -23,6 +23,13 @@ public final class StaffApi {
                 .redirects().follow(false);
     }
 
+    /** JSON in and out, with an API token ({@code Authorization: Bearer}). */
+    public static RequestSpecification withToken(String token) {
+        return given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON).accept(ContentType.JSON)
+                .redirects().follow(false);
+    }
+
     /** JSON in and out, with no credentials. */
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON).redirects().follow(false);
