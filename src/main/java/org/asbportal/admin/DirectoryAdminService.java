@@ -12,14 +12,16 @@ import java.util.stream.Collectors;
 
 import org.asbportal.contact.Agency;
 import org.asbportal.contact.Agency.Urgency;
+import org.asbportal.contact.ContactService;
 import org.asbportal.category.Category;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
+import org.asbportal.web.ReferenceData;
 
 /**
  * The partnership's directory of who to contact: agencies, their contact details, how urgent the
  * things they handle are, and the kinds of behaviour residents are told to contact them about.
- * Every change is audited.
+ * Every change is audited, and shows on the public pages of every replica ({@link ReferenceData}).
  */
 @ApplicationScoped
 public class DirectoryAdminService {
@@ -34,10 +36,12 @@ public class DirectoryAdminService {
 
     private final AuditLog audit;
     private final CurrentStaff staff;
+    private final ReferenceData reference;
 
-    public DirectoryAdminService(AuditLog audit, CurrentStaff staff) {
+    public DirectoryAdminService(AuditLog audit, CurrentStaff staff, ReferenceData reference) {
         this.audit = audit;
         this.staff = staff;
+        this.reference = reference;
     }
 
     @Transactional
@@ -69,6 +73,7 @@ public class DirectoryAdminService {
         agency.persist();
         Forms.flushUnique(() -> Agency.flush(), "code", "An agency with the code " + code + " already exists");
         audit.record(staff.username(), "ADMIN_CREATE_AGENCY", null, "Created directory entry " + code + ": " + describe(agency));
+        reference.changed(ContactService.DIRECTORY);
         return agency;
     }
 
@@ -81,6 +86,7 @@ public class DirectoryAdminService {
         if (!after.equals(before)) {
             audit.record(staff.username(), "ADMIN_UPDATE_AGENCY", null, "Changed directory entry " + agency.code + ": "
                     + before + " -> " + after);
+            reference.changed(ContactService.DIRECTORY);
         }
         return agency;
     }

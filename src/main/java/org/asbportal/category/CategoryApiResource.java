@@ -22,6 +22,6 @@ public class CategoryApiResource {
 
     @GET
     public List<CategoryView> list() {
-        return categories.all().stream().map(c -> new CategoryView(c.code, c.name, c.group)).toList();
+        return categories.all().stream().map(c -> new CategoryView(c.code(), c.name(), c.group())).toList();
     }
 }

@@ -7,9 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
-
-import org.asbportal.category.Category;
 
 /** Who to contact: guidance by urgency and kind of behaviour, and the partnership's directory. */
 @Path("/contact")
@@ -18,7 +15,7 @@ public class ContactResource {
 
     @CheckedTemplate(basePath = "contact")
     static class Templates {
-        static native TemplateInstance contact(List<Agency> directory, Map<Category, List<Agency>> byCategory);
+        static native TemplateInstance contact(List<DirectoryEntry> directory, List<ContactService.Guidance> byCategory);
     }
 
     private final ContactService contacts;

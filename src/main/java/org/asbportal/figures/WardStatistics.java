@@ -55,7 +55,7 @@ class WardStatistics {
     }
 
     List<CategoryRow> categories() {
-        return categories.all().stream().map(c -> new CategoryRow(c.code, c.name, c.group.name())).toList();
+        return categories.all().stream().map(c -> new CategoryRow(c.code(), c.name(), c.group().name())).toList();
     }
 
     /** Whether any police-recorded incident has been imported. */
@@ -183,9 +183,7 @@ class WardStatistics {
 
     /** Ward populations recorded in the ward table. */
     Map<String, Integer> recordedPopulations() {
-        Map<String, Integer> populations = new HashMap<>();
-        wards.all().stream().filter(w -> w.population != null).forEach(w -> populations.put(w.code, w.population));
-        return populations;
+        return new HashMap<>(wards.populations());
     }
 
     @FunctionalInterface

@@ -2,8 +2,8 @@ package org.asbportal.report;
 
 import java.util.List;
 
-import org.asbportal.contact.Agency;
+import org.asbportal.contact.DirectoryEntry;
 
 /** The confirmation page: the reference, the access code (shown once) and what happens next. */
-public record Confirmation(SubmittedReport report, String categoryName, boolean anonymous, List<Agency> contacts) {
+public record Confirmation(SubmittedReport report, String categoryName, boolean anonymous, List<DirectoryEntry> contacts) {
 }

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.asbportal.contact.Agency;
+import org.asbportal.contact.DirectoryEntry;
 import org.asbportal.contact.ContactService;
-import org.asbportal.ward.Ward;
+import org.asbportal.ward.WardRef;
 import org.asbportal.ward.WardService;
 import org.asbportal.web.journey.Journey.SummaryRow;
 import org.asbportal.web.journey.JourneyPages;
 import org.asbportal.web.journey.JourneyView;
 import org.asbportal.web.journey.Journeys;
-import org.asbportal.category.Category;
+import org.asbportal.category.CategoryRef;
 import org.asbportal.category.CategoryGroup;
 import org.asbportal.category.CategoryService;
 
@@ -52,7 +52,7 @@ public class ReportFormService {
     /** The confirmation of a sent draft: the report saved with its key. */
     private Optional<Confirmation> confirmation(Journeys.Sent<ReportDraft> sent) {
         return reports.submitted(sent.submissionKey()).map(saved -> {
-            String categoryName = categories.find(saved.categoryCode()).map(c -> c.name).orElse("");
+            String categoryName = categories.find(saved.categoryCode()).map(c -> c.name()).orElse("");
             return new Confirmation(saved, categoryName, sent.draft().anonymous(), contacts.forCategory(saved.categoryCode()));
         });
     }
@@ -60,13 +60,13 @@ public class ReportFormService {
     private ReportPage page(JourneyView<ReportDraft> view) {
         String slug = view.step().slug();
         ReportDraft draft = view.draft();
-        Map<CategoryGroup, List<Category>> groups = slug.equals(ReportJourney.CATEGORY) ? categories.byGroup() : Map.of();
-        List<Ward> wardList = slug.equals(ReportJourney.WHERE) ? wards.all() : List.of();
+        Map<CategoryGroup, List<CategoryRef>> groups = slug.equals(ReportJourney.CATEGORY) ? categories.byGroup() : Map.of();
+        List<WardRef> wardList = slug.equals(ReportJourney.WHERE) ? wards.all() : List.of();
         List<SummaryRow> summary = List.of();
-        List<Agency> agencies = List.of();
+        List<DirectoryEntry> agencies = List.of();
         if (view.step().checkAnswers()) {
-            String categoryName = categories.find(draft.category).map(c -> c.name).orElse(null);
-            String wardName = wards.find(draft.wardCode).map(w -> w.name).orElse(null);
+            String categoryName = categories.find(draft.category).map(c -> c.name()).orElse(null);
+            String wardName = wards.find(draft.wardCode).map(w -> w.name()).orElse(null);
             summary = journey.summary(draft, categoryName, wardName);
             agencies = draft.category == null ? List.of() : contacts.forCategory(draft.category);
         }

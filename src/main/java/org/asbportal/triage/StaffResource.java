@@ -17,7 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.asbportal.category.Category;
+import org.asbportal.category.CategoryRef;
 import org.asbportal.category.CategoryService;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CurrentStaff;
@@ -27,7 +27,7 @@ import org.asbportal.triage.CaseViews.CaseView;
 import org.asbportal.triage.CaseViews.PerpetratorMatch;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
-import org.asbportal.ward.Ward;
+import org.asbportal.ward.WardRef;
 import org.asbportal.ward.WardService;
 import org.asbportal.web.InvalidSubmissionException;
 
@@ -41,7 +41,7 @@ public class StaffResource {
     static class Templates {
         static native TemplateInstance queues(String staffName, List<QueueSummary> queues);
 
-        static native TemplateInstance queue(String staffName, QueuePage page, List<Category> categories, List<Ward> wards);
+        static native TemplateInstance queue(String staffName, QueuePage page, List<CategoryRef> categories, List<WardRef> wards);
 
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
                 List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes, String find,

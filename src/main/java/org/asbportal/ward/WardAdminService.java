@@ -16,6 +16,7 @@ import java.util.Set;
 import org.asbportal.security.AuditLog;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.ReferenceData;
 
 /**
  * Replaces the partnership's wards with a new set of boundaries: wards in the new set are added or
@@ -38,9 +39,12 @@ public class WardAdminService {
     private final WardLocator locator;
     private final AuditLog audit;
     private final Event<WardsReplaced> wardsReplaced;
+    private final ReferenceData reference;
 
-    public WardAdminService(AgroalDataSource dataSource, WardLocator locator, AuditLog audit, Event<WardsReplaced> wardsReplaced) {
+    public WardAdminService(AgroalDataSource dataSource, WardLocator locator, AuditLog audit, Event<WardsReplaced> wardsReplaced,
+            ReferenceData reference) {
         this.wardsReplaced = wardsReplaced;
+        this.reference = reference;
         this.dataSource = dataSource;
         this.locator = locator;
         this.audit = audit;
@@ -85,6 +89,7 @@ public class WardAdminService {
             WardsReplaced replaced = new WardsReplaced(boundaries);
             wardsReplaced.fire(replaced);
             audit.record(actor, "WARDS_REPLACED", null, stored.wards() + " wards, " + stored.removed() + " removed");
+            reference.changed(WardService.WARDS);
             return new WardReplaceResult(stored.wards(), stored.removed(), replaced.reassigned(REPORTS),
                     replaced.reassigned(POLICE));
         });

@@ -22,6 +22,6 @@ public class WardApiResource {
 
     @GET
     public List<WardView> list() {
-        return wards.all().stream().map(w -> new WardView(w.code, w.name)).toList();
+        return wards.all().stream().map(w -> new WardView(w.code(), w.name())).toList();
     }
 }

@@ -11,9 +11,11 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.asbportal.contact.ContactService;
 import org.asbportal.report.ReportRequests;
 import org.asbportal.security.StaffSession;
 import org.asbportal.triage.TriageRows.Audit;
+import org.asbportal.web.ReferenceDataChanges;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,7 @@ class AdminDirectoryTest {
     @AfterEach
     void removeTestAgency() {
         db.update("DELETE FROM agency WHERE code = ?", code);
+        ReferenceDataChanges.changedElsewhere(dataSource, ContactService.DIRECTORY);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.agroal.api.AgroalDataSource;
 import org.asbportal.report.ReportRequests;
 import org.asbportal.triage.Cases;
 import org.asbportal.figures.PoliceData;
+import org.asbportal.web.ReferenceDataChanges;
 
 /**
  * Wards of their own for tests: a one-degree square far from Bedford, so counts in it are only the
@@ -44,6 +45,7 @@ public final class WardFixtures {
             insert.executeUpdate();
         }
         locator.reload();
+        ReferenceDataChanges.changedElsewhere(dataSource, WardService.WARDS);
         return new TestWard(code, name, (lon + 0.5) + ",20.5");
     }
 

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
+import org.asbportal.web.ReferenceDataChanges;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -57,6 +58,7 @@ class WardLocatorTest {
         } finally {
             execute("DELETE FROM ward WHERE code = ?");
             locator.reload();
+            ReferenceDataChanges.changedElsewhere(dataSource, WardService.WARDS);
         }
         assertEquals(Optional.empty(), locator.locate(0.5, 0.5));
     }
