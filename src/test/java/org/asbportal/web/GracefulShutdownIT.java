@@ -81,6 +81,8 @@ class GracefulShutdownIT {
         env.put("QUARKUS_FLYWAY_LOCATIONS", "db/migration,db/bedford");
         env.put("ASB_SECRET", "shutdown-test-secret-not-for-production-0123456789");
         env.put("ASB_NOTIFY_SEND_EVERY", "off");
+        // Every client here comes from 127.0.0.1: the per-client report limit is tested on its own.
+        env.put("ASB_LIMITS_REPORTS_MAX", "100000");
         app = builder.start();
         String base = "http://127.0.0.1:" + port;
         waitFor(Duration.ofSeconds(90), () -> status(base + "/q/health/ready") == 200, log);
