@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /** Creates or updates the first administrator from ASB_ADMIN_USERNAME / ASB_ADMIN_PASSWORD at start. */
@@ -16,24 +17,32 @@ public class AdminBootstrap {
 
     private final StaffConfig config;
     private final StaffSessions sessions;
+    private final Clock clock;
 
-    public AdminBootstrap(StaffConfig config, StaffSessions sessions) {
+    public AdminBootstrap(StaffConfig config, StaffSessions sessions, Clock clock) {
         this.config = config;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
-    @Transactional
     void onStart(@Observes StartupEvent start) {
         if (config.admin().username().isEmpty() || config.admin().password().isEmpty()) {
             return;
         }
-        String username = config.admin().username().get().strip();
-        String password = config.admin().password().get();
+        ensure(config.admin().username().get().strip(), config.admin().password().get());
+    }
+
+    /** The administrator with this name and password: created on a new database, updated on one that has it. */
+    @Transactional
+    void ensure(String username, String password) {
         if (password.length() < MIN_PASSWORD) {
             throw new IllegalStateException("ASB_ADMIN_PASSWORD must be at least " + MIN_PASSWORD + " characters long");
         }
         StaffAccount admin = StaffAccount.findByUsername(username).orElseGet(StaffAccount::new);
         boolean created = admin.id == null;
+        if (created) {
+            admin.createdAt = clock.instant();
+        }
         admin.username = username;
         boolean newPassword = admin.passwordHash == null || !BcryptUtil.matches(password, admin.passwordHash);
         if (newPassword) {
