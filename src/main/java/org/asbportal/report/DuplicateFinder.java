@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.asbportal.web.Calendar;
@@ -22,7 +24,8 @@ import org.asbportal.web.SerialisationRetry;
  *
  * <p>Linking follows the report's own transaction, once it is committed, in short transactions of its
  * own: reports sent at the same moment about one place each see the others once they are committed,
- * so every two of them are linked, once, the later (by id) to the earlier. The reports a link
+ * so every two of them are linked, once, the later (by id) to the earlier, up to the configured
+ * number of earlier reports (the earliest: {@code asb.report.duplicates.max-links}). The reports a link
  * touches are locked in the order of their ids before anything is written, so two reports being
  * linked at once wait for each other instead of deadlocking.
  */
@@ -99,7 +102,10 @@ public class DuplicateFinder {
                 }
             }
         }
-        return new Found(report.id, candidates);
+        // The earliest ones, each once (a report can be near and at the same place).
+        Map<Long, Candidate> earliest = new TreeMap<>();
+        candidates.forEach(candidate -> earliest.putIfAbsent(candidate.id(), candidate));
+        return new Found(report.id, earliest.values().stream().limit(config.duplicates().maxLinks()).toList());
     }
 
     /**

@@ -18,5 +18,13 @@ public interface ReportConfig {
         /** Largest number of days between the dates two possible duplicates happened on. */
         @WithDefault("7")
         int windowDays();
+
+        /**
+         * Most earlier reports one report is linked to: the earliest of its possible duplicates. A
+         * place reported hundreds of times (a fireworks night) then costs each new report the same
+         * few links instead of one for every report before it.
+         */
+        @WithDefault("20")
+        int maxLinks();
     }
 }

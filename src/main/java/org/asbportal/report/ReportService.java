@@ -23,8 +23,8 @@ import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
 import org.asbportal.web.Calendar;
-import org.asbportal.ward.Ward;
 import org.asbportal.ward.WardLocator;
+import org.asbportal.ward.WardService;
 import org.asbportal.ward.WardRef;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
@@ -32,6 +32,7 @@ import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.journey.Submissions;
 import org.jboss.logging.Logger;
 import org.asbportal.category.Category;
+import org.asbportal.category.CategoryService;
 import org.asbportal.security.ClientLimits;
 
 /**
@@ -68,10 +69,15 @@ public class ReportService {
     private final ReportHistory history;
     private final Event<ReportChanges.Received> received;
     private final Submissions submissions;
+    private final CategoryService categories;
+    private final WardService wards;
 
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
             Submissions submissions, RiskScreener riskScreener, DuplicateFinder duplicates, WardLocator wardLocator,
-            Calendar calendar, ReportIntake intake, ReportHistory history, Event<ReportChanges.Received> received) {
+            Calendar calendar, ReportIntake intake, ReportHistory history, Event<ReportChanges.Received> received,
+            CategoryService categories, WardService wards) {
+        this.categories = categories;
+        this.wards = wards;
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
@@ -138,7 +144,7 @@ public class ReportService {
             errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
         }
         if (submission.categoryCode() != null && !submission.categoryCode().isBlank()
-                && Category.findById(submission.categoryCode()) == null) {
+                && categories.find(submission.categoryCode()).isEmpty()) {
             errors.add(new FieldError("categoryCode", "Select the kind of behaviour you are reporting from the list"));
         }
         if (submission.occurredOn() != null) {
@@ -187,7 +193,8 @@ public class ReportService {
     private Report newReport(ReportSubmission submission, Channel channel, CaptchaResult robotCheck) {
         Report report = new Report();
         report.status = ReportStatus.RECEIVED;
-        report.category = Category.findById(submission.categoryCode());
+        // A known kind (validated against the kinds held in memory): referenced, not read again.
+        report.category = Category.getEntityManager().getReference(Category.class, submission.categoryCode());
         report.description = submission.description();
         report.peopleInvolved = blankToNull(submission.peopleInvolved());
         report.occurredOn = submission.occurredOn();
@@ -284,8 +291,8 @@ public class ReportService {
         }
     }
 
-    private static void validateLocation(Location location, List<FieldError> errors) {
-        if (location.wardCode() != null && !location.wardCode().isBlank() && Ward.findById(location.wardCode()) == null) {
+    private void validateLocation(Location location, List<FieldError> errors) {
+        if (location.wardCode() != null && !location.wardCode().isBlank() && wards.find(location.wardCode()).isEmpty()) {
             errors.add(new FieldError("location.wardCode", "Select a ward from the list, or choose \u201cI\u2019m not sure\u201d"));
         }
         if ((location.latitude() == null) != (location.longitude() == null)) {

@@ -52,6 +52,23 @@ class DuplicateFinderTest {
     }
 
     @Test
+    void aPlaceReportedManyTimesLinksEachNewReportToTheEarliestTwentyOnly() {
+        List<String> references = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            references.add(submit(Submissions.valid().category("FIREWORKS").on(LocalDate.of(2017, 11, 5))
+                    .at(52.1300, -0.4800)).reference());
+        }
+
+        String last = references.get(22);
+        assertThat(linksOf(last)).extracting(link -> link.linkedReport.reference)
+                .containsExactlyInAnyOrderElementsOf(references.subList(0, 20));
+        assertThat(flagged(last)).isTrue();
+        // The twenty-first has its twenty links to the earliest and none from the later two, which link
+        // to the earliest twenty as well.
+        assertThat(linksOf(references.get(20))).hasSize(20);
+    }
+
+    @Test
     void reportsFurtherApartThanTheDistanceAreNotLinked() {
         submit(Submissions.valid().category("FIREWORKS").on(LocalDate.of(2019, 5, 1)).at(52.1400, -0.4700));
         // about 220 m north
