@@ -288,6 +288,17 @@ class KubernetesManifestsTest {
                 .containsEntry("QUARKUS_FLYWAY_VALIDATE_AT_START", "false")
                 .containsEntry("ASB_MIGRATE_ONLY", "true");
         assertThat(jobEnv.get("QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo(replicaEnv.get("QUARKUS_DATASOURCE_JDBC_URL"));
+
+        // A release applies "-l app.kubernetes.io/component in (config,migration)" first: the Job and what it reads.
+        assertThat(job.getMetadata().getLabels()).containsEntry("app.kubernetes.io/component", "migration");
+        for (EnvFromSource source : migrate.getEnvFrom()) {
+            if (source.getConfigMapRef() != null) {
+                assertThat(manifests.get(ConfigMap.class, source.getConfigMapRef().getName()).getMetadata().getLabels())
+                        .containsEntry("app.kubernetes.io/component", "config");
+            }
+        }
+        assertThat(deployment.getMetadata().getLabels()).doesNotContainEntry("app.kubernetes.io/component", "config")
+                .doesNotContainEntry("app.kubernetes.io/component", "migration");
     }
 
     /** The JVM flags are in one ConfigMap both the replicas and the Job read, the collector where run-java.sh takes it. */
