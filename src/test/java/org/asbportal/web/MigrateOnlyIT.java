@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged portal in migration mode, as the Kubernetes migration Job runs it (k8s/base/migrate-job.yaml):
  * with ASB_MIGRATE_ONLY=true it migrates an empty database to the newest migration and exits 0 by
- * itself; with migration at start off it exits 1 rather than report a database it left behind.
+ * itself; with migration at start off it exits 1 rather than report a database it left behind. A
+ * replica as the Deployment runs it (migration off, validation on) will not start on a database the
+ * Job has not migrated.
  *
  * <p>Runs the jar {@code package} builds, in a process of its own, against a database of its own
  * next to the tests' one; skipped when there is no jar newer than the compiled classes.
@@ -75,8 +77,34 @@ class MigrateOnlyIT {
         assertTrue(Files.readString(log).contains("still pending"), "the log says what is wrong\n" + tail(log));
     }
 
-    /** The portal as the Job's pod runs it: same image and settings, migration only. */
-    private Process start(String database, String migrateAtStart, Path log) throws IOException {
+    /**
+     * A replica as the Deployment runs it (migration off, validation on) against a database the
+     * Job has not migrated: it stops at start instead of serving on a schema behind its code, so a
+     * rollout waits for the Job while the previous release keeps serving.
+     */
+    @Test
+    void aReplicaRefusesToStartOnADatabaseTheJobHasNotMigrated() throws Exception {
+        assumeTrue(freshJar(), "no packaged application newer than the classes: run ./mvnw package");
+        String database = emptyDatabase();
+        Path log = Files.createTempFile("migrate-only-replica", ".log");
+        app = replica(database, log);
+
+        assertTrue(app.waitFor(120, TimeUnit.SECONDS), "the replica stops by itself\n" + tail(log));
+        assertTrue(app.exitValue() != 0, "exit status " + app.exitValue() + "\n" + tail(log));
+        assertTrue(Files.readString(log).contains("Validate failed"), "Flyway's validation stopped it\n" + tail(log));
+    }
+
+    private Process replica(String database, Path log) throws IOException {
+        ProcessBuilder builder = portal(log);
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database);
+        env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
+        env.put("QUARKUS_FLYWAY_VALIDATE_AT_START", "true");
+        env.put("ASB_SECRET", "migrate-only-test-secret-not-for-production-0123456789");
+        return builder.start();
+    }
+
+    private static ProcessBuilder portal(Path log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -85,10 +113,17 @@ class MigrateOnlyIT {
                 "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        return builder;
+    }
+
+    /** The portal as the Job's pod runs it (k8s/base/migrate-job.yaml): migration only. */
+    private Process start(String database, String migrateAtStart, Path log) throws IOException {
+        ProcessBuilder builder = portal(log);
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database);
         env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", migrateAtStart);
+        env.put("QUARKUS_FLYWAY_VALIDATE_AT_START", "false");
         env.put("QUARKUS_SCHEDULER_ENABLED", "false");
         env.put("ASB_MIGRATE_ONLY", "true");
         env.put("ASB_SECRET", "migrate-only-test-secret-not-for-production-0123456789");
