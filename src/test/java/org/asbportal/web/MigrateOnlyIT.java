@@ -1,11 +1,12 @@
 package org.asbportal.web;
 
+import static org.asbportal.web.PackagedPortal.tail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +31,28 @@ import org.junit.jupiter.api.Test;
  * replica as the Deployment runs it (migration off, validation on) will not start on a database the
  * Job has not migrated.
  *
- * <p>Runs the jar {@code package} builds, in a process of its own, against a database of its own
- * next to the tests' one; skipped when there is no jar newer than the compiled classes.
+ * <p>Runs the jar {@code package} builds, in a process of its own, against an emptied database of
+ * its own next to the tests' one; skipped when there is no jar newer than the compiled classes.
  */
 class MigrateOnlyIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final String SECRET = "migrate-only-test-secret-not-for-production-0123456789";
 
+    private String database;
+    private Path log;
     private Process app;
+
+    @BeforeEach
+    void emptyDatabase() throws IOException, SQLException {
+        assumeTrue(PackagedPortal.freshJar(), PackagedPortal.NOT_PACKAGED);
+        String name = PackagedPortal.databaseName("_migrate");
+        try (Connection connection = DriverManager.getConnection(PackagedPortal.server(), "root", "");
+                Statement sql = connection.createStatement()) {
+            sql.executeUpdate("DROP DATABASE IF EXISTS " + name);
+        }
+        database = PackagedPortal.server() + name + "?createDatabaseIfNotExist=true";
+        log = Files.createTempFile("migrate-only", ".log");
+    }
 
     @AfterEach
     void stop() {
@@ -48,13 +63,7 @@ class MigrateOnlyIT {
 
     @Test
     void migratesAnEmptyDatabaseToTheNewestMigrationAndExits() throws Exception {
-        assumeTrue(freshJar(), "no packaged application newer than the classes: run ./mvnw package");
-        String database = emptyDatabase();
-        Path log = Files.createTempFile("migrate-only", ".log");
-        app = start(database, "true", log);
-
-        assertTrue(app.waitFor(120, TimeUnit.SECONDS), "the portal exits by itself once migrated\n" + tail(log));
-        assertEquals(0, app.exitValue(), "exit status\n" + tail(log));
+        assertEquals(0, exitStatus(migrationJob("true")), "exit status\n" + tail(log));
         try (Connection connection = DriverManager.getConnection(database, "root", "");
                 Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT MAX(CAST(version AS UNSIGNED)), SUM(success = 0) "
@@ -67,13 +76,7 @@ class MigrateOnlyIT {
 
     @Test
     void exitsWithFailureWhenMigrationAtStartIsOff() throws Exception {
-        assumeTrue(freshJar(), "no packaged application newer than the classes: run ./mvnw package");
-        String database = emptyDatabase();
-        Path log = Files.createTempFile("migrate-only-off", ".log");
-        app = start(database, "false", log);
-
-        assertTrue(app.waitFor(120, TimeUnit.SECONDS), "the portal exits by itself\n" + tail(log));
-        assertEquals(1, app.exitValue(), "exit status\n" + tail(log));
+        assertEquals(1, exitStatus(migrationJob("false")), "exit status\n" + tail(log));
         assertTrue(Files.readString(log).contains("still pending"), "the log says what is wrong\n" + tail(log));
     }
 
@@ -84,50 +87,35 @@ class MigrateOnlyIT {
      */
     @Test
     void aReplicaRefusesToStartOnADatabaseTheJobHasNotMigrated() throws Exception {
-        assumeTrue(freshJar(), "no packaged application newer than the classes: run ./mvnw package");
-        String database = emptyDatabase();
-        Path log = Files.createTempFile("migrate-only-replica", ".log");
-        app = replica(database, log);
-
-        assertTrue(app.waitFor(120, TimeUnit.SECONDS), "the replica stops by itself\n" + tail(log));
-        assertTrue(app.exitValue() != 0, "exit status " + app.exitValue() + "\n" + tail(log));
-        assertTrue(Files.readString(log).contains("Validate failed"), "Flyway's validation stopped it\n" + tail(log));
-    }
-
-    private Process replica(String database, Path log) throws IOException {
-        ProcessBuilder builder = portal(log);
-        Map<String, String> env = builder.environment();
+        ProcessBuilder replica = PackagedPortal.command(log, PackagedPortal.freePort());
+        Map<String, String> env = replica.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database);
         env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
         env.put("QUARKUS_FLYWAY_VALIDATE_AT_START", "true");
-        env.put("ASB_SECRET", "migrate-only-test-secret-not-for-production-0123456789");
-        return builder.start();
+        env.put("ASB_SECRET", SECRET);
+
+        assertNotEquals(0, exitStatus(replica), "exit status\n" + tail(log));
+        assertTrue(Files.readString(log).contains("Validate failed"), "Flyway's validation stopped it\n" + tail(log));
     }
 
-    private static ProcessBuilder portal(Path log) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return builder;
-    }
-
-    /** The portal as the Job's pod runs it (k8s/base/migrate-job.yaml): migration only. */
-    private Process start(String database, String migrateAtStart, Path log) throws IOException {
-        ProcessBuilder builder = portal(log);
-        Map<String, String> env = builder.environment();
+    /** The portal as the Job's pod runs it: migration only, validation off, no scheduled jobs. */
+    private ProcessBuilder migrationJob(String migrateAtStart) throws IOException {
+        ProcessBuilder job = PackagedPortal.command(log, PackagedPortal.freePort());
+        Map<String, String> env = job.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database);
         env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", migrateAtStart);
         env.put("QUARKUS_FLYWAY_VALIDATE_AT_START", "false");
         env.put("QUARKUS_SCHEDULER_ENABLED", "false");
         env.put("ASB_MIGRATE_ONLY", "true");
-        env.put("ASB_SECRET", "migrate-only-test-secret-not-for-production-0123456789");
-        return builder.start();
+        env.put("ASB_SECRET", SECRET);
+        return job;
+    }
+
+    /** Starts the portal and waits for it to stop by itself. */
+    private int exitStatus(ProcessBuilder portal) throws IOException, InterruptedException {
+        app = portal.start();
+        assertTrue(app.waitFor(120, TimeUnit.SECONDS), "the portal stops by itself\n" + tail(log));
+        return app.exitValue();
     }
 
     private static int newestMigration() throws IOException {
@@ -138,40 +126,5 @@ class MigrateOnlyIT {
                     .mapToInt(matcher -> Integer.parseInt(matcher.group(1)))
                     .max().orElseThrow();
         }
-    }
-
-    /** A database of its own beside the tests' one ({@code _TEST_QUARKUS_DATASOURCE_JDBC_URL}, else asb_test), emptied. */
-    private static String emptyDatabase() throws SQLException {
-        String url = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
-        Matcher matcher = Pattern.compile("^(jdbc:mariadb://[^/]+/)([^?;]+)").matcher(url == null ? "" : url);
-        boolean given = matcher.find();
-        String server = given ? matcher.group(1) : "jdbc:mariadb://127.0.0.1:3306/";
-        String name = (given ? matcher.group(2) : "asb_test") + "_migrate";
-        try (Connection connection = DriverManager.getConnection(server, "root", "");
-                Statement sql = connection.createStatement()) {
-            sql.executeUpdate("DROP DATABASE IF EXISTS " + name);
-        }
-        return server + name + "?createDatabaseIfNotExist=true";
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    /** The packaged application, if it was built from the classes compiled now. */
-    private static boolean freshJar() throws IOException {
-        if (!Files.exists(JAR)) {
-            return false;
-        }
-        long newestClass;
-        try (Stream<Path> files = Files.walk(Path.of("target/classes"))) {
-            newestClass = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().lastModified()).max().orElse(0);
-        }
-        long packaged;
-        try (Stream<Path> files = Files.list(Path.of("target/quarkus-app/app"))) {
-            packaged = files.mapToLong(file -> file.toFile().lastModified()).max().orElse(0);
-        }
-        return packaged >= newestClass;
     }
 }
