@@ -3,13 +3,13 @@ package org.asbportal.web;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.asbportal.web.PackagedPortal.tail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,6 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulShutdownIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final int CLIENTS = 8;
 
     private Process app;
@@ -64,19 +60,12 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermUnderLoadAnswersEveryAcceptedRequestAndLosesNoAcknowledgedReport() throws Exception {
-        assumeTrue(freshJar(), "no packaged application newer than the classes: run ./mvnw package");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String database = databaseUrl();
+        assumeTrue(PackagedPortal.freshJar(), PackagedPortal.NOT_PACKAGED);
+        int port = PackagedPortal.freePort();
+        String database = PackagedPortal.server() + PackagedPortal.databaseName("_shutdown") + "?createDatabaseIfNotExist=true";
         Path log = Files.createTempFile("graceful-shutdown", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = PackagedPortal.command(log, port);
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database);
         env.put("QUARKUS_FLYWAY_LOCATIONS", "db/migration,db/bedford");
         env.put("ASB_SECRET", "shutdown-test-secret-not-for-production-0123456789");
@@ -233,36 +222,5 @@ class GracefulShutdownIT {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling interval
         }
         return true;
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    /** The packaged application, if it was built from the classes compiled now. */
-    private static boolean freshJar() throws IOException {
-        if (!Files.exists(JAR)) {
-            return false;
-        }
-        Path classes = Path.of("target/classes");
-        long newestClass;
-        try (Stream<Path> files = Files.walk(classes)) {
-            newestClass = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().lastModified()).max().orElse(0);
-        }
-        Path appJar = Path.of("target/quarkus-app/app");
-        long packaged;
-        try (Stream<Path> files = Files.list(appJar)) {
-            packaged = files.mapToLong(file -> file.toFile().lastModified()).max().orElse(0);
-        }
-        return packaged >= newestClass;
-    }
-
-    /** A database of its own beside the tests' one ({@code _TEST_QUARKUS_DATASOURCE_JDBC_URL}, else asb_test). */
-    private static String databaseUrl() {
-        String url = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
-        Matcher matcher = Pattern.compile("^(jdbc:mariadb://[^/]+/)([^?;]+)").matcher(url == null ? "" : url);
-        String database = matcher.find() ? matcher.group(1) + matcher.group(2) : "jdbc:mariadb://127.0.0.1:3306/asb_test";
-        return database + "_shutdown?createDatabaseIfNotExist=true";
     }
 }
