@@ -4,20 +4,22 @@
 --   same    every report about one place, kind and day at once (a burst about one incident);
 -- with a rate, each connection waits between reports so that all of them together keep that pace.
 local mode, pace = "varied", 0
-local counter, thread_id = 0, 0
+local counter = 0
 local categories = { "NOISE", "ROWDY", "NEIGHBOUR", "FLY_TIPPING", "GRAFFITI_DAMAGE", "VEHICLE_NUISANCE",
     "STREET_DRINKING", "DRUGS", "INTIMIDATION", "BEGGING", "FIREWORKS", "ANIMAL", "TRESPASS", "ABANDONED_VEHICLE" }
 
-local threads = {}
+-- Each thread's number (a global of its own Lua state, set before init), so that no two threads
+-- send the same reports.
+local threads = 0
 function setup(thread)
-  thread:set("thread_id", #threads + 1)
-  table.insert(threads, thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
 end
 
 function init(args)
   mode = args[1] or "varied"
   pace = tonumber(args[2] or "0")
-  math.randomseed(os.time() * 1000 + thread_id)
+  math.randomseed(os.time() * 1000 + thread_id * 7919)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
 end
