@@ -85,7 +85,7 @@ public class ReportTracking implements CaseTracker {
             return Optional.empty();
         }
         Report report = found.get();
-        if (!accessCodes.matches(accessCode, report.accessCodeHash)) {
+        if (!accessCodes.matches(accessCode, report.accessCodeHash, upgraded -> report.accessCodeHash = upgraded)) {
             return Optional.empty();
         }
         List<PublicReportStatus.Update> updates = ReportEvent.publicTimeline(report).stream()

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -123,30 +124,51 @@ public class AccessCodes {
      * case are ignored. Hashes are compared in constant time.
      */
     public boolean matches(String accessCode, String storedHash) {
+        return check(accessCode, storedHash) != Match.NONE;
+    }
+
+    /**
+     * As {@link #matches(String, String)}; when the code matches a hash in an older form (PBKDF2, or an
+     * HMAC under the previous secret), {@code store} is given the current form to keep in its place, so
+     * that old hashes, and the time a PBKDF2 check takes, go as their codes are used.
+     */
+    public boolean matches(String accessCode, String storedHash, Consumer<String> store) {
+        Match match = check(accessCode, storedHash);
+        if (match == Match.OUTDATED) {
+            store.accept(hash(accessCode));
+        }
+        return match != Match.NONE;
+    }
+
+    private enum Match { NONE, CURRENT, OUTDATED }
+
+    private Match check(String accessCode, String storedHash) {
         if (accessCode == null || storedHash == null) {
-            return false;
+            return Match.NONE;
         }
         String[] parts = storedHash.split("\\$");
         if (parts.length == 3 && parts[0].equals(HMAC_PREFIX)) {
             byte[] salt = Base64.getDecoder().decode(parts[1]);
             byte[] expected = Base64.getDecoder().decode(parts[2]);
-            boolean matched = false;
-            for (SecretKeySpec key : hashKeys) {
-                matched |= MessageDigest.isEqual(expected, codeMac(key, salt, accessCode));
+            Match match = Match.NONE;
+            for (int i = 0; i < hashKeys.size(); i++) {
+                if (MessageDigest.isEqual(expected, codeMac(hashKeys.get(i), salt, accessCode)) && match == Match.NONE) {
+                    match = i == 0 ? Match.CURRENT : Match.OUTDATED;
+                }
             }
-            return matched;
+            return match;
         }
         if (parts.length == 4 && parts[0].equals(PBKDF2_PREFIX)) {
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
             byte[] actual = pbkdf2(normalise(accessCode), salt, Integer.parseInt(parts[1]));
-            return MessageDigest.isEqual(expected, actual);
+            return MessageDigest.isEqual(expected, actual) ? Match.OUTDATED : Match.NONE;
         }
-        return false;
+        return Match.NONE;
     }
 
     /** The form access codes were stored in before: salted PBKDF2, kept so that those hashes can be checked and tested. */
-    static String pbkdf2Hash(String accessCode) {
+    public static String pbkdf2Hash(String accessCode) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return PBKDF2_PREFIX + "$" + PBKDF2_ITERATIONS + "$" + b64(salt) + "$"

@@ -447,7 +447,7 @@ public class TriggerService {
             return Optional.empty();
         }
         TriggerApplication application = found.get();
-        if (!accessCodes.matches(accessCode, application.accessCodeHash)) {
+        if (!accessCodes.matches(accessCode, application.accessCodeHash, upgraded -> application.accessCodeHash = upgraded)) {
             return Optional.empty();
         }
         return Optional.of(new ApplicationStatusResponse(application.reference, application.status,

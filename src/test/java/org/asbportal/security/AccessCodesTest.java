@@ -104,4 +104,31 @@ class AccessCodesTest {
         assertThat(accessCodes(SECRET).matches(code, hashedBefore)).as("without the previous secret").isFalse();
         assertThat(rotated.hash(code)).satisfies(hash -> assertThat(accessCodes(SECRET).matches(code, hash)).isTrue());
     }
+
+    @Test
+    void aCodeMatchingAnOlderFormOfHashIsGivenTheCurrentFormToStore() {
+        AccessCodes rotated = accessCodes(Map.of("asb.secret", SECRET, "asb.previous-secret", OTHER_SECRET));
+        String code = rotated.newAccessCode();
+        java.util.List<String> stored = new java.util.ArrayList<>();
+
+        assertThat(rotated.matches(code, AccessCodes.pbkdf2Hash(code), stored::add)).as("PBKDF2").isTrue();
+        assertThat(rotated.matches(code, accessCodes(OTHER_SECRET).hash(code), stored::add)).as("previous secret").isTrue();
+
+        assertThat(stored).hasSize(2).allSatisfy(upgraded -> {
+            assertThat(upgraded).startsWith("hmac-sha256$");
+            assertThat(accessCodes(SECRET).matches(code, upgraded)).as("under the current secret alone").isTrue();
+        });
+    }
+
+    @Test
+    void aCurrentHashOrAWrongCodeStoresNothing() {
+        AccessCodes codes = accessCodes(SECRET);
+        String code = codes.newAccessCode();
+        java.util.List<String> stored = new java.util.ArrayList<>();
+
+        assertThat(codes.matches(code, codes.hash(code), stored::add)).isTrue();
+        assertThat(codes.matches(codes.newAccessCode(), AccessCodes.pbkdf2Hash(code), stored::add)).isFalse();
+
+        assertThat(stored).isEmpty();
+    }
 }
