@@ -19,7 +19,7 @@ SELECT CONCAT('BM-', LPAD(s.seq + @from, 10, '0')), 'not-a-hash',
 FROM seq_1_to_100000 s;
 
 INSERT INTO queue_item (report_id, queue_id, status, risk_level, risk_rank, first_contact_due_by, created_at, closed_at,
-                        assigned_to, assigned_at)
+                        assigned_to, assigned_at, ward_code, category_code)
 SELECT r.id,
        IF(r.status = 'CLOSED', (SELECT q.id FROM triage_queue q ORDER BY q.id LIMIT 1 OFFSET (r.id % 8)),
           (SELECT q.id FROM triage_queue q WHERE q.code = 'COUNCIL_ASB')),
@@ -28,7 +28,7 @@ SELECT r.id,
        DATE(r.submitted_at) + INTERVAL 5 DAY, r.submitted_at,
        IF(r.status = 'CLOSED', r.submitted_at + INTERVAL (r.id % 40) DAY, NULL),
        IF(r.status <> 'CLOSED' AND r.id % 3 = 0, (SELECT a.id FROM staff_account a WHERE a.username = 'admin'), NULL),
-       IF(r.status <> 'CLOSED' AND r.id % 3 = 0, r.submitted_at + INTERVAL 1 DAY, NULL)
+       IF(r.status <> 'CLOSED' AND r.id % 3 = 0, r.submitted_at + INTERVAL 1 DAY, NULL), r.ward_code, r.category_code
 FROM report r
 WHERE r.reference BETWEEN CONCAT('BM-', LPAD(@from + 1, 10, '0')) AND CONCAT('BM-', LPAD(@from + 100000, 10, '0'));
 

@@ -8,7 +8,7 @@ INSERT INTO report (access_code_hash, anonymous, captcha_outcome, category_code,
 SET @id = LAST_INSERT_ID();
 INSERT INTO report_event (actor, is_public, kind, message, occurred_at, report_id) VALUES ('system', 1, 'RECEIVED', 'We received your report.', @now, @id);
 INSERT INTO report_event (actor, is_public, kind, message, occurred_at, report_id) VALUES ('system', 0, 'SCREENED', 'Risk Standard (score 1): Still happening (+1)', @now, @id);
-INSERT INTO queue_item (created_at, first_contact_due_by, queue_id, report_id, risk_level, risk_rank, status, version) VALUES (@now, DATE(@now) + INTERVAL 5 DAY, (SELECT id FROM triage_queue WHERE code = 'COUNCIL_ASB'), @id, 'STANDARD', 0, 'NEW', 0);
+INSERT INTO queue_item (created_at, first_contact_due_by, queue_id, report_id, risk_level, risk_rank, status, version, ward_code, category_code) VALUES (@now, DATE(@now) + INTERVAL 5 DAY, (SELECT id FROM triage_queue WHERE code = 'COUNCIL_ASB'), @id, 'STANDARD', 0, 'NEW', 0, @ward, @cat);
 INSERT INTO report_event (actor, is_public, kind, message, occurred_at, report_id) VALUES ('system', 0, 'ROUTED', 'Routed to Council ASB team by rule: Category', @now, @id);
 SELECT r.id, COALESCE(r.ward_code, ''), DATE_FORMAT(r.submitted_at, '%Y-%m-01'), r.category_code, r.status = 'CLOSED', r.risk_level, WEEKDAY(r.occurred_on), HOUR(r.occurred_time) FROM report r WHERE r.id = @id;
 INSERT INTO ward_month_count (ward_code, month, source, category_code, closed, risk_level, n) VALUES (@ward, DATE_FORMAT(@now, '%Y-%m-01'), 'PORTAL', @cat, 0, 'STANDARD', 1) ON DUPLICATE KEY UPDATE n = n + VALUES(n);
