@@ -70,7 +70,7 @@ class MetricsTest {
         assertThat(scrape.text()).contains("http_server_requests_seconds_count{")
                 .contains("uri=\"/api/v1/reports/{reference}\"")
                 .doesNotContain(reference);
-        assertThat(scrape.text()).contains("jvm_memory_used_bytes");
+        assertThat(scrape.text()).contains("jvm_memory_used_bytes").contains("agroal_active_count");
     }
 
     @Test
