@@ -16,11 +16,11 @@ import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.ward.WardAdminService.WardReplaceResult;
 import org.asbportal.ward.WardAdminService;
+import org.asbportal.web.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.asbportal.web.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Administrators load police-recorded ASB and replace the ward boundaries. */
 @Path("/api/v1/admin")

@@ -9,11 +9,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.asbportal.security.Role;
+import org.asbportal.web.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.asbportal.web.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A ward's summary as JSON: councillors for their wards, other staff for any. */
 @Path("/api/v1/wards/{code}/summary")

@@ -22,17 +22,17 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.asbportal.casetracking.TrackingService;
+import org.asbportal.security.ClientAddress;
 import org.asbportal.web.CalendarConfig;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
-import org.asbportal.security.ClientAddress;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** JSON API for residents' reports, for apps and partner systems. */
 @Path("/api/v1/reports")

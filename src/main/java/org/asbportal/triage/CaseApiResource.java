@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 import org.asbportal.security.Role;
 import org.asbportal.triage.ActionService.ActionForm;
@@ -19,13 +20,12 @@ import org.asbportal.triage.CaseViews.ActionView;
 import org.asbportal.triage.CaseViews.CaseView;
 import org.asbportal.triage.CaseViews.PerpetratorMatch;
 import org.asbportal.triage.PerpetratorService.PerpetratorForm;
-import java.util.List;
+import org.asbportal.web.ApiDocument;
 import org.asbportal.web.InvalidSubmissionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.asbportal.web.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Cases for integrations and scripts (HTTP Basic). Changes carry the {@code version} the caller

@@ -12,11 +12,11 @@ import java.util.List;
 import org.asbportal.security.Role;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
+import org.asbportal.web.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.asbportal.web.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Triage queues for integrations and scripts (HTTP Basic). */
 @Path("/api/v1/queues")

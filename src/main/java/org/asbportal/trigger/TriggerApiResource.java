@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.asbportal.report.Channel;
-import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.security.ClientAddress;
+import org.asbportal.web.InvalidSubmissionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

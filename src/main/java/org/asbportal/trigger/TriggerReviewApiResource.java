@@ -28,11 +28,11 @@ import org.asbportal.trigger.ReviewViews.OutcomeLetter;
 import org.asbportal.trigger.ReviewViews.QueuePage;
 import org.asbportal.trigger.ReviewViews.RecommendationView;
 import org.asbportal.trigger.ReviewViews.Review;
+import org.asbportal.web.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.asbportal.web.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The coordinator's review of Community Trigger applications for scripts and integrations (HTTP
