@@ -16,11 +16,19 @@ import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.ward.WardAdminService.WardReplaceResult;
 import org.asbportal.ward.WardAdminService;
+import org.asbportal.web.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Administrators load police-recorded ASB and replace the ward boundaries. */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN)
+@Tag(name = "Administration")
+@SecurityRequirement(name = ApiDocument.BASIC)
+@SecurityRequirement(name = ApiDocument.TOKEN)
 public class WardAdminApiResource {
 
     private final PoliceImportService imports;
@@ -34,6 +42,7 @@ public class WardAdminApiResource {
     }
 
     /** A data.police.uk street-level CSV file, read as it arrives. */
+    @Operation(summary = "Import a data.police.uk street-level CSV file of police-recorded ASB")
     @POST
     @Path("/imports/police")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
@@ -42,6 +51,7 @@ public class WardAdminApiResource {
     }
 
     /** A GeoJSON FeatureCollection of the wards, naming the properties with each ward's code and name. */
+    @Operation(summary = "Replace the wards' boundaries with a GeoJSON FeatureCollection")
     @PUT
     @Path("/wards")
     @Consumes({MediaType.APPLICATION_JSON, "application/geo+json"})

@@ -36,9 +36,11 @@ public class OutboxSender {
     private final NotifyConfig config;
 
     private final Clock clock;
+    private final OutboxMetrics metrics;
 
-    public OutboxSender(Mailer mailer, NotifyConfig config, Clock clock) {
+    public OutboxSender(Mailer mailer, NotifyConfig config, Clock clock, OutboxMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.mailer = mailer;
         this.config = config;
     }
@@ -48,7 +50,7 @@ public class OutboxSender {
         sendDue();
     }
 
-    /** Sends up to one batch of due messages; returns how many were sent. */
+    /** Sends up to one batch of due messages and refreshes {@link OutboxMetrics}; returns how many were sent. */
     public int sendDue() {
         int sent = 0;
         for (int i = 0; i < config.batchSize(); i++) {
@@ -60,6 +62,7 @@ public class OutboxSender {
                 sent++;
             }
         }
+        metrics.refresh();
         return sent;
     }
 
@@ -89,7 +92,9 @@ public class OutboxSender {
     private void failed(OutboxMessage message, RuntimeException e) {
         message.attempts++;
         message.lastError = describe(e);
-        if (message.attempts >= config.maxAttempts()) {
+        boolean givenUp = message.attempts >= config.maxAttempts();
+        metrics.failed(givenUp);
+        if (givenUp) {
             message.status = OutboxStatus.FAILED;
             LOG.errorf("Email %d (%s) not sent after %d attempts, given up: %s",
                     message.id, message.kind, message.attempts, message.lastError);

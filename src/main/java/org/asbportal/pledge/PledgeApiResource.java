@@ -18,6 +18,9 @@ import org.asbportal.pledge.AssessmentViews.Assessment;
 import org.asbportal.pledge.PledgeAccessService.Signed;
 import org.asbportal.pledge.QuestionnaireService.QuestionnaireJson;
 import org.asbportal.web.InvalidSubmissionException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The PLEDGE self-assessment as JSON. The questionnaire is public; an organisation's assessments
@@ -26,6 +29,7 @@ import org.asbportal.web.InvalidSubmissionException;
  */
 @Path("/api/v1/pledge")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "ASB Help PLEDGE")
 public class PledgeApiResource {
 
     public record AnswersJson(Long assessmentId, int questionnaireVersion, String status, List<AnswerInput> answers) {
@@ -47,12 +51,15 @@ public class PledgeApiResource {
         this.access = access;
     }
 
+    @Operation(summary = "The PLEDGE self-assessment questionnaire: sections and questions")
     @GET
     @Path("/questionnaire")
     public QuestionnaireJson questionnaire() {
         return questionnaires.current();
     }
 
+    @Operation(summary = "An assessment's answers (with the PLEDGE session cookie)")
+    @APIResponse(responseCode = "404", description = "No such assessment for this session")
     @GET
     @Path("/assessments/{id}/answers")
     public AnswersJson answers(@CookieParam(PledgeCookie.NAME) String session, @PathParam("id") Long id) {
@@ -60,6 +67,9 @@ public class PledgeApiResource {
     }
 
     /** Saves the answers given (the others are left as they were) and returns them all. */
+    @Operation(summary = "Save answers; the others are left as they were")
+    @APIResponse(responseCode = "404", description = "No such assessment for this session")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @PUT
     @Path("/assessments/{id}/answers")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +82,9 @@ public class PledgeApiResource {
         return answersOf(assessments.view(organisationId, id));
     }
 
+    @Operation(summary = "Sign and submit the assessment")
+    @APIResponse(responseCode = "404", description = "No such assessment for this session")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/assessments/{id}/submit")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -84,6 +97,8 @@ public class PledgeApiResource {
     }
 
     /** The report: sections with answers and evidence, scores with their RAG rating, the action plan. */
+    @Operation(summary = "The assessment report: answers, scores with RAG ratings, the action plan")
+    @APIResponse(responseCode = "404", description = "No such assessment for this session")
     @GET
     @Path("/assessments/{id}/report")
     public Assessment report(@CookieParam(PledgeCookie.NAME) String session, @PathParam("id") Long id) {

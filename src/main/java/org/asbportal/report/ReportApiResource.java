@@ -22,14 +22,22 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.asbportal.casetracking.TrackingService;
+import org.asbportal.security.ClientAddress;
 import org.asbportal.web.CalendarConfig;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
-import org.asbportal.security.ClientAddress;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** JSON API for residents' reports, for apps and partner systems. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports")
 public class ReportApiResource {
 
     private static final int MAX_IDEMPOTENCY_KEY = 255;
@@ -46,6 +54,15 @@ public class ReportApiResource {
         this.serviceLevels = serviceLevels;
     }
 
+    @Operation(summary = "Report anti-social behaviour", description = ReportApiDocs.SUBMIT_DESCRIPTION)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportRequest.class),
+            examples = {@ExampleObject(name = "named victim", value = ReportApiDocs.NAMED_EXAMPLE),
+                    @ExampleObject(name = "anonymous witness", value = ReportApiDocs.ANONYMOUS_EXAMPLE)}))
+    @APIResponse(responseCode = "201", description = "Saved, screened and routed: the reference and the access code to follow it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class),
+                    examples = @ExampleObject(name = "saved", value = ReportApiDocs.SAVED_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different report")
+    @APIResponse(responseCode = "429", description = "Too many attempts from this client or at this reference: wait Retry-After seconds")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(ReportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -71,6 +88,9 @@ public class ReportApiResource {
                 .build();
     }
 
+    @Operation(summary = "A report's status and public timeline, with its access code")
+    @APIResponse(responseCode = "404", description = "No report matches this reference and access code")
+    @APIResponse(responseCode = "429", description = "Too many attempts from this client or at this reference: wait Retry-After seconds")
     @GET
     @Path("/{reference}")
     public ReportStatusResponse status(@PathParam("reference") String reference, @HeaderParam("X-Access-Code") String accessCode,

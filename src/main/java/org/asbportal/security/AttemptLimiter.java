@@ -1,6 +1,8 @@
 package org.asbportal.security;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -18,7 +20,10 @@ import java.util.Optional;
  * Counts attempts per bucket in fixed windows held in the database, so every replica enforces the
  * same limits: failed access-code checks (a client, a reference), staff sign-in attempts (a client,
  * a client and account) and uses of the per-client limits ({@link ClientLimits}).
- * same limits.
+ * <p>
+ * Every refusal is counted in {@code asb_limit_refusals_total}, tagged by what was limited: the
+ * bucket's kind ({@code track_client}, {@code track_reference}, {@code submit_report}, {@code signin}
+ * ...), never the client's address, the reference or the account.
  */
 @ApplicationScoped
 public class AttemptLimiter {
@@ -26,11 +31,24 @@ public class AttemptLimiter {
     private final AgroalDataSource dataSource;
     private final AttemptLimitConfig config;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public AttemptLimiter(AgroalDataSource dataSource, AttemptLimitConfig config, Clock clock) {
+    public AttemptLimiter(AgroalDataSource dataSource, AttemptLimitConfig config, Clock clock, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Counts a refusal by the kind of bucket: the fixed word before the first colon, never what follows it. */
+    private void refused(String bucket) {
+        int colon = bucket.indexOf(':');
+        String kind = (colon < 0 ? "other" : bucket.substring(0, colon)).replace('-', '_');
+        Counter.builder("asb.limit.refusals")
+                .description("Requests refused by a guessing or per-client limit, by what was limited")
+                .tag("limit", kind)
+                .register(meters)
+                .increment();
     }
 
     /** Refuses when any bucket has used up its failures in the current window; {@code referenceBucket} may be null. */
@@ -71,6 +89,7 @@ public class AttemptLimiter {
                         if (!row.next() || row.getLong(1) <= max) {
                             return Optional.<Duration>empty();
                         }
+                        refused(bucket);
                         Instant windowEnd = row.getTimestamp(2).toInstant().plus(window);
                         return Optional.of(windowEnd.isAfter(now) ? Duration.between(now, windowEnd) : Duration.ofSeconds(1));
                     }
@@ -97,6 +116,7 @@ public class AttemptLimiter {
         Instant now = clock.instant();
         for (int i = 0; i < buckets.size(); i++) {
             if (spent(buckets.get(i), limits.get(i), window, now) != null) {
+                refused(buckets.get(i));
                 return false;
             }
         }
@@ -106,6 +126,7 @@ public class AttemptLimiter {
             if (spent(buckets.get(i), limits.get(i) + 1, window, now) != null) {
                 // Refused, so never made: only attempts made and failed stay counted.
                 forgive(counted);
+                refused(buckets.get(i));
                 return false;
             }
         }
@@ -150,6 +171,7 @@ public class AttemptLimiter {
     private void refuseIfSpent(String bucket, int limit, Instant now) {
         Duration wait = spent(bucket, limit, config.window(), now);
         if (wait != null) {
+            refused(bucket);
             throw new TooManyAttemptsException(wait);
         }
     }

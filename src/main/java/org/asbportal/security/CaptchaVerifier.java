@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -16,6 +17,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JacksonException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.Startup;
 
@@ -27,7 +31,9 @@ import io.quarkus.runtime.Startup;
  * the caller accepts the submission as unverified. Only a definite "this is not a person" answer
  * is {@link CaptchaResult.Outcome#REJECTED}.
  * <p>
- * {@link #verify} makes a blocking HTTP call and must not be called on an I/O thread.
+ * {@link #verify} makes a blocking HTTP call and must not be called on an I/O thread. Every check made
+ * is counted in {@code asb_captcha_checks_total} by outcome: {@code verified}, {@code failed} (Google or
+ * a local rule said no) or {@code unavailable}.
  */
 @Startup
 @ApplicationScoped
@@ -39,15 +45,33 @@ public class CaptchaVerifier {
     private final Optional<String> secret;
     /** {@code null} when verification is disabled. */
     private final SiteVerifyClient client;
+    private final Counter verified;
+    private final Counter failed;
+    private final Counter unavailable;
 
     CaptchaVerifier(RecaptchaConfig config) {
+        this(config, new SimpleMeterRegistry());
+    }
+
+    @Inject
+    CaptchaVerifier(RecaptchaConfig config, MeterRegistry meters) {
         this.config = config;
+        this.verified = outcomeCounter(meters, "verified");
+        this.failed = outcomeCounter(meters, "failed");
+        this.unavailable = outcomeCounter(meters, "unavailable");
         this.secret = config.secret().filter(value -> !value.isBlank());
         if (secret.isPresent() && config.siteKey().filter(value -> !value.isBlank()).isEmpty()) {
             throw new IllegalStateException("asb.recaptcha.site-key (ASB_RECAPTCHA_SITE_KEY) must be set when "
                     + "asb.recaptcha.secret is, or the report form cannot show the robot check and would refuse every report");
         }
         this.client = secret.isPresent() ? buildClient(config) : null;
+    }
+
+    private static Counter outcomeCounter(MeterRegistry meters, String outcome) {
+        return Counter.builder("asb.captcha.checks")
+                .description("Robot checks of submitted forms by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     private static SiteVerifyClient buildClient(RecaptchaConfig config) {
@@ -89,6 +113,17 @@ public class CaptchaVerifier {
         if (!enabled()) {
             return CaptchaResult.notRequired();
         }
+        CaptchaResult result = check(token, expectedAction, remoteIp);
+        switch (result.outcome()) {
+            case VERIFIED -> verified.increment();
+            case REJECTED -> failed.increment();
+            case UNAVAILABLE -> unavailable.increment();
+            case NOT_REQUIRED -> { }
+        }
+        return result;
+    }
+
+    private CaptchaResult check(String token, String expectedAction, String remoteIp) {
         if (token == null || token.isBlank()) {
             return CaptchaResult.rejected("missing-token");
         }

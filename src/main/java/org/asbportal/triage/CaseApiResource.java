@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 import org.asbportal.security.Role;
 import org.asbportal.triage.ActionService.ActionForm;
@@ -19,8 +20,12 @@ import org.asbportal.triage.CaseViews.ActionView;
 import org.asbportal.triage.CaseViews.CaseView;
 import org.asbportal.triage.CaseViews.PerpetratorMatch;
 import org.asbportal.triage.PerpetratorService.PerpetratorForm;
-import java.util.List;
+import org.asbportal.web.ApiDocument;
 import org.asbportal.web.InvalidSubmissionException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Cases for integrations and scripts (HTTP Basic). Changes carry the {@code version} the caller
@@ -30,6 +35,9 @@ import org.asbportal.web.InvalidSubmissionException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN, Role.TRIAGE_OFFICER, Role.CASEWORKER})
+@Tag(name = "Cases")
+@SecurityRequirement(name = ApiDocument.BASIC)
+@SecurityRequirement(name = ApiDocument.TOKEN)
 public class CaseApiResource {
 
     public record VersionRequest(Integer version) {
@@ -73,17 +81,25 @@ public class CaseApiResource {
         this.perpetrators = perpetrators;
     }
 
+    @Operation(summary = "A case: the report, its queue item, timeline, actions, links and perpetrators")
+    @APIResponse(responseCode = "404", description = "No such case in your queues")
     @GET
     public CaseView get(@PathParam("reference") String reference) {
         return cases.view(reference);
     }
 
+    @Operation(summary = "Assign the case to yourself")
+    @APIResponse(responseCode = "404", description = "No such case in your queues")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/claim")
     public CaseView claim(@PathParam("reference") String reference, VersionRequest request) {
         return cases.claim(reference, version(request == null ? null : request.version(), reference));
     }
 
+    @Operation(summary = "Assign the case to a member of staff, or to no one")
+    @APIResponse(responseCode = "404", description = "No such case in your queues")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/assign")
     public CaseView assign(@PathParam("reference") String reference, AssignRequest request) {
@@ -91,6 +107,9 @@ public class CaseApiResource {
         return cases.assignTo(reference, version(request.version(), reference), request.assignee());
     }
 
+    @Operation(summary = "Move the case to another queue")
+    @APIResponse(responseCode = "404", description = "No such case or queue")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/transfer")
     public CaseView transfer(@PathParam("reference") String reference, TransferRequest request) {
@@ -98,6 +117,9 @@ public class CaseApiResource {
         return cases.transfer(reference, version(request.version(), reference), request.queue(), request.reason());
     }
 
+    @Operation(summary = "Add an update: internal, or public (the victim sees it and may be emailed)")
+    @APIResponse(responseCode = "404", description = "No such case in your queues")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/updates")
     public CaseView update(@PathParam("reference") String reference, UpdatePayload request) {
@@ -105,6 +127,9 @@ public class CaseApiResource {
         return cases.addUpdate(reference, request.text(), Boolean.TRUE.equals(request.isPublic()));
     }
 
+    @Operation(summary = "Close the case with an outcome")
+    @APIResponse(responseCode = "404", description = "No such case in your queues")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/close")
     public CaseView close(@PathParam("reference") String reference, CloseRequest request) {
@@ -112,6 +137,10 @@ public class CaseApiResource {
         return cases.close(reference, version(request.version(), reference), request.outcome());
     }
 
+    @Operation(summary = "Record an action taken or planned")
+    @APIResponse(responseCode = "201", description = "The action")
+    @APIResponse(responseCode = "404", description = "No such case in your queues")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/actions")
     public Response addAction(@PathParam("reference") String reference, ActionForm request) {
@@ -119,6 +148,9 @@ public class CaseApiResource {
         return Response.status(Response.Status.CREATED).entity(actions.add(reference, request)).build();
     }
 
+    @Operation(summary = "Record an action's result")
+    @APIResponse(responseCode = "404", description = "No such case or action")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/actions/{id}/result")
     public ActionView recordResult(@PathParam("reference") String reference, @PathParam("id") long id, ResultForm request) {
@@ -126,6 +158,9 @@ public class CaseApiResource {
         return actions.recordResult(reference, id, request);
     }
 
+    @Operation(summary = "Link another case to this one")
+    @APIResponse(responseCode = "404", description = "No such case in your queues")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/links")
     public CaseView link(@PathParam("reference") String reference, LinkRequest request) {
@@ -133,6 +168,9 @@ public class CaseApiResource {
         return links.link(reference, request.reference());
     }
 
+    @Operation(summary = "Merge this case into the case it duplicates")
+    @APIResponse(responseCode = "404", description = "No such case in your queues")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/merge")
     public CaseView merge(@PathParam("reference") String reference, MergeRequest request) {
@@ -141,6 +179,10 @@ public class CaseApiResource {
     }
 
     /** Links a known perpetrator (200), or records a new one and links them (201); either way, the case. */
+    @Operation(summary = "Link a known perpetrator, or record a new one and link them")
+    @APIResponse(responseCode = "201", description = "A new perpetrator was recorded and linked: the case")
+    @APIResponse(responseCode = "404", description = "No such case or perpetrator")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @POST
     @Path("/perpetrators")
     public Response addPerpetrator(@PathParam("reference") String reference, PerpetratorRequest request) {
@@ -151,12 +193,17 @@ public class CaseApiResource {
         return Response.status(Response.Status.CREATED).entity(perpetrators.add(reference, request.form())).build();
     }
 
+    @Operation(summary = "Known perpetrators whose name or alias matches")
+    @APIResponse(responseCode = "404", description = "No such case in your queues")
     @GET
     @Path("/perpetrators")
     public List<PerpetratorMatch> findPerpetrators(@PathParam("reference") String reference, @QueryParam("name") String name) {
         return perpetrators.search(reference, name);
     }
 
+    @Operation(summary = "Unlink a perpetrator from the case")
+    @APIResponse(responseCode = "404", description = "No such case or perpetrator")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
     @DELETE
     @Path("/perpetrators/{id}")
     public CaseView unlinkPerpetrator(@PathParam("reference") String reference, @PathParam("id") long id) {

@@ -1,6 +1,11 @@
 package org.asbportal.triage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.Optional;
@@ -13,7 +18,9 @@ import org.asbportal.security.CaptchaResult;
 
 /**
  * Triage's intake: a report just saved is routed by the partnership's rules to one queue, where a
- * queue item (owned here) holds it with the date first contact is due by.
+ * queue item (owned here) holds it with the date first contact is due by. Each report routed is
+ * counted in {@code asb_reports_received_total} (kind of behaviour, queue, risk level) once its
+ * transaction commits, so a transaction run again after a deadlock counts once.
  */
 @ApplicationScoped
 public class TriageIntake implements ReportIntake {
@@ -21,11 +28,16 @@ public class TriageIntake implements ReportIntake {
     private final Router router;
     private final ServiceLevels serviceLevels;
     private final ReportHistory history;
+    private final MeterRegistry meters;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public TriageIntake(Router router, ServiceLevels serviceLevels, ReportHistory history) {
+    public TriageIntake(Router router, ServiceLevels serviceLevels, ReportHistory history, MeterRegistry meters,
+            TransactionSynchronizationRegistry transactions) {
         this.router = router;
         this.serviceLevels = serviceLevels;
         this.history = history;
+        this.meters = meters;
+        this.transactions = transactions;
     }
 
     @Override
@@ -45,7 +57,29 @@ public class TriageIntake implements ReportIntake {
         history.record(report, "ROUTED", false, "Routed to " + decision.queue().name
                 + (decision.rule() == null ? " (no rule matched: fallback queue)" : " by rule: " + decision.rule().description),
                 ReportEvent.SYSTEM);
+        countOnCommit(report.category.code, decision.queue().code, report.riskLevel.name());
         return intake(item);
+    }
+
+    private void countOnCommit(String category, String queue, String risk) {
+        Counter received = Counter.builder("asb.reports.received")
+                .description("Reports saved and routed to a triage queue, by kind of behaviour, queue and risk level")
+                .tag("category", category)
+                .tag("queue", queue)
+                .tag("risk", risk)
+                .register(meters);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    received.increment();
+                }
+            }
+        });
     }
 
     @Override

@@ -15,12 +15,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.asbportal.report.Channel;
-import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.security.ClientAddress;
+import org.asbportal.web.InvalidSubmissionException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** JSON API for Community Trigger applications, for apps and partner systems. */
 @Path("/api/v1/community-trigger/applications")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Community Trigger")
 public class TriggerApiResource {
 
     private static final int MAX_IDEMPOTENCY_KEY = 255;
@@ -31,6 +35,10 @@ public class TriggerApiResource {
         this.applications = applications;
     }
 
+    @Operation(summary = "Apply for a Community Trigger (ASB case review)")
+    @APIResponse(responseCode = "201", description = "Saved: the reference and access code")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different application")
+    @APIResponse(responseCode = "429", description = "Too many attempts from this client or at this reference: wait Retry-After seconds")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(ApplicationRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -49,6 +57,10 @@ public class TriggerApiResource {
     }
 
     /** The applicant, with the access code, asks for the decision or the outcome to be looked at again. */
+    @Operation(summary = "Ask for the decision or the outcome to be looked at again (with the access code)")
+    @APIResponse(responseCode = "404", description = "No application matches this reference and access code")
+    @APIResponse(responseCode = "409", description = "Someone changed it since the version sent, or the step is not open now: look again")
+    @APIResponse(responseCode = "429", description = "Too many attempts from this client or at this reference: wait Retry-After seconds")
     @POST
     @Path("/{reference}/escalation")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +70,9 @@ public class TriggerApiResource {
                 .orElseThrow(() -> new NotFoundException("No application matches this reference and access code"));
     }
 
+    @Operation(summary = "An application's status, with its access code")
+    @APIResponse(responseCode = "404", description = "No application matches this reference and access code")
+    @APIResponse(responseCode = "429", description = "Too many attempts from this client or at this reference: wait Retry-After seconds")
     @GET
     @Path("/{reference}")
     public ApplicationStatusResponse status(@PathParam("reference") String reference,

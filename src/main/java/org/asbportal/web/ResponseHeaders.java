@@ -22,7 +22,9 @@ import org.asbportal.security.CaptchaVerifier;
  * <li>{@code Strict-Transport-Security} when the request came over HTTPS, directly or through a proxy
  * that says so (with {@code quarkus.http.proxy.*} forwarding on).</li>
  * <li>{@code Permissions-Policy} from {@link HeadersConfig#permissionsPolicy()}.</li>
- * <li>{@code Content-Security-Policy}, allowing Google's reCAPTCHA only when it is switched on.</li>
+ * <li>{@code Content-Security-Policy}, allowing Google's reCAPTCHA only when it is switched on; Swagger UI
+ * ({@code /q/swagger-ui}, served in dev and when {@code ASB_SWAGGER_UI} is on) starts itself with an inline
+ * script and styles, so its pages alone may run inline scripts and styles of their own origin.</li>
  * <li>Redirects to the host a request named: the {@code Host} header is the client's to choose, so
  * a {@code Location} built from it (as the sign-in mechanism builds its own) is made relative
  * unless it names the portal's configured address ({@link SiteConfig#baseUrl()}).</li>
@@ -39,6 +41,10 @@ public class ResponseHeaders {
     static final String CSP_WITH_RECAPTCHA = "default-src 'self'; script-src 'self' https://www.google.com "
             + "https://www.gstatic.com; frame-src https://www.google.com; img-src 'self' data:; style-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String SWAGGER_UI_PREFIX = "/q/swagger-ui";
+    static final String CSP_SWAGGER_UI = "default-src 'self'; script-src 'self' 'unsafe-inline'; frame-src 'none'; "
+            + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     private final HeadersConfig config;
     private final CaptchaVerifier captcha;
@@ -70,7 +76,8 @@ public class ResponseHeaders {
                 headers.set("Strict-Transport-Security", hsts);
             }
             headers.set("Permissions-Policy", config.permissionsPolicy());
-            headers.set("Content-Security-Policy", contentSecurityPolicy());
+            headers.set("Content-Security-Policy", path != null && path.startsWith(SWAGGER_UI_PREFIX)
+                    ? CSP_SWAGGER_UI : contentSecurityPolicy());
             String location = headers.get("Location");
             if (location != null) {
                 headers.set("Location", location(location, requestAuthority));
