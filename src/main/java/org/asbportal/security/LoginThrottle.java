@@ -93,7 +93,8 @@ public class LoginThrottle implements SecurityIdentityAugmentor {
         List<String> buckets = List.of("signin:" + client, "signin:" + client + ":" + digest(name.toLowerCase(Locale.ROOT)));
         if (!limiter.claim(config.clientWindow(), buckets,
                 List.of(config.maxFailuresPerClient(), config.maxFailuresPerClientAccount()))) {
-            LOG.warnf("Sign-in refused: too many failed sign-ins from %s", client);
+            // Neither the address nor the name tried goes in the log: both can identify a person.
+            LOG.warn("Sign-in refused: too many failed sign-ins from one client");
             throw new AuthenticationFailedException("Too many failed sign-ins from this client");
         }
         Integer before = claimAccount(name);
@@ -165,7 +166,7 @@ public class LoginThrottle implements SecurityIdentityAugmentor {
                 write.setInt(1, 0);
                 write.setInt(2, lockouts + 1);
                 write.setTimestamp(3, Timestamp.from(until));
-                LOG.warnf("Staff account %s locked until %s after %d sign-in attempts in a row", username, until,
+                LOG.warnf("Staff account %d locked until %s after %d sign-in attempts in a row", id, until,
                         config.maxFailedLogins());
             } else {
                 write.setInt(1, failures + 1);
