@@ -89,8 +89,9 @@ public class CaseService {
             case "all" -> { }
             default -> where.append(" and i.openItem = 1");
         }
+        // Kind and ward on the queue item's own copies: each leads an index in the queue's order (V020), so the page stays an index walk.
         if (filter.category() != null && !filter.category().isBlank()) {
-            where.append(" and r.category.code = :category");
+            where.append(" and i.categoryCode = :category");
             params.and("category", filter.category());
         }
         if (filter.risk() != null) {
@@ -99,7 +100,7 @@ public class CaseService {
             params.and("riskRank", QueueItem.rankOf(filter.risk()));
         }
         if (filter.ward() != null && !filter.ward().isBlank()) {
-            where.append(" and r.wardCode = :ward");
+            where.append(" and i.wardCode = :ward");
             params.and("ward", filter.ward());
         }
         if ("me".equals(filter.assigned())) {

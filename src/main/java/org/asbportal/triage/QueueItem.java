@@ -60,6 +60,17 @@ public class QueueItem extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /**
+     * The report's ward and kind of behaviour, copied here when triage takes the report in so that a
+     * queue filtered by either walks an index in the queue's order (V020). Never changed by a case's
+     * own updates: only {@link QueueItemWards} moves the ward, with the report's, when the wards are replaced.
+     */
+    @Column(name = "ward_code", updatable = false)
+    public String wardCode;
+
+    @Column(name = "category_code", updatable = false)
+    public String categoryCode;
+
     /** 2 high, 1 medium, 0 standard: the queue sorts by it first. */
     @Column(name = "risk_rank")
     public int riskRank;

@@ -53,6 +53,8 @@ public class TriageIntake implements ReportIntake {
         item.firstContactDueBy = serviceLevels.firstContactDueBy(report.riskLevel, report.submittedAt);
         item.createdAt = report.submittedAt;
         item.riskRank = QueueItem.rankOf(report.riskLevel);
+        item.wardCode = report.wardCode;
+        item.categoryCode = report.category.code;
         item.persist();
         history.record(report, "ROUTED", false, "Routed to " + decision.queue().name
                 + (decision.rule() == null ? " (no rule matched: fallback queue)" : " by rule: " + decision.rule().description),

@@ -40,10 +40,15 @@ class QueueBenchmark {
 
     static final String QUEUE = "YOUTH_OUTREACH";
     static final int ITEMS = Integer.getInteger("benchmark.queue-items", 100_000);
+    /** Closed items written besides the open ones, one for every ten open. */
+    static final int CLOSED = ITEMS / 10;
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 200);
     static final String PREFIX = "QB-";
     static final String[] LEVELS = {"STANDARD", "MEDIUM", "HIGH"};
     static final String[] WARDS = {"E36001576", "E36001577", "E36001578", null};
+    /** The columns the queue page filters ward and kind of behaviour on, for the query plans. */
+    static final String WARD = "i.ward_code";
+    static final String CATEGORY = "i.category_code";
 
     @Inject
     AgroalDataSource dataSource;
@@ -62,15 +67,16 @@ class QueueBenchmark {
             try (PreparedStatement report = connection.prepareStatement("INSERT INTO report (reference, access_code_hash, "
                     + "status, category_code, description, occurred_on, still_happening, location_description, ward_code, "
                     + "risk_level, risk_score, risk_reasons, anonymous, reporter_role, consent_to_share, captcha_outcome, "
-                    + "channel, submitted_at) VALUES (?, 'not-a-hash', 'RECEIVED', ?, 'Benchmark fixture', ?, FALSE, "
+                    + "channel, submitted_at) VALUES (?, 'not-a-hash', ?, ?, 'Benchmark fixture', ?, FALSE, "
                     + "'Benchmark place', ?, ?, 0, '', TRUE, 'WITNESS', FALSE, 'NOT_REQUIRED', 'API', ?)")) {
-                for (int i = 0; i < ITEMS; i++) {
+                for (int i = 0; i < ITEMS + CLOSED; i++) {
                     report.setString(1, reference(i));
-                    report.setString(2, i % 2 == 0 ? "ROWDY" : "NOISE");
-                    report.setObject(3, LocalDate.of(2026, 1, 1));
-                    report.setObject(4, WARDS[i % WARDS.length], Types.VARCHAR);
-                    report.setString(5, LEVELS[rank(i)]);
-                    report.setObject(6, created(base, i));
+                    report.setString(2, i < ITEMS ? "RECEIVED" : "CLOSED");
+                    report.setString(3, i % 2 == 0 ? "ROWDY" : "NOISE");
+                    report.setObject(4, LocalDate.of(2026, 1, 1));
+                    report.setObject(5, WARDS[i % WARDS.length], Types.VARCHAR);
+                    report.setString(6, LEVELS[rank(i)]);
+                    report.setObject(7, created(base, i));
                     report.addBatch();
                     if (i % 5000 == 4999) {
                         report.executeBatch();
@@ -80,18 +86,20 @@ class QueueBenchmark {
             }
             try (Statement items = connection.createStatement()) {
                 items.executeUpdate("INSERT INTO queue_item (report_id, queue_id, status, risk_level, risk_rank, "
-                        + "first_contact_due_by, created_at, assigned_to, assigned_at) "
-                        + "SELECT r.id, " + queueId + ", IF(r.id % 3 = 0, 'NEW', 'IN_PROGRESS'), r.risk_level, "
-                        + "CASE r.risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END, "
+                        + "first_contact_due_by, created_at, assigned_to, assigned_at, closed_at, outcome, ward_code, category_code) "
+                        + "SELECT r.id, " + queueId + ", IF(r.status = 'CLOSED', 'CLOSED', IF(r.id % 3 = 0, 'NEW', 'IN_PROGRESS')), "
+                        + "r.risk_level, CASE r.risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END, "
                         + "IF(r.id % 7 = 0, '2026-01-01', '2099-01-01'), r.submitted_at, "
-                        + "IF(r.id % 3 = 0, NULL, " + caseworker + "), IF(r.id % 3 = 0, NULL, r.submitted_at) "
+                        + "IF(r.id % 3 = 0, NULL, " + caseworker + "), IF(r.id % 3 = 0, NULL, r.submitted_at), "
+                        + "IF(r.status = 'CLOSED', r.submitted_at + INTERVAL 2 DAY, NULL), IF(r.status = 'CLOSED', 'RESOLVED', NULL), "
+                        + "r.ward_code, r.category_code "
                         + "FROM report r WHERE r.reference LIKE '" + PREFIX + "%'");
                 items.execute("ANALYZE TABLE report, queue_item");
             }
             connection.commit();
         }
-        System.out.printf(Locale.ROOT, "%nQueue benchmark: %,d open items written to %s in %.1f s%n", ITEMS, QUEUE,
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "%nQueue benchmark: %,d open and %,d closed items written to %s in %.1f s%n", ITEMS,
+                CLOSED, QUEUE, (System.nanoTime() - start) / 1e9);
     }
 
     @AfterAll
@@ -118,8 +126,22 @@ class QueueBenchmark {
         measure("one ward", i -> page + "?ward=" + WARDS[i % 3]);
         measure("one category", i -> page + "?category=NOISE");
         measure("one category, deep", i -> page + "?category=NOISE&cursor=" + deep.get(i % deep.size()));
+        measure("one ward and high risk", i -> page + "?risk=HIGH&ward=" + WARDS[i % 3]);
+        measure("one kind and unassigned", i -> page + "?category=NOISE&assigned=unassigned");
+        measure("one ward and one kind", i -> page + "?category=NOISE&ward=" + WARDS[i % 3]);
+        measure("overdue in one ward", i -> page + "?overdue=true&ward=" + WARDS[i % 3]);
+        measure("closed", i -> page + "?status=closed");
+        measure("closed in one ward", i -> page + "?status=closed&ward=" + WARDS[i % 3]);
         measure("my queues with counts", i -> "/staff");
-        explain();
+        explain("a deep page", "i.open_item = 1 AND (i.risk_rank < 1 OR (i.risk_rank = 1 AND i.created_at > '2026-01-01'))");
+        explain("one ward", "i.open_item = 1 AND " + WARD + " = 'E36001576'");
+        explain("one kind", "i.open_item = 1 AND " + CATEGORY + " = 'NOISE'");
+        explain("one ward and high risk", "i.open_item = 1 AND i.risk_rank = 2 AND " + WARD + " = 'E36001576'");
+        explain("one kind and unassigned", "i.open_item = 1 AND " + CATEGORY + " = 'NOISE' AND i.assigned_to IS NULL");
+        explain("one ward and one kind", "i.open_item = 1 AND " + CATEGORY + " = 'NOISE' AND " + WARD + " = 'E36001576'");
+        explain("overdue in one ward", "i.open_item = 1 AND " + WARD + " = 'E36001576' AND i.status = 'NEW' "
+                + "AND i.first_contact_due_by < CURRENT_DATE");
+        explain("closed", "i.open_item = 0");
     }
 
     /** Follows "Next page" from the first page, keeping every cursor met. */
@@ -156,14 +178,15 @@ class QueueBenchmark {
                 millis[ROUNDS / 2], millis[(int) Math.ceil(ROUNDS * 0.95) - 1], millis[ROUNDS - 1], ROUNDS);
     }
 
-    /** The plan of a deep page's query, to see that it walks the worklist index. */
-    private void explain() throws SQLException {
+    /** The plan of a page's query (shaped and selecting as the service's), to see that it walks an index without sorting. */
+    private void explain(String name, String condition) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet plan = statement.executeQuery("EXPLAIN SELECT i.id FROM queue_item i JOIN report r ON r.id = i.report_id "
-                        + "WHERE i.queue_id = (SELECT id FROM triage_queue WHERE code = '" + QUEUE + "') AND i.open_item = 1 "
-                        + "AND (i.risk_rank < 1 OR (i.risk_rank = 1 AND i.created_at > '2026-01-01')) "
-                        + "ORDER BY i.risk_rank DESC, i.created_at, i.id LIMIT 26")) {
-            System.out.println("  plan of a deep page:");
+                ResultSet plan = statement.executeQuery("EXPLAIN SELECT i.*, r.*, a.* FROM queue_item i "
+                        + "JOIN report r ON r.id = i.report_id "
+                        + "LEFT JOIN staff_account a ON a.id = i.assigned_to "
+                        + "WHERE i.queue_id = " + single(connection, "SELECT id FROM triage_queue WHERE code = '" + QUEUE + "'")
+                        + " AND " + condition + " ORDER BY i.risk_rank DESC, i.created_at, i.id LIMIT 26")) {
+            System.out.println("  plan of " + name + ":");
             while (plan.next()) {
                 System.out.printf("    %s %s key=%s rows=%s %s%n", plan.getString("table"), plan.getString("type"),
                         plan.getString("key"), plan.getString("rows"), plan.getString("Extra"));

@@ -76,9 +76,10 @@ class WardSummaryBenchmark {
                         + "'API', " + base + " + INTERVAL (s.seq * 61) % 63072000 SECOND "
                         + "FROM " + seq + " s JOIN bench_ward w ON w.n = s.seq % 27");
                 sql.executeUpdate("INSERT INTO queue_item (report_id, queue_id, status, risk_level, first_contact_due_by, "
-                        + "created_at, closed_at) SELECT r.id, " + queueId + ", IF(r.status = 'CLOSED', 'CLOSED', 'NEW'), "
-                        + "r.risk_level, DATE(r.submitted_at), r.submitted_at, "
-                        + "IF(r.status = 'CLOSED', r.submitted_at + INTERVAL (r.id % 40) DAY, NULL) FROM report r "
+                        + "created_at, closed_at, ward_code, category_code) SELECT r.id, " + queueId + ", "
+                        + "IF(r.status = 'CLOSED', 'CLOSED', 'NEW'), r.risk_level, DATE(r.submitted_at), r.submitted_at, "
+                        + "IF(r.status = 'CLOSED', r.submitted_at + INTERVAL (r.id % 40) DAY, NULL), r.ward_code, r.category_code "
+                        + "FROM report r "
                         + "WHERE r.reference BETWEEN CONCAT('" + PREFIX + "', LPAD(" + from + ", 10, '0')) "
                         + "AND CONCAT('" + PREFIX + "', LPAD(" + Math.min(ROWS, from + CHUNK - 1) + ", 10, '0'))");
                 sql.executeUpdate("INSERT INTO report_event (report_id, occurred_at, kind, is_public, actor, message) "

@@ -107,8 +107,8 @@ class QueuePaginationTest {
             }
             assertEquals(ITEMS, reportIds.size());
             try (PreparedStatement item = connection.prepareStatement("INSERT INTO queue_item (report_id, queue_id, status, "
-                    + "risk_level, risk_rank, first_contact_due_by, created_at, assigned_to, assigned_at, closed_at, outcome) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "risk_level, risk_rank, first_contact_due_by, created_at, assigned_to, assigned_at, closed_at, outcome, "
+                    + "category_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ROWDY')")) {
                 for (int i = 0; i < ITEMS; i++) {
                     LocalDateTime created = created(base, i);
                     item.setLong(1, reportIds.get(reference(i)));
