@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,7 @@ class GaleraClusterIT {
     private static final String ADMIN_PASSWORD = "cluster-admin-password-2026";
     private static final int CLIENTS = 4;
     private static final Duration LOAD = Duration.ofSeconds(10);
+    private static final Duration AFTER_KILL = Duration.ofSeconds(40);
 
     private static boolean startedCluster;
     private static Process portalA;
@@ -123,7 +125,7 @@ class GaleraClusterIT {
     @Test
     @Order(1)
     void reportsTakenByBothReplicasAtOnceAreOnEveryNode() throws Exception {
-        Load load = load(LOAD, null);
+        Load load = load(LOAD, null, Duration.ZERO, done -> true);
         System.out.printf("Cluster, both replicas: %d reports acknowledged (%d by A, %d by B); %d other answers%n",
                 load.acknowledged.size(), load.countBy("A"), load.countBy("B"), load.failures.size());
         assertTrue(load.failures.isEmpty(), "every report acknowledged (201): " + load.failures + "\n--- A\n" + tail(logA)
@@ -183,18 +185,22 @@ class GaleraClusterIT {
     @Test
     @Order(4)
     void aNodeKilledMidLoadLosesNoAcknowledgedReportAndItsReplicaAnswers503() throws Exception {
-        Load load = load(LOAD, () -> {
+        Load load = load(LOAD.dividedBy(2), () -> {
             try {
                 Process kill = new ProcessBuilder("bash", SCRIPT, "kill", "2").inheritIO().start();
                 kill.waitFor(30, TimeUnit.SECONDS);
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        // Then load until the replica on a surviving node has taken a few reports, once the cluster has
+        // evicted the dead node (at most AFTER_KILL), and for at least half the load.
+        }, AFTER_KILL, done -> done.afterKill("A") >= 3
+                && System.nanoTime() - done.killedAt > LOAD.dividedBy(2).toNanos());
         List<String> otherThan503 = load.failures.stream().filter(failure -> !failure.contains(" 503 ")).toList();
         List<String> fromA = load.failures.stream().filter(failure -> failure.startsWith("A ")).toList();
-        System.out.printf("Cluster, node 2 killed mid-load: %d reports acknowledged (%d by A, %d by B, %d by B after the "
-                + "kill); %d other answers: %s%n", load.acknowledged.size(), load.countBy("A"), load.countBy("B"),
+        System.out.printf("Cluster, node 2 killed mid-load: %d reports acknowledged (%d by A, %d of them after the kill, "
+                + "the first %d ms after it; %d by B, %d after the kill); %d other answers: %s%n", load.acknowledged.size(),
+                load.countBy("A"), load.afterKill("A"), load.firstAfterKillMillis("A"), load.countBy("B"),
                 load.afterKill("B"), load.failures.size(), load.failures);
         for (int port : new int[] {NODE_PORTS[0], NODE_PORTS[2]}) {
             assertEquals(List.of(), missing(port, load.references()),
@@ -208,8 +214,11 @@ class GaleraClusterIT {
         assertEquals(503, ready.statusCode(), "the replica behind the dead node is not ready: " + ready.asString());
     }
 
-    /** What a load of {@link #CLIENTS} clients, half on each replica, got; {@code midway} runs halfway through. */
-    private static Load load(Duration duration, Runnable midway) throws Exception {
+    /**
+     * What a load of {@link #CLIENTS} clients, half on each replica, got: {@code first} of load, then
+     * {@code midway} (if any), then load again until {@code enough} holds, at most {@code atMost}.
+     */
+    private static Load load(Duration first, Runnable midway, Duration atMost, Predicate<Load> enough) throws Exception {
         Load load = new Load();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean killed = new AtomicBoolean();
@@ -226,7 +235,7 @@ class GaleraClusterIT {
                                 .body(report(replica + client, i).getBytes(StandardCharsets.UTF_8))
                                 .when().post("/api/v1/reports");
                         if (response.statusCode() == 201) {
-                            load.acknowledged.add(new Acknowledged(replica, after, response.path("reference")));
+                            load.acknowledged.add(new Acknowledged(replica, after, System.nanoTime(), response.path("reference")));
                         } else {
                             load.failures.add(replica + " client " + client + " request " + i + (after ? " (after kill)" : "")
                                     + ": " + response.statusCode() + " " + response.asString());
@@ -238,25 +247,26 @@ class GaleraClusterIT {
                 }
             });
         }
-        long start = System.nanoTime();
-        within(duration.dividedBy(2), () -> false);
+        within(first, () -> false);
         if (midway != null) {
+            load.killedAt = System.nanoTime();
             midway.run();
             killed.set(true);
         }
-        within(duration.minus(Duration.ofNanos(System.nanoTime() - start)), () -> false);
+        within(atMost, () -> enough.test(load));
         running.set(false);
         clients.shutdown();
         assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS), "every client has finished");
         return load;
     }
 
-    private record Acknowledged(String replica, boolean afterKill, String reference) {
+    private record Acknowledged(String replica, boolean afterKill, long at, String reference) {
     }
 
     private static final class Load {
         final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        volatile long killedAt;
 
         long countBy(String replica) {
             return acknowledged.stream().filter(a -> a.replica().equals(replica)).count();
@@ -264,6 +274,12 @@ class GaleraClusterIT {
 
         long afterKill(String replica) {
             return acknowledged.stream().filter(a -> a.replica().equals(replica) && a.afterKill()).count();
+        }
+
+        /** Milliseconds from the kill to the first report {@code replica} acknowledged after it, or -1. */
+        long firstAfterKillMillis(String replica) {
+            return acknowledged.stream().filter(a -> a.replica().equals(replica) && a.afterKill()).mapToLong(Acknowledged::at)
+                    .min().stream().map(at -> TimeUnit.NANOSECONDS.toMillis(at - killedAt)).findFirst().orElse(-1);
         }
 
         List<String> references() {
