@@ -28,6 +28,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class AttemptLimiter {
 
+    /** How many times a count refused as a deadlock (a Galera certification failure) is tried. */
+    private static final int COUNT_ATTEMPTS = 4;
+
     private final AgroalDataSource dataSource;
     private final AttemptLimitConfig config;
     private final Clock clock;
@@ -74,30 +77,43 @@ public class AttemptLimiter {
                 + "ON DUPLICATE KEY UPDATE failures = LAST_INSERT_ID(IF(window_start < ?, 1, failures + 1)), "
                 + "window_start = IF(window_start < ?, VALUES(window_start), window_start)";
         return QuarkusTransaction.suspendingExisting().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                try (PreparedStatement statement = connection.prepareStatement(count)) {
-                    statement.setString(1, bucket);
-                    statement.setTimestamp(2, Timestamp.from(now));
-                    statement.setTimestamp(3, Timestamp.from(expired));
-                    statement.setTimestamp(4, Timestamp.from(expired));
-                    statement.executeUpdate();
-                }
-                try (PreparedStatement read = connection.prepareStatement(
-                        "SELECT LAST_INSERT_ID(), window_start FROM attempt_counter WHERE bucket = ?")) {
-                    read.setString(1, bucket);
-                    try (ResultSet row = read.executeQuery()) {
-                        if (!row.next() || row.getLong(1) <= max) {
-                            return Optional.<Duration>empty();
-                        }
-                        refused(bucket);
-                        Instant windowEnd = row.getTimestamp(2).toInstant().plus(window);
-                        return Optional.of(windowEnd.isAfter(now) ? Duration.between(now, windowEnd) : Duration.ofSeconds(1));
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return count(bucket, max, window, now, expired, count);
+                } catch (SQLException e) {
+                    // On a Galera cluster, the same bucket counted at once through another node fails
+                    // certification and is refused as a deadlock; the statement saved nothing, so count again.
+                    if (attempt >= COUNT_ATTEMPTS || !("40001".equals(e.getSQLState()) || e.getErrorCode() == 1213)) {
+                        throw new IllegalStateException("Could not count a use of a per-client limit", e);
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not count a use of a per-client limit", e);
             }
         });
+    }
+
+    private Optional<Duration> count(String bucket, int max, Duration window, Instant now, Instant expired, String count)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement statement = connection.prepareStatement(count)) {
+                statement.setString(1, bucket);
+                statement.setTimestamp(2, Timestamp.from(now));
+                statement.setTimestamp(3, Timestamp.from(expired));
+                statement.setTimestamp(4, Timestamp.from(expired));
+                statement.executeUpdate();
+            }
+            try (PreparedStatement read = connection.prepareStatement(
+                    "SELECT LAST_INSERT_ID(), window_start FROM attempt_counter WHERE bucket = ?")) {
+                read.setString(1, bucket);
+                try (ResultSet row = read.executeQuery()) {
+                    if (!row.next() || row.getLong(1) <= max) {
+                        return Optional.<Duration>empty();
+                    }
+                    refused(bucket);
+                    Instant windowEnd = row.getTimestamp(2).toInstant().plus(window);
+                    return Optional.of(windowEnd.isAfter(now) ? Duration.between(now, windowEnd) : Duration.ofSeconds(1));
+                }
+            }
+        }
     }
 
     /** Counts a failure against each bucket. */

@@ -1,6 +1,12 @@
 package org.asbportal.web;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
@@ -44,15 +50,31 @@ public final class DatabaseFailures {
         return cause == null ? String.valueOf(failure) : cause.getErrorCode() + "/" + cause.getSQLState();
     }
 
+    /**
+     * The serialisation failure among the causes of {@code failure} and the exceptions they suppressed:
+     * a commit the database refuses (on a Galera cluster, a write set that failed certification is
+     * refused at commit as a deadlock) reaches the application as the transaction manager's
+     * RollbackException, with the driver's exception suppressed in it rather than as its cause.
+     */
     private static SQLException serialisationCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.poll();
+            if (!seen.add(cause)) {
+                continue;
+            }
             if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == DEADLOCK
                     || sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == RECORD_CHANGED)) {
                 return sql;
             }
-            if (cause.getCause() == cause) {
-                break;
+            if (cause.getCause() != null) {
+                pending.add(cause.getCause());
             }
+            pending.addAll(Arrays.asList(cause.getSuppressed()));
         }
         return null;
     }
