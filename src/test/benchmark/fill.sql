@@ -1,5 +1,6 @@
 -- Writes reports @from + 1 … @from + 100,000 of the benchmark's stored history: 24 months up to
--- today over the 27 Bedford wards and 14 kinds of behaviour, each with its queue item and history.
+-- today over the 27 Bedford wards and 14 kinds of behaviour, at points spread over the borough, each
+-- with its queue item and history.
 -- Every tenth report is still open, all in the council's ASB queue (100,000 open items at
 -- 1,000,000 reports), a third of those held by the administrator; the rest are closed, spread over
 -- every queue. Run by src/test/benchmark/run, which sets @from and the base date @base.
@@ -12,8 +13,8 @@ SELECT CONCAT('BM-', LPAD(s.seq + @from, 10, '0')), 'not-a-hash',
            'STREET_DRINKING', 'DRUGS', 'INTIMIDATION', 'BEGGING', 'FIREWORKS', 'ANIMAL', 'TRESPASS', 'ABANDONED_VEHICLE'),
        'Benchmark history', DATE(@base + INTERVAL ((s.seq + @from) * 61) % 63072000 SECOND),
        IF((s.seq + @from) % 5 = 0, NULL, SEC_TO_TIME(((s.seq + @from) * 3607) % 86400)), FALSE,
-       CONCAT('Benchmark street ', (s.seq + @from) % 997), 52.120 + ((s.seq + @from) * 7919 % 35000) / 1000000,
-       -0.500 + ((s.seq + @from) * 104729 % 60000) / 1000000, CONCAT('E3600', 1576 + (s.seq + @from) % 27),
+       CONCAT('Benchmark street ', (s.seq + @from) % 997), 52.060 + ((s.seq + @from) * 7919 % 260000) / 1000000,
+       -0.670 + ((s.seq + @from) * 104729 % 420000) / 1000000, CONCAT('E3600', 1576 + (s.seq + @from) % 27),
        ELT(1 + (s.seq + @from) % 3, 'STANDARD', 'MEDIUM', 'HIGH'), 0, '', TRUE, 'WITNESS', FALSE, 'NOT_REQUIRED', 'API',
        @base + INTERVAL ((s.seq + @from) * 61) % 63072000 SECOND
 FROM seq_1_to_100000 s;
@@ -21,8 +22,9 @@ FROM seq_1_to_100000 s;
 INSERT INTO queue_item (report_id, queue_id, status, risk_level, risk_rank, first_contact_due_by, created_at, closed_at,
                         assigned_to, assigned_at, ward_code, category_code)
 SELECT r.id,
-       IF(r.status = 'CLOSED', (SELECT q.id FROM triage_queue q ORDER BY q.id LIMIT 1 OFFSET (r.id % 8)),
-          (SELECT q.id FROM triage_queue q WHERE q.code = 'COUNCIL_ASB')),
+       (SELECT q.id FROM triage_queue q WHERE q.code = IF(r.status = 'CLOSED',
+           ELT(1 + r.id % 8, 'COUNCIL_ASB', 'POLICE_NEIGHBOURHOOD', 'ENVIRONMENTAL_HEALTH', 'HOUSING_PROVIDERS',
+               'YOUTH_OUTREACH', 'HATE_INCIDENTS', 'VULNERABILITY_HUB', 'MANUAL_CHECK'), 'COUNCIL_ASB')),
        IF(r.status = 'CLOSED', 'CLOSED', 'NEW'), r.risk_level,
        CASE r.risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END,
        DATE(r.submitted_at) + INTERVAL 5 DAY, r.submitted_at,

@@ -185,9 +185,10 @@ public class Report extends PanacheEntityBase {
      */
     public static List<Nearby> findSameCategoryInBox(String categoryCode, LocalDate from, LocalDate to,
             BigDecimal minLatitude, BigDecimal maxLatitude, BigDecimal minLongitude, BigDecimal maxLongitude, long excluded) {
-        return nearby(getEntityManager().createQuery("select r.id, r.latitude, r.longitude "
-                + "from Report r where r.category.code = ?1 and r.occurredOn between ?2 and ?3 "
-                + "and r.latitude between ?4 and ?5 and r.longitude between ?6 and ?7 and r.id <> ?8", Object[].class)
+        // Plain SQL: it is run for every report received, and needs no translation from HQL.
+        return nearby(getEntityManager().createNativeQuery("SELECT id, latitude, longitude FROM report "
+                + "WHERE category_code = ?1 AND occurred_on BETWEEN ?2 AND ?3 "
+                + "AND latitude BETWEEN ?4 AND ?5 AND longitude BETWEEN ?6 AND ?7 AND id <> ?8", Object[].class)
                 .setParameter(1, categoryCode).setParameter(2, from).setParameter(3, to)
                 .setParameter(4, minLatitude).setParameter(5, maxLatitude)
                 .setParameter(6, minLongitude).setParameter(7, maxLongitude)
@@ -202,10 +203,10 @@ public class Report extends PanacheEntityBase {
      */
     public static List<Nearby> findSameCategoryAtPlace(String wardCode, String categoryCode, String placeNormalised,
             LocalDate from, LocalDate to, long excluded, boolean withoutPointOnly) {
-        return nearby(getEntityManager().createQuery("select r.id, r.latitude, r.longitude, r.locationDescription "
-                + "from Report r where r.wardCode = ?1 and r.category.code = ?2 and r.placeNormalised = ?3 "
-                + "and r.occurredOn between ?4 and ?5 and r.id <> ?6"
-                + (withoutPointOnly ? " and (r.latitude is null or r.longitude is null)" : ""), Object[].class)
+        return nearby(getEntityManager().createNativeQuery("SELECT id, latitude, longitude, location_description "
+                + "FROM report WHERE ward_code = ?1 AND category_code = ?2 AND place_normalised = ?3 "
+                + "AND occurred_on BETWEEN ?4 AND ?5 AND id <> ?6"
+                + (withoutPointOnly ? " AND (latitude IS NULL OR longitude IS NULL)" : ""), Object[].class)
                 .setParameter(1, wardCode).setParameter(2, categoryCode).setParameter(3, placeNormalised)
                 .setParameter(4, from).setParameter(5, to).setParameter(6, excluded)
                 .getResultList());
@@ -213,7 +214,8 @@ public class Report extends PanacheEntityBase {
 
     private static List<Nearby> nearby(List<Object[]> rows) {
         return rows.stream()
-                .map(row -> new Nearby((Long) row[0], (BigDecimal) row[1], (BigDecimal) row[2], row.length > 3 ? (String) row[3] : null))
+                .map(row -> new Nearby(((Number) row[0]).longValue(), (BigDecimal) row[1], (BigDecimal) row[2],
+                        row.length > 3 ? (String) row[3] : null))
                 .toList();
     }
 }
