@@ -1,7 +1,11 @@
 package org.asbportal.web;
 
 import static io.restassured.RestAssured.given;
+import static org.asbportal.web.PackagedPortal.isRefused;
+import static org.asbportal.web.PackagedPortal.status;
 import static org.asbportal.web.PackagedPortal.tail;
+import static org.asbportal.web.PackagedPortal.waitFor;
+import static org.asbportal.web.PackagedPortal.within;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +14,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
@@ -343,40 +344,5 @@ class GaleraClusterIT {
         } catch (SQLException e) {
             return false;
         }
-    }
-
-    private static boolean isRefused(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int status(String url) {
-        try {
-            return given().header("Connection", "close").when().get(url).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static void waitFor(Duration limit, BooleanSupplier condition, Path log) throws IOException {
-        if (!within(limit, condition)) {
-            throw new AssertionError("Condition not met within " + limit + "\n" + tail(log));
-        }
-    }
-
-    /** Whether {@code condition} holds within {@code limit}, checked every 50 ms. */
-    private static boolean within(Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling interval
-        }
-        return true;
     }
 }

@@ -3,13 +3,15 @@ package org.asbportal.web;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.asbportal.web.PackagedPortal.isRefused;
+import static org.asbportal.web.PackagedPortal.status;
 import static org.asbportal.web.PackagedPortal.tail;
+import static org.asbportal.web.PackagedPortal.waitFor;
+import static org.asbportal.web.PackagedPortal.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -178,16 +178,6 @@ class GracefulShutdownIT {
                  "consentToShare":true}""".formatted(client, i, client, i);
     }
 
-    /** The connection was refused or closed before the request was read: the portal accepted nothing. */
-    private static boolean isRefused(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Readiness itself says DOWN (not the 503 every request gets once the portal stops taking them). */
     private static boolean readinessDown(String base) {
         try {
@@ -196,31 +186,5 @@ class GracefulShutdownIT {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static int status(String url) {
-        try {
-            return given().header("Connection", "close").when().get(url).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static void waitFor(Duration limit, BooleanSupplier condition, Path log) throws IOException {
-        if (!within(limit, condition)) {
-            throw new AssertionError("Condition not met within " + limit + "\n" + tail(log));
-        }
-    }
-
-    /** Whether {@code condition} holds within {@code limit}, checked every 50 ms. */
-    private static boolean within(Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling interval
-        }
-        return true;
     }
 }

@@ -1,10 +1,17 @@
 package org.asbportal.web;
 
+import static io.restassured.RestAssured.given;
+
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -75,5 +82,43 @@ final class PackagedPortal {
     static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** The connection was refused or closed before the request was read: the portal accepted nothing. */
+    static boolean isRefused(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The status of a GET, or -1 when nothing answered. */
+    static int status(String url) {
+        try {
+            return given().header("Connection", "close").when().get(url).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Waits for {@code condition}, failing with the end of the portal's output after {@code limit}. */
+    static void waitFor(Duration limit, BooleanSupplier condition, Path log) throws IOException {
+        if (!within(limit, condition)) {
+            throw new AssertionError("Condition not met within " + limit + "\n" + tail(log));
+        }
+    }
+
+    /** Whether {@code condition} holds within {@code limit}, checked every 50 ms. */
+    static boolean within(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling interval
+        }
+        return true;
     }
 }
