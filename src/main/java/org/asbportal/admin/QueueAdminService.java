@@ -9,7 +9,9 @@ import java.util.Objects;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Organisation;
+import org.asbportal.triage.Router;
 import org.asbportal.triage.TriageQueue;
+import org.asbportal.web.ReferenceData;
 
 /** The triage queues reports land in, and which organisation works each. Every change is audited. */
 @ApplicationScoped
@@ -21,10 +23,12 @@ public class QueueAdminService {
 
     private final AuditLog audit;
     private final CurrentStaff staff;
+    private final ReferenceData reference;
 
-    public QueueAdminService(AuditLog audit, CurrentStaff staff) {
+    public QueueAdminService(AuditLog audit, CurrentStaff staff, ReferenceData reference) {
         this.audit = audit;
         this.staff = staff;
+        this.reference = reference;
     }
 
     @Transactional
@@ -70,6 +74,8 @@ public class QueueAdminService {
         check.check();
         String after = describe(queue);
         if (!after.equals(before)) {
+            // Routing holds queue names with its rules.
+            reference.changed(Router.ROUTING);
             audit.record(staff.username(), "ADMIN_UPDATE_QUEUE", null, "Changed queue " + queue.code + ": " + before + " -> " + after);
         }
         return queue;

@@ -12,12 +12,14 @@ import java.util.stream.Collectors;
 
 import org.asbportal.category.Category;
 import org.asbportal.report.RiskLevel;
+import org.asbportal.triage.Router;
 import org.asbportal.triage.RoutingRule;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.triage.TriageQueue;
 import org.asbportal.ward.Ward;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.ReferenceData;
 
 /**
  * The routing rules, reference data that decides which queue a new report goes to: the first rule
@@ -41,10 +43,12 @@ public class RoutingAdminService {
 
     private final AuditLog audit;
     private final CurrentStaff staff;
+    private final ReferenceData reference;
 
-    public RoutingAdminService(AuditLog audit, CurrentStaff staff) {
+    public RoutingAdminService(AuditLog audit, CurrentStaff staff, ReferenceData reference) {
         this.audit = audit;
         this.staff = staff;
+        this.reference = reference;
     }
 
     @Transactional
@@ -76,6 +80,7 @@ public class RoutingAdminService {
         RoutingRule rule = new RoutingRule();
         apply(rule, form);
         rule.persist();
+        reference.changed(Router.ROUTING);
         audit.record(staff.username(), "ADMIN_CREATE_RULE", null, "Created routing rule " + describe(rule));
         return rule;
     }
@@ -87,6 +92,7 @@ public class RoutingAdminService {
         apply(rule, form);
         requireCatchAll("priority");
         String after = describe(rule);
+        reference.changed(Router.ROUTING);
         if (!after.equals(before)) {
             audit.record(staff.username(), "ADMIN_UPDATE_RULE", null, "Changed routing rule " + rule.id + ": " + before + " -> " + after);
         }
@@ -99,6 +105,7 @@ public class RoutingAdminService {
         String was = describe(rule);
         rule.delete();
         requireCatchAll("rule");
+        reference.changed(Router.ROUTING);
         audit.record(staff.username(), "ADMIN_DELETE_RULE", null, "Deleted routing rule " + was);
     }
 

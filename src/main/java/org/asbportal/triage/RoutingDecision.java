@@ -1,5 +1,17 @@
 package org.asbportal.triage;
 
 /** The queue a report goes to, and the rule that chose it (none when the fallback queue was used). */
-public record RoutingDecision(TriageQueue queue, RoutingRule rule) {
+public record RoutingDecision(Queue queue, Rule rule) {
+
+    /** A triage queue, as routing knows it. */
+    public record Queue(long id, String code, String name) {
+
+        static Queue of(TriageQueue queue) {
+            return new Queue(queue.id, queue.code, queue.name);
+        }
+    }
+
+    /** A routing rule, as routing knows it. */
+    public record Rule(long id, int priority, String description) {
+    }
 }

@@ -64,21 +64,41 @@ public class RoutingRule extends PanacheEntityBase {
         return list("order by priority, id");
     }
 
+    /** What this rule asks of a report. */
+    public Conditions conditions() {
+        return new Conditions(categoryCode, minRisk, hateMotivated, youngPeople, vulnerableVictim, unverified, wardCode);
+    }
+
     /** Whether this rule applies to a report with these facts. */
     public boolean matches(RoutingFacts facts) {
-        return (categoryCode == null || categoryCode.equals(facts.categoryCode()))
-                && (minRisk == null || facts.riskLevel().atLeast(minRisk))
-                && (hateMotivated == null || hateMotivated == facts.hateMotivated())
-                && (youngPeople == null || youngPeople == facts.youngPeople())
-                && (vulnerableVictim == null || vulnerableVictim == facts.vulnerableVictim())
-                && (unverified == null || unverified == facts.unverified())
-                && (wardCode == null || wardCode.equals(facts.wardCode()));
+        return conditions().matches(facts);
     }
 
     /** Whether this rule matches every report (every condition "any"). */
     public boolean catchAll() {
-        return categoryCode == null && minRisk == null && hateMotivated == null && youngPeople == null
-                && vulnerableVictim == null && unverified == null && wardCode == null;
+        return conditions().catchAll();
+    }
+
+    /** The conditions of a rule; each one left null matches anything. */
+    public record Conditions(String categoryCode, RiskLevel minRisk, Boolean hateMotivated, Boolean youngPeople,
+            Boolean vulnerableVictim, Boolean unverified, String wardCode) {
+
+        /** Whether a report with these facts meets every condition that is set. */
+        public boolean matches(RoutingFacts facts) {
+            return (categoryCode == null || categoryCode.equals(facts.categoryCode()))
+                    && (minRisk == null || facts.riskLevel().atLeast(minRisk))
+                    && (hateMotivated == null || hateMotivated == facts.hateMotivated())
+                    && (youngPeople == null || youngPeople == facts.youngPeople())
+                    && (vulnerableVictim == null || vulnerableVictim == facts.vulnerableVictim())
+                    && (unverified == null || unverified == facts.unverified())
+                    && (wardCode == null || wardCode.equals(facts.wardCode()));
+        }
+
+        /** Whether no condition is set. */
+        public boolean catchAll() {
+            return categoryCode == null && minRisk == null && hateMotivated == null && youngPeople == null
+                    && vulnerableVictim == null && unverified == null && wardCode == null;
+        }
     }
 
     /** How many rules match every report. */

@@ -46,8 +46,10 @@ public class TriageIntake implements ReportIntake {
         RoutingDecision decision = router.route(factsOf(report));
         QueueItem item = new QueueItem();
         item.report = report;
-        item.queue = decision.queue();
-        item.routingRule = decision.rule();
+        // Queue and rule come from the rules held in memory: referenced by id, not read again.
+        item.queue = QueueItem.getEntityManager().getReference(TriageQueue.class, decision.queue().id());
+        item.routingRule = decision.rule() == null ? null
+                : QueueItem.getEntityManager().getReference(RoutingRule.class, decision.rule().id());
         item.status = QueueItemStatus.NEW;
         item.riskLevel = report.riskLevel;
         item.firstContactDueBy = serviceLevels.firstContactDueBy(report.riskLevel, report.submittedAt);
@@ -56,11 +58,11 @@ public class TriageIntake implements ReportIntake {
         item.wardCode = report.wardCode;
         item.categoryCode = report.category.code;
         item.persist();
-        history.record(report, "ROUTED", false, "Routed to " + decision.queue().name
-                + (decision.rule() == null ? " (no rule matched: fallback queue)" : " by rule: " + decision.rule().description),
+        history.record(report, "ROUTED", false, "Routed to " + decision.queue().name()
+                + (decision.rule() == null ? " (no rule matched: fallback queue)" : " by rule: " + decision.rule().description()),
                 ReportEvent.SYSTEM);
-        countOnCommit(report.category.code, decision.queue().code, report.riskLevel.name());
-        return intake(item);
+        countOnCommit(report.category.code, decision.queue().code(), report.riskLevel.name());
+        return new Intake(decision.queue().code(), decision.queue().name(), item.firstContactDueBy);
     }
 
     private void countOnCommit(String category, String queue, String risk) {

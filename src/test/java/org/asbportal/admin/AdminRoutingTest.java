@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 
 import org.asbportal.report.ReportRequests;
 import org.asbportal.security.StaffSession;
+import org.asbportal.triage.Router;
 import org.asbportal.triage.TriageRows.Audit;
+import org.asbportal.web.ReferenceData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,9 @@ class AdminRoutingTest {
     static final String WARD = "E36001590";
 
     @Inject
+    ReferenceData reference;
+
+    @Inject
     AgroalDataSource dataSource;
 
     AdminRows db;
@@ -50,7 +55,9 @@ class AdminRoutingTest {
     /** Rules this test added must not route other tests' reports. */
     @AfterEach
     void removeTestRules() {
-        db.update("DELETE FROM routing_rule WHERE description = ?", description);
+        if (db.update("DELETE FROM routing_rule WHERE description = ?", description) > 0) {
+            reference.forget(Router.ROUTING);
+        }
     }
 
     @Test
@@ -176,6 +183,28 @@ class AdminRoutingTest {
         assertEquals(1, audit.size());
         assertTrue(audit.get(0).detail().contains("name Before; organisation COUNCIL -> name After; organisation HOUSING"),
                 audit.get(0).detail());
+    }
+
+    @Test
+    void aQueueRenamedOnThePageIsNamedSoInTheNextReportRoutedToIt() {
+        String code = "RENAME_" + ReportRequests.unique().toUpperCase();
+        assertEquals(303, admin.post("/admin/queues/new", "code", code, "name", "Before", "description", "Queue to rename",
+                "organisation", "COUNCIL").statusCode());
+        assertEquals(303, admin.post("/admin/routing/new", "priority", "3", "description", description, "queue", code,
+                "category", CATEGORY, "ward", WARD).statusCode());
+        assertEquals("Before", submitBeggingQueueName(WARD));
+        long id = db.rows("SELECT id FROM triage_queue WHERE code = ?", code).get(0).number("id");
+
+        assertEquals(303, admin.post("/admin/queues/" + id, "name", "After", "description", "Queue to rename",
+                "organisation", "COUNCIL").statusCode());
+
+        assertEquals("After", submitBeggingQueueName(WARD));
+    }
+
+    private static String submitBeggingQueueName(String ward) {
+        String body = ReportRequests.valid().with("categoryCode", CATEGORY).with("location.wardCode", ward).json();
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+                .post("/api/v1/reports").then().statusCode(201).extract().path("queueName");
     }
 
     private long ruleId() {

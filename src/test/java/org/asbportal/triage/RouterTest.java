@@ -6,6 +6,8 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
+import org.asbportal.web.ReferenceData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.asbportal.report.RiskLevel;
 
@@ -15,12 +17,21 @@ class RouterTest {
     @Inject
     Router router;
 
+    @Inject
+    ReferenceData reference;
+
+    /** Rules changed here are rolled back: routing must not keep them in memory. */
+    @AfterEach
+    void forgetRules() {
+        reference.forget(Router.ROUTING);
+    }
+
     private static RoutingFacts facts(String category) {
         return new RoutingFacts(category, RiskLevel.STANDARD, false, false, false, false, null);
     }
 
     private String queueFor(RoutingFacts facts) {
-        return router.route(facts).queue().code;
+        return router.route(facts).queue().code();
     }
 
     @Test
@@ -40,8 +51,8 @@ class RouterTest {
 
         RoutingDecision decision = router.route(facts);
 
-        assertThat(decision.queue().code).isEqualTo("VULNERABILITY_HUB");
-        assertThat(decision.rule().priority).isEqualTo(20);
+        assertThat(decision.queue().code()).isEqualTo("VULNERABILITY_HUB");
+        assertThat(decision.rule().priority()).isEqualTo(20);
     }
 
     @Test
@@ -82,6 +93,7 @@ class RouterTest {
         rule.wardCode = "E36001578";
         rule.queue = TriageQueue.findByCode("COUNCIL_ASB").orElseThrow();
         rule.persist();
+        reference.forget(Router.ROUTING);
 
         assertThat(queueFor(new RoutingFacts("NOISE", RiskLevel.STANDARD, false, false, false, false, "E36001578")))
                 .isEqualTo("COUNCIL_ASB");
@@ -93,21 +105,23 @@ class RouterTest {
     @TestTransaction
     void catchAllTakesWhatNoOtherRuleCovers() {
         RoutingRule.delete("categoryCode", "BEGGING");
+        reference.forget(Router.ROUTING);
 
         RoutingDecision decision = router.route(facts("BEGGING"));
 
-        assertThat(decision.queue().code).isEqualTo("MANUAL_CHECK");
-        assertThat(decision.rule().priority).isEqualTo(1000);
+        assertThat(decision.queue().code()).isEqualTo("MANUAL_CHECK");
+        assertThat(decision.rule().priority()).isEqualTo(1000);
     }
 
     @Test
     @TestTransaction
     void withoutAnyMatchingRuleTheFallbackQueueIsUsed() {
         RoutingRule.deleteAll();
+        reference.forget(Router.ROUTING);
 
         RoutingDecision decision = router.route(facts("NOISE"));
 
-        assertThat(decision.queue().code).isEqualTo("MANUAL_CHECK");
+        assertThat(decision.queue().code()).isEqualTo("MANUAL_CHECK");
         assertThat(decision.rule()).isNull();
     }
 }
