@@ -74,28 +74,28 @@ public class DuplicateFinder {
      * point on both sides, the described place decides; with one on both, the distance.
      */
     private Found candidates(String reference) {
-        Report report = Report.findByReference(reference).orElseThrow();
+        Report.DuplicateFacts report = Report.findDuplicateFacts(reference).orElseThrow();
         int window = config.duplicates().windowDays();
-        LocalDate from = report.occurredOn.minusDays(window);
-        LocalDate to = report.occurredOn.plusDays(window);
+        LocalDate from = report.occurredOn().minusDays(window);
+        LocalDate to = report.occurredOn().plusDays(window);
         List<Candidate> candidates = new ArrayList<>();
-        if (hasPoint(report)) {
-            double latitude = report.latitude.doubleValue();
-            double longitude = report.longitude.doubleValue();
+        if (report.hasPoint()) {
+            double latitude = report.latitude().doubleValue();
+            double longitude = report.longitude().doubleValue();
             int limit = config.duplicates().distanceMetres();
             Box box = Box.around(latitude, longitude, limit);
-            for (Report.Nearby other : Report.findSameCategoryInBox(report.category.code, from, to,
-                    box.minLatitude(), box.maxLatitude(), box.minLongitude(), box.maxLongitude(), report.id)) {
+            for (Report.Nearby other : Report.findSameCategoryInBox(report.categoryCode(), from, to,
+                    box.minLatitude(), box.maxLatitude(), box.minLongitude(), box.maxLongitude(), report.id())) {
                 double metres = distanceMetres(latitude, longitude, other.latitude().doubleValue(), other.longitude().doubleValue());
                 if (metres <= limit) {
                     candidates.add(new Candidate(other.id(), ReportLink.NEARBY, (int) Math.round(metres)));
                 }
             }
         }
-        if (report.wardCode != null && report.placeNormalised != null) {
-            String place = normalise(report.locationDescription);
-            for (Report.Nearby other : Report.findSameCategoryAtPlace(report.wardCode, report.category.code,
-                    report.placeNormalised, from, to, report.id, hasPoint(report))) {
+        if (report.wardCode() != null && report.placeNormalised() != null) {
+            String place = normalise(report.locationDescription());
+            for (Report.Nearby other : Report.findSameCategoryAtPlace(report.wardCode(), report.categoryCode(),
+                    report.placeNormalised(), from, to, report.id(), report.hasPoint())) {
                 // The index finds the place as the database normalises and compares it; the rule is this one.
                 if (place.equals(normalise(other.locationDescription()))) {
                     candidates.add(new Candidate(other.id(), ReportLink.SAME_LOCATION, null));
@@ -105,7 +105,7 @@ public class DuplicateFinder {
         // The earliest ones, each once (a report can be near and at the same place).
         Map<Long, Candidate> earliest = new TreeMap<>();
         candidates.forEach(candidate -> earliest.putIfAbsent(candidate.id(), candidate));
-        return new Found(report.id, earliest.values().stream().limit(config.duplicates().maxLinks()).toList());
+        return new Found(report.id(), earliest.values().stream().limit(config.duplicates().maxLinks()).toList());
     }
 
     /**
@@ -194,10 +194,6 @@ public class DuplicateFinder {
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
                 + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
-    }
-
-    private static boolean hasPoint(Report report) {
-        return report.latitude != null && report.longitude != null;
     }
 
     /** A described place as compared: lower case, letters and digits only, single spaces. */

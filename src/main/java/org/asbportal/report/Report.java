@@ -179,6 +179,28 @@ public class Report extends PanacheEntityBase {
     public record Nearby(long id, BigDecimal latitude, BigDecimal longitude, String locationDescription) {
     }
 
+    /** What the duplicate check needs of a report: one narrow row, read without its kind or anything else. */
+    public record DuplicateFacts(long id, String categoryCode, LocalDate occurredOn, BigDecimal latitude, BigDecimal longitude,
+            String wardCode, String placeNormalised, String locationDescription) {
+
+        boolean hasPoint() {
+            return latitude != null && longitude != null;
+        }
+    }
+
+    public static Optional<DuplicateFacts> findDuplicateFacts(String reference) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT id, category_code, occurred_on, latitude, longitude, "
+                + "ward_code, place_normalised, location_description FROM report WHERE reference = ?1", Object[].class)
+                .setParameter(1, reference)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new DuplicateFacts(((Number) row[0]).longValue(), (String) row[1],
+                localDate(row[2]), (BigDecimal) row[3], (BigDecimal) row[4], (String) row[5], (String) row[6], (String) row[7]));
+    }
+
+    private static LocalDate localDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
     /**
      * Reports of a category that happened between two dates with a map point inside a box, other than
      * {@code excluded}: read from the index on category, date and point alone.
