@@ -156,11 +156,20 @@ public class DuplicateFinder {
                     .setParameter(1, id)
                     .getResultList();
         }
+        // Plain SQL here and below: this runs for every report with candidates, often many at once, and
+        // HQL's parser, translating a nested condition for the first time in 16 threads together, took
+        // the heap with it.
         Set<Long> linked = new HashSet<>();
-        for (ReportLink link : ReportLink.<ReportLink>list(
-                "reason in ?1 and ((report.id = ?2 and linkedReport.id in ?3) or (linkedReport.id = ?2 and report.id in ?3))",
-                DUPLICATE_REASONS, reportId, ids)) {
-            linked.add(link.report.id == reportId ? link.linkedReport.id : link.report.id);
+        List<Object[]> links = Report.getEntityManager().createNativeQuery("SELECT report_id, linked_report_id FROM report_link "
+                + "WHERE reason IN (:reasons) AND ((report_id = :id AND linked_report_id IN (:ids)) "
+                + "OR (linked_report_id = :id AND report_id IN (:ids)))", Object[].class)
+                .setParameter("reasons", DUPLICATE_REASONS)
+                .setParameter("id", reportId)
+                .setParameter("ids", ids)
+                .getResultList();
+        for (Object[] link : links) {
+            long from = ((Number) link[0]).longValue();
+            linked.add(from == reportId ? ((Number) link[1]).longValue() : from);
         }
         for (Candidate candidate : candidates) {
             if (linked.contains(candidate.id())) {
@@ -182,7 +191,8 @@ public class DuplicateFinder {
         // A flag only: the version moves so that staff editing one of them see it changed, but no
         // version is checked, so two reports flagging the same earlier one never conflict.
         for (long id : ids) {
-            Report.update("possibleDuplicate = true, version = version + 1 where id = ?1 and possibleDuplicate = false", id);
+            Report.getEntityManager().createNativeQuery("UPDATE report SET possible_duplicate = 1, version = version + 1 "
+                    + "WHERE id = ?1 AND possible_duplicate = 0").setParameter(1, id).executeUpdate();
         }
         return null;
     }
