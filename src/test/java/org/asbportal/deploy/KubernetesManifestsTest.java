@@ -312,7 +312,8 @@ class KubernetesManifestsTest {
         assertThat(options.split(" ")).contains("-XX:MaxRAMPercentage=50", "-XX:InitialRAMPercentage=25",
                 "-XX:+ExitOnOutOfMemoryError", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
         assertThat(options).as("a collector here would clash with run-java.sh's default one").doesNotContainPattern("-XX:\\+Use\\w+GC");
-        assertThat(jvm.getData()).containsEntry("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC");
+        assertThat(jvm.getData()).containsEntry("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC")
+                .as("native memory kept near the JVM's own").containsEntry("MALLOC_ARENA_MAX", "2");
         for (Container container : List.of(
                 manifests.get(Deployment.class, PORTAL).getSpec().getTemplate().getSpec().getContainers().get(0),
                 manifests.get(Job.class, "asb-portal-migrate").getSpec().getTemplate().getSpec().getContainers().get(0))) {
