@@ -132,6 +132,7 @@ class QueueBenchmark {
         measure("overdue in one ward", i -> page + "?overdue=true&ward=" + WARDS[i % 3]);
         measure("closed", i -> page + "?status=closed");
         measure("closed in one ward", i -> page + "?status=closed&ward=" + WARDS[i % 3]);
+        measure("all, open and closed", i -> page + "?status=all");
         measure("my queues with counts", i -> "/staff");
         explain("a deep page", "i.open_item = 1 AND (i.risk_rank < 1 OR (i.risk_rank = 1 AND i.created_at > '2026-01-01'))");
         explain("one ward", "i.open_item = 1 AND " + WARD + " = 'E36001576'");
@@ -142,6 +143,7 @@ class QueueBenchmark {
         explain("overdue in one ward", "i.open_item = 1 AND " + WARD + " = 'E36001576' AND i.status = 'NEW' "
                 + "AND i.first_contact_due_by < CURRENT_DATE");
         explain("closed", "i.open_item = 0");
+        explain("all, open and closed", "1 = 1");
     }
 
     /** Follows "Next page" from the first page, keeping every cursor met. */
