@@ -54,7 +54,7 @@ public class ReportLink extends PanacheEntityBase {
      * so it sees a link committed by a simultaneous change the caller waited for.
      */
     public static boolean linked(Report one, Report other, String reason) {
-        return find("reason = ?3 and ((report = ?1 and linkedReport = ?2) or (report = ?2 and linkedReport = ?1))",
+        return find("reason = ?3 and (report = ?1 and linkedReport = ?2 or report = ?2 and linkedReport = ?1)",
                 one, other, reason).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().isPresent();
     }
 

@@ -115,8 +115,10 @@ public class CaseService {
         }
         Cursor after = Cursor.decode(cursor);
         if (after != null) {
-            where.append(" and (i.riskRank < :rank or (i.riskRank = :rank and (i.createdAt > :created"
-                    + " or (i.createdAt = :created and i.id > :id))))");
+            // One level of parentheses (and binds before or): nested ones cost Hibernate's parser seconds
+            // and, translated by many threads at once after a start, the whole heap.
+            where.append(" and (i.riskRank < :rank or i.riskRank = :rank and i.createdAt > :created"
+                    + " or i.riskRank = :rank and i.createdAt = :created and i.id > :id)");
             params.and("rank", after.rank()).and("created", after.created()).and("id", after.id());
         }
         List<QueueItem> rows = QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r left join fetch i.assignedTo where "
