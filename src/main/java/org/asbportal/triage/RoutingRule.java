@@ -69,11 +69,6 @@ public class RoutingRule extends PanacheEntityBase {
         return new Conditions(categoryCode, minRisk, hateMotivated, youngPeople, vulnerableVictim, unverified, wardCode);
     }
 
-    /** Whether this rule applies to a report with these facts. */
-    public boolean matches(RoutingFacts facts) {
-        return conditions().matches(facts);
-    }
-
     /** Whether this rule matches every report (every condition "any"). */
     public boolean catchAll() {
         return conditions().catchAll();
