@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -121,14 +122,37 @@ public class CaseService {
                     + " or i.riskRank = :rank and i.createdAt = :created and i.id > :id)");
             params.and("rank", after.rank()).and("created", after.created()).and("id", after.id());
         }
-        List<QueueItem> rows = QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r left join fetch i.assignedTo where "
-                        + where + " order by i.riskRank desc, i.createdAt, i.id", params)
-                .page(0, PAGE_SIZE + 1).list();
+        List<QueueItem> rows = "all".equals(filter.statusOrDefault())
+                ? openAndClosed(where.toString(), params)
+                : worklistPage(where.toString(), params);
         boolean more = rows.size() > PAGE_SIZE;
         List<QueueItem> page = more ? rows.subList(0, PAGE_SIZE) : rows;
         audit.record(staff.username(), "READ_QUEUE", null, queue.code);
         String next = more ? Cursor.of(page.get(page.size() - 1)).encode() : null;
         return new QueuePage(summary(queue), page.stream().map(this::itemView).toList(), next, filter, after != null);
+    }
+
+    /** The queue's order: highest risk first, then oldest, then by id. */
+    private static final Comparator<QueueItem> WORKLIST_ORDER = Comparator.<QueueItem>comparingInt(item -> -item.riskRank)
+            .thenComparing(item -> item.createdAt).thenComparingLong(item -> item.id);
+
+    /** The first page's worth (and one more) of the items matching {@code where}, in the queue's order. */
+    private List<QueueItem> worklistPage(String where, Parameters params) {
+        return QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r left join fetch i.assignedTo where "
+                        + where + " order by i.riskRank desc, i.createdAt, i.id", params)
+                .page(0, PAGE_SIZE + 1).list();
+    }
+
+    /**
+     * Open and closed items together: the worklist indexes lead with open or closed, so a page of both
+     * is the first of each, read as two index walks and merged, rather than every item of the queue read
+     * and sorted (1.6 s with a million items).
+     */
+    private List<QueueItem> openAndClosed(String where, Parameters params) {
+        List<QueueItem> both = new ArrayList<>(worklistPage(where + " and i.openItem = 1", params));
+        both.addAll(worklistPage(where + " and i.openItem = 0", params));
+        both.sort(WORKLIST_ORDER);
+        return both.subList(0, Math.min(both.size(), PAGE_SIZE + 1));
     }
 
     /** A case with its timeline. Audited. */

@@ -64,7 +64,7 @@ class SignInDelayTest {
         public boolean secureCookie() {
             return true;
         }
-    }, null);
+    }, null, null);
 
     @Test
     void fewerThanThreeFailuresDoNotWait() {

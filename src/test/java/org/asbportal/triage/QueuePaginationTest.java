@@ -215,6 +215,25 @@ class QueuePaginationTest {
         assertInQueueOrder(references(walked));
     }
 
+    /** Open and closed together are read as two walks and merged: every page still in the queue's order. */
+    @Test
+    void walksOpenAndClosedTogetherInOneOrderAcrossPages() {
+        List<Map<String, Object>> walked = walk(Map.of("status", "all"));
+
+        List<String> expected = stored("TRUE").stream().map(Stored::reference).toList();
+        assertEquals(expected, references(walked));
+        assertEquals(ITEMS, expected.stream().filter(r -> r.startsWith(prefix)).count(), "every fixture item, open or closed");
+        assertInQueueOrder(references(walked));
+    }
+
+    @Test
+    void combinesOpenAndClosedWithAFilterAcrossPages() {
+        List<Map<String, Object>> walked = walk(Map.of("status", "all", "risk", "HIGH"));
+
+        assertEquals(stored("i.risk_level = 'HIGH'").stream().map(Stored::reference).toList(), references(walked));
+        assertTrue(walked.stream().anyMatch(item -> "CLOSED".equals(item.get("status"))), "closed items among them");
+    }
+
     @Test
     void combinesFiltersAcrossPages() {
         List<Map<String, Object>> walked = walk(Map.of("risk", "MEDIUM", "assigned", "unassigned"));
