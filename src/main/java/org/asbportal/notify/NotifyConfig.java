@@ -24,6 +24,13 @@ public interface NotifyConfig {
     @WithDefault("PT1H")
     Duration maxBackoff();
 
+    /**
+     * How long a sender's claim on an email lasts: no other sender (another replica) takes it meanwhile.
+     * Longer than one SMTP exchange can take; if the replica dies mid-send the email goes out after it.
+     */
+    @WithDefault("PT5M")
+    Duration claimFor();
+
     /** The most emails one run of the job sends, so a backlog is worked through run by run. */
     @WithDefault("50")
     int batchSize();

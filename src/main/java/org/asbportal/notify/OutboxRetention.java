@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.asbportal.web.JobLease;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,17 +21,19 @@ public class OutboxRetention {
     private static final Logger LOG = Logger.getLogger(OutboxRetention.class);
 
     private final NotifyConfig config;
-
     private final Clock clock;
+    private final JobLease lease;
 
-    public OutboxRetention(NotifyConfig config, Clock clock) {
+    public OutboxRetention(NotifyConfig config, Clock clock, JobLease lease) {
         this.clock = clock;
         this.config = config;
+        this.lease = lease;
     }
 
+    /** Every {@code asb.notify.purge-every}, on one replica at a time. */
     @Scheduled(every = "${asb.notify.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        purge(clock.instant());
+        lease.runOnce("outbox-retention", config.purgeEvery(), () -> purge(clock.instant()));
     }
 
     /** Removes what has been kept long enough at {@code now}; returns how many emails went. */

@@ -17,6 +17,7 @@ import org.asbportal.web.Calendar;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.JobLease;
 import org.asbportal.security.ClientLimits;
 import org.asbportal.security.TooManyAttemptsException;
 
@@ -49,7 +50,10 @@ public class PledgeAccessService {
 
     private final ClientLimits limits;
 
-    public PledgeAccessService(PledgeMail mail, PledgeConfig config, Calendar calendar, ClientLimits limits) {
+    private final JobLease lease;
+
+    public PledgeAccessService(PledgeMail mail, PledgeConfig config, Calendar calendar, ClientLimits limits, JobLease lease) {
+        this.lease = lease;
         this.limits = limits;
         this.calendar = calendar;
         this.mail = mail;
@@ -189,8 +193,13 @@ public class PledgeAccessService {
         return Optional.of(new Signed(contact.id, contact.name, contact.email, contact.organisation.id, contact.organisation.name));
     }
 
-    /** Deletes ended sessions and links that can no longer be used; run every hour on every replica. */
+    /** Every {@code asb.pledge.purge-every} (an hour), on one replica at a time. */
     @Scheduled(every = "${asb.pledge.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        lease.runOnce("pledge-purge", config.purgeEvery(), this::purge);
+    }
+
+    /** Deletes ended sessions and links that can no longer be used. */
     @Transactional
     public void purge() {
         Instant now = calendar.now();

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * bucket's kind ({@code track_client}, {@code track_reference}, {@code submit_report}, {@code signin}
  * ...), never the client's address, the reference or the account.
  */
+@Startup
 @ApplicationScoped
 public class AttemptLimiter {
 
@@ -36,22 +38,33 @@ public class AttemptLimiter {
     private final Clock clock;
     private final MeterRegistry meters;
 
+    /**
+     * The limits the portal has (its buckets' kinds), published at 0 from the start: Prometheus's
+     * {@code increase()} sees a counter's first step only from a value it has already scraped.
+     */
+    static final List<String> LIMITS = List.of("track_client", "track_reference", "track_lookup", "submit_report",
+            "submit_application", "pledge_email", "signin");
+
     public AttemptLimiter(AgroalDataSource dataSource, AttemptLimitConfig config, Clock clock, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
         this.meters = meters;
+        LIMITS.forEach(this::refusals);
+    }
+
+    private Counter refusals(String kind) {
+        return Counter.builder("asb.limit.refusals")
+                .description("Requests refused by a guessing or per-client limit, by what was limited")
+                .tag("limit", kind)
+                .register(meters);
     }
 
     /** Counts a refusal by the kind of bucket: the fixed word before the first colon, never what follows it. */
     private void refused(String bucket) {
         int colon = bucket.indexOf(':');
         String kind = (colon < 0 ? "other" : bucket.substring(0, colon)).replace('-', '_');
-        Counter.builder("asb.limit.refusals")
-                .description("Requests refused by a guessing or per-client limit, by what was limited")
-                .tag("limit", kind)
-                .register(meters)
-                .increment();
+        refusals(kind).increment();
     }
 
     /** Refuses when any bucket has used up its failures in the current window; {@code referenceBucket} may be null. */

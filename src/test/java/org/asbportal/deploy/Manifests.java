@@ -56,7 +56,8 @@ final class Manifests {
             "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
 
     /** Custom resources, kept as maps. */
-    private static final List<String> CUSTOM = List.of("k8s.mariadb.com/v1alpha1/MariaDB");
+    private static final List<String> CUSTOM = List.of("k8s.mariadb.com/v1alpha1/MariaDB",
+            "monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PrometheusRule");
 
     /**
      * Fails on unknown fields. The fabric8 types keep unknown fields in {@code additionalProperties}
@@ -94,6 +95,24 @@ final class Manifests {
             RENDERED.put(name, rendered);
         }
         return rendered;
+    }
+
+    /** {@code k8s/monitoring} (Prometheus Operator resources and the Grafana dashboard) rendered by kubectl. */
+    static Manifests monitoring() throws IOException, InterruptedException {
+        return parse("monitoring", kustomize(K8S.resolve("monitoring")));
+    }
+
+    /** The custom resources of this kind, by name. */
+    Map<String, Map<String, Object>> custom(String kind) {
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        for (Map<String, Object> resource : custom) {
+            if (kind.equals(resource.get("kind"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> metadata = (Map<String, Object>) resource.get("metadata");
+                found.put(String.valueOf(metadata.get("name")), resource);
+            }
+        }
+        return found;
     }
 
     static Manifests parse(String name, String yaml) throws IOException {

@@ -14,6 +14,12 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -85,6 +91,43 @@ class OutboxDeliveryTest {
             assertThat(message.status).isEqualTo(OutboxStatus.SENT);
             assertThat(message.attempts).isEqualTo(1);
         });
+    }
+
+    /**
+     * Two replicas' senders working the same backlog at once: each email is claimed, committed, by one
+     * of them before it is sent, so every victim gets their email once, and every message ends SENT.
+     */
+    @Test
+    void twoSendersWorkingAtOnceSendEachEmailOnce() throws Exception {
+        List<String> emails = new ArrayList<>();
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String email = uniqueEmail();
+            Created report = report(flyTipping(email));
+            update(report.reference(), "An officer will call on Thursday", true);
+            emails.add(email);
+            references.add(report.reference());
+        }
+
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = replicas.submit(sender::sendDue);
+            Future<Integer> second = replicas.submit(sender::sendDue);
+            assertThat(first.get(60, TimeUnit.SECONDS) + second.get(60, TimeUnit.SECONDS))
+                    .as("emails sent by the two senders together").isEqualTo(emails.size());
+        } finally {
+            replicas.shutdownNow();
+        }
+
+        for (String email : emails) {
+            assertThat(received(mailServer, email)).as(email).hasSize(1);
+        }
+        for (String reference : references) {
+            assertThat(outbox(reference)).singleElement().satisfies(message -> {
+                assertThat(message.status).isEqualTo(OutboxStatus.SENT);
+                assertThat(message.attempts).isZero();
+            });
+        }
     }
 
     @Test

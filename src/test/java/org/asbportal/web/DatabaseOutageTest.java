@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,9 @@ class DatabaseOutageTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    DatabaseMetrics databaseMetrics;
 
     @AfterEach
     void restore() {
@@ -197,6 +201,22 @@ class DatabaseOutageTest {
         DatabaseProxy.cut();
 
         given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+    }
+
+    /** The gauge the "database down" alert reads goes to 0 at the first check in an outage, and back to 1 after. */
+    @Test
+    void theDatabaseGaugeSaysWhetherTheLastCheckReachedTheDatabase() {
+        assertTrue(databaseMetrics.refresh());
+        assertTrue(Scrape.now().has("asb_database_up"), "the gauge is published");
+        assertEquals(1.0, Scrape.now().value("asb_database_up"));
+
+        DatabaseProxy.cut();
+        assertFalse(databaseMetrics.refresh());
+        assertEquals(0.0, Scrape.now().value("asb_database_up"));
+
+        DatabaseProxy.restore();
+        assertTrue(databaseMetrics.refresh());
+        assertEquals(1.0, Scrape.now().value("asb_database_up"));
     }
 
     @Test

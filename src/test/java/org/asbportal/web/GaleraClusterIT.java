@@ -11,14 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,8 +55,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * one node dies mid-load every report acknowledged is still on the surviving nodes while the portal
  * behind the dead node answers 503 and nothing answers any other 5xx.
  *
- * <p>Runs only with {@code ./mvnw -Pcluster verify} (after packaging); skipped when there is no jar
- * newer than the compiled classes. Starts the cluster if it is not up, and stops it again if it did.
+ * <p>Runs in {@code ./mvnw verify} after packaging (alone with {@code ./mvnw -Pcluster verify}); skipped
+ * when there is no jar newer than the compiled classes, or no Galera library or rsync to run a cluster
+ * with ({@code .ci/run} installs them). Starts the cluster if it is not up, and stops it again if it did.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GaleraClusterIT {
@@ -65,7 +71,11 @@ class GaleraClusterIT {
     private static final Duration LOAD = Duration.ofSeconds(10);
     private static final Duration AFTER_KILL = Duration.ofSeconds(40);
 
+    /** Emails written to the outbox at once for both replicas' senders to work through. */
+    private static final int EMAILS = 80;
+
     private static boolean startedCluster;
+    private static GreenMail mailServer;
     private static Process portalA;
     private static Process portalB;
     private static Path logA;
@@ -76,6 +86,8 @@ class GaleraClusterIT {
     @BeforeAll
     static void cluster() throws Exception {
         assumeTrue(PackagedPortal.freshJar(), PackagedPortal.NOT_PACKAGED);
+        assumeTrue(Files.exists(Path.of(System.getenv().getOrDefault("GALERA_PROVIDER", "/usr/lib/galera/libgalera_smm.so")))
+                && Files.isExecutable(Path.of("/usr/bin/rsync")), "no Galera cluster can run here: apt-get install galera-4 rsync");
         startedCluster = !answers(NODE_PORTS[0]);
         Process script = new ProcessBuilder("bash", SCRIPT, "start").inheritIO().start();
         assertTrue(script.waitFor(150, TimeUnit.SECONDS) && script.exitValue() == 0, SCRIPT + " start: a synced cluster of 3");
@@ -96,6 +108,8 @@ class GaleraClusterIT {
         assertTrue(migration.waitFor(120, TimeUnit.SECONDS), "the migration run exits\n" + tail(migrateLog));
         assertEquals(0, migration.exitValue(), "the migration run leaves nothing pending\n" + tail(migrateLog));
 
+        mailServer = new GreenMail(new ServerSetup(PackagedPortal.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mailServer.start();
         int portA = PackagedPortal.freePort();
         int portB = PackagedPortal.freePort();
         logA = Files.createTempFile("cluster-portal-a", ".log");
@@ -117,6 +131,9 @@ class GaleraClusterIT {
                     portal.destroyForcibly();
                 }
             }
+        }
+        if (mailServer != null) {
+            mailServer.stop();
         }
         // Node 2 was killed: start it again (it rejoins by IST), or stop the cluster this test started.
         Process script = new ProcessBuilder("bash", SCRIPT, startedCluster ? "stop" : "start").inheritIO().start();
@@ -183,8 +200,47 @@ class GaleraClusterIT {
         assertEquals(409, stale.statusCode(), "a claim with the version from before is a conflict: " + stale.asString());
     }
 
+    /**
+     * Both replicas' outbox senders, each writing through its own node, work through one backlog at
+     * once. Row locks are not shared between Galera nodes, so both may take the same email; the claim
+     * committed before sending lets only one of them have it, and every email goes out exactly once.
+     */
     @Test
     @Order(4)
+    void bothReplicasSendingTheOutboxSendEachEmailOnce() throws Exception {
+        try (Connection connection = DriverManager.getConnection(node(NODE_PORTS[0], DATABASE), "root", "");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_message (created_at, kind, "
+                        + "recipient, subject, body_text, body_html, attempts, next_attempt_at, status) "
+                        + "VALUES (NOW(6), 'UPDATE', ?, 'Cluster outbox test', 'Text', '<p>Text</p>', 0, NOW(6), 'PENDING')")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < EMAILS; i++) {
+                insert.setString(1, "victim-" + i + "@cluster.example");
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+
+        waitFor(Duration.ofSeconds(90), () -> pendingOnNode(NODE_PORTS[0]) == 0, logA);
+        // Both senders have stopped finding work; anything sent twice has reached the mail server by now.
+        assertTrue(mailServer.waitForIncomingEmail(5_000, EMAILS), "every email arrives\n" + tail(logA));
+
+        Map<String, Long> byRecipient = new TreeMap<>();
+        for (MimeMessage message : mailServer.getReceivedMessages()) {
+            for (jakarta.mail.Address to : message.getAllRecipients()) {
+                byRecipient.merge(to.toString(), 1L, Long::sum);
+            }
+        }
+        Map<String, Long> twice = new TreeMap<>(byRecipient);
+        twice.values().removeIf(count -> count == 1);
+        System.out.printf("Cluster outbox: %d emails written, %d received by %d recipients, %d sent more than once%n",
+                EMAILS, mailServer.getReceivedMessages().length, byRecipient.size(), twice.size());
+        assertEquals(Map.of(), twice, "no email sent twice\n--- A\n" + tail(logA) + "\n--- B\n" + tail(logB));
+        assertEquals(EMAILS, byRecipient.size(), "every email sent");
+    }
+
+    @Test
+    @Order(5)
     void aNodeKilledMidLoadLosesNoAcknowledgedReportAndItsReplicaAnswers503() throws Exception {
         Load load = load(LOAD.dividedBy(2), () -> {
             try {
@@ -314,10 +370,30 @@ class GaleraClusterIT {
         env.put("ASB_SECRET", "cluster-test-secret-not-for-production-0123456789");
         env.put("ASB_ADMIN_USERNAME", ADMIN);
         env.put("ASB_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("QUARKUS_MAILER_MOCK", "true");
+        // Both replicas send the outbox, every second, to the test's mail server.
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(mailServer == null ? 25 : mailServer.getSmtp().getPort()));
+        env.put("ASB_NOTIFY_SEND_EVERY", "1s");
+        env.put("ASB_NOTIFY_BATCH_SIZE", "20");
         // Every client here comes from 127.0.0.1: the per-client limits are tested on their own.
         env.put("ASB_LIMITS_REPORTS_MAX", "100000");
         return builder;
+    }
+
+    /** Outbox messages still waiting, read on node {@code port} after the writes replicated so far. */
+    private static long pendingOnNode(int port) {
+        try (Connection connection = DriverManager.getConnection(node(port, DATABASE), "root", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION wsrep_sync_wait = 1");
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT COUNT(*) FROM outbox_message WHERE status = 'PENDING' AND subject = 'Cluster outbox test'")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     private static String node(int port, String database) {

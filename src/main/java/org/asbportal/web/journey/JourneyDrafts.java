@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.asbportal.security.AccessCodes;
 import org.asbportal.web.Calendar;
+import org.asbportal.web.JobLease;
 
 /** Keeps journey drafts in {@code journey_draft}, each found by the hash of its cookie token. */
 @Named("journeyDrafts")
@@ -30,10 +31,12 @@ public class JourneyDrafts {
 
     private final JourneyConfig config;
     private final Calendar calendar;
+    private final JobLease lease;
 
-    public JourneyDrafts(JourneyConfig config, Calendar calendar) {
+    public JourneyDrafts(JourneyConfig config, Calendar calendar, JobLease lease) {
         this.config = config;
         this.calendar = calendar;
+        this.lease = lease;
     }
 
     /** How long a draft is kept after its last saved page, in words: "24 hours". */
@@ -101,11 +104,10 @@ public class JourneyDrafts {
         }
     }
 
-    /** Deletes expired drafts every {@code asb.journey.purge-every} on every replica. */
+    /** Deletes expired drafts every {@code asb.journey.purge-every}, on one replica at a time. */
     @Scheduled(every = "${asb.journey.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void purgeOnSchedule() {
-        purge();
+        lease.runOnce("journey-drafts-purge", config.purgeEvery(), this::purge);
     }
 
     /** Deletes expired drafts; returns how many. */
