@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
@@ -23,17 +24,17 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
+    /**
+     * Whether the database could not be reached, or the connection broke: also when the break came
+     * at commit, where the transaction manager's RollbackException holds the driver's exception as a
+     * suppressed one (a Galera node killed mid-commit), not as its cause.
+     */
     public static boolean isUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLTransientConnectionException
-                    || (cause.getMessage() != null && (cause.getMessage().contains("acquisition timeout")
-                            || cause.getMessage().startsWith("Unable to acquire JDBC Connection")))) {
-                return true;
-            }
-        }
-        return false;
+        return find(failure, cause -> cause instanceof JDBCConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof SQLTransientConnectionException
+                || (cause.getMessage() != null && (cause.getMessage().contains("acquisition timeout")
+                        || cause.getMessage().startsWith("Unable to acquire JDBC Connection")))) != null;
     }
 
     /**
@@ -57,6 +58,13 @@ public final class DatabaseFailures {
      * RollbackException, with the driver's exception suppressed in it rather than as its cause.
      */
     private static SQLException serialisationCause(Throwable failure) {
+        return (SQLException) find(failure, cause -> cause instanceof SQLException sql && ("40001".equals(sql.getSQLState())
+                || sql.getErrorCode() == DEADLOCK || sql.getErrorCode() == LOCK_WAIT_TIMEOUT
+                || sql.getErrorCode() == RECORD_CHANGED));
+    }
+
+    /** The first of {@code failure}, its causes and the exceptions they suppressed that is {@code wanted}, or null. */
+    private static Throwable find(Throwable failure, Predicate<Throwable> wanted) {
         Deque<Throwable> pending = new ArrayDeque<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         if (failure != null) {
@@ -67,9 +75,8 @@ public final class DatabaseFailures {
             if (!seen.add(cause)) {
                 continue;
             }
-            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == DEADLOCK
-                    || sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == RECORD_CHANGED)) {
-                return sql;
+            if (wanted.test(cause)) {
+                return cause;
             }
             if (cause.getCause() != null) {
                 pending.add(cause.getCause());

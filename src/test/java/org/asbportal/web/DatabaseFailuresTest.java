@@ -11,7 +11,10 @@ import javax.transaction.xa.XAException;
 
 import org.junit.jupiter.api.Test;
 
-/** Which failures {@link SerialisationRetry} runs again: those the database rolled back to let another through. */
+/**
+ * Which failures {@link SerialisationRetry} runs again (those the database rolled back to let another
+ * through), and which mean the database is away.
+ */
 class DatabaseFailuresTest {
 
     @Test
@@ -38,6 +41,22 @@ class DatabaseFailuresTest {
         rollback.addSuppressed(xa);
         assertFalse(DatabaseFailures.isSerialisationFailure(new QuarkusTransactionException(rollback)));
         assertFalse(DatabaseFailures.isSerialisationFailure(new RollbackException("no cause at all")));
+    }
+
+    /**
+     * A Galera node killed while a commit was on its way: the connection breaks at commit, and the
+     * transaction manager reports the driver's exception suppressed in its RollbackException. The
+     * database is unavailable (503, try again), not a fault of the portal (500).
+     */
+    @Test
+    void aConnectionBrokenAtCommitIsTheDatabaseUnavailable() {
+        XAException xa = new XAException("Error trying to transactionCommit local transaction: (conn=27) Socket error");
+        xa.initCause(new SQLNonTransientConnectionException("(conn=27) Socket error", "08000"));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+
+        assertTrue(DatabaseFailures.isUnavailable(new QuarkusTransactionException(rollback)));
+        assertFalse(DatabaseFailures.isUnavailable(new QuarkusTransactionException(new RollbackException("no cause at all"))));
     }
 
     private static SQLTransactionRollbackException deadlock() {
