@@ -19,6 +19,8 @@ public class HomeResource {
         static native TemplateInstance privacy();
 
         static native TemplateInstance accessibility();
+
+        static native TemplateInstance safety();
     }
 
     @GET
@@ -30,6 +32,13 @@ public class HomeResource {
     @Path("privacy")
     public TemplateInstance privacy() {
         return Templates.privacy();
+    }
+
+    /** Leaving quickly, private browsing and clearing history: linked from the start page. */
+    @GET
+    @Path("safety")
+    public TemplateInstance safety() {
+        return Templates.safety();
     }
 
     @GET

@@ -50,6 +50,15 @@ public class Site {
         return captcha.enabled() ? captcha.siteKey().orElse(null) : null;
     }
 
+    /** A telephone number as a {@code tel:} link's address: its digits, and a leading + if it has one. */
+    public String tel(String number) {
+        if (number == null) {
+            return "";
+        }
+        String digits = number.replaceAll("[^0-9+]", "");
+        return "tel:" + (digits.startsWith("+") ? "+" + digits.substring(1).replace("+", "") : digits.replace("+", ""));
+    }
+
     /** A date as residents read it: "Friday 27 November 2026". */
     public String longDate(LocalDate date) {
         return date == null ? "" : LONG_DATE.format(date);

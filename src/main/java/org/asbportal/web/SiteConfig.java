@@ -29,4 +29,11 @@ public interface SiteConfig {
      */
     @WithDefault("http://localhost:8080")
     String baseUrl();
+
+    /**
+     * Where "Exit this page" takes a resident who needs to leave the portal quickly: an everyday site
+     * that gives nothing away (GOV.UK's own example is the BBC weather page).
+     */
+    @WithDefault("https://www.bbc.co.uk/weather")
+    String exitUrl();
 }
