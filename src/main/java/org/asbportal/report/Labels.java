@@ -5,9 +5,11 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The words residents see for the report's answers, and the options of each question. Available in
@@ -37,6 +39,8 @@ public class Labels {
             "SEXUALITY", "Sexual orientation", "GENDER_IDENTITY", "Gender identity", "OTHER", "Something else about me");
     private static final Map<String, String> ROLE = Map.of("VICTIM", "The victim, or one of them", "WITNESS", "A witness");
     private static final Map<String, String> CONTACT = Map.of("EMAIL", "Email", "PHONE", "Phone");
+    private static final Map<String, String> SAFE_CONTACT = Map.of("CALL", "Phone calls", "VOICEMAIL", "Voicemail messages",
+            "TEXT", "Text messages", "EMAIL", "Emails");
 
     public List<Option> frequencies() {
         return options(ReportSubmission.Frequency.values(), FREQUENCY);
@@ -117,6 +121,19 @@ public class Labels {
 
     static String role(String value) {
         return value == null ? null : ROLE.get(value);
+    }
+
+    /** The ways it is safe to contact someone, in the order they are offered: "Phone calls, Emails". */
+    public static String safeContact(Collection<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return Arrays.stream(ReportSubmission.SafeContact.values()).map(Enum::name).filter(values::contains)
+                .map(SAFE_CONTACT::get).collect(Collectors.joining(", "));
+    }
+
+    public List<Option> safeContactWays() {
+        return options(ReportSubmission.SafeContact.values(), SAFE_CONTACT);
     }
 
     static String contactMethod(String value) {

@@ -136,6 +136,14 @@ public class Report extends PanacheEntityBase {
     @Column(name = "preferred_contact")
     public ContactMethod preferredContact;
 
+    /** How it is safe to contact the reporter: SafeContact codes, comma separated; null when they did not say. */
+    @Column(name = "safe_contact")
+    public String safeContact;
+
+    /** When it is safe to contact the reporter, in their words. */
+    @Column(name = "safe_contact_times")
+    public String safeContactTimes;
+
     @Column(name = "consent_to_share")
     public boolean consentToShare;
 

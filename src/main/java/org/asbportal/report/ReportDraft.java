@@ -39,6 +39,8 @@ public class ReportDraft {
     public String email;
     public String phone;
     public String preferredContact;
+    public List<String> safeContact = new ArrayList<>();
+    public String safeContactTimes;
     public String ageBand;
     public String sex;
     public String ethnicity;

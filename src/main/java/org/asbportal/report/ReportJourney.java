@@ -1,14 +1,11 @@
 package org.asbportal.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.asbportal.report.ReportSubmission.AgeBand;
 import org.asbportal.report.ReportSubmission.ContactMethod;
@@ -22,10 +19,12 @@ import org.asbportal.report.ReportSubmission.Location;
 import org.asbportal.report.ReportSubmission.Reporter;
 import org.asbportal.report.ReportSubmission.ReporterRole;
 import org.asbportal.report.ReportSubmission.RiskAnswers;
+import org.asbportal.report.ReportSubmission.SafeContact;
 import org.asbportal.report.ReportSubmission.Sex;
 import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.web.DateInput;
 import org.asbportal.web.FieldError;
+import org.asbportal.web.TimeInput;
 import org.asbportal.web.journey.Journey;
 import org.asbportal.web.journey.Page;
 
@@ -71,6 +70,7 @@ public class ReportJourney implements Journey<ReportDraft> {
                     .lists("targetedBecause"),
             Page.<ReportDraft>question(ABOUT, "About you").values("contactChoice", "role"),
             Page.<ReportDraft>question(DETAILS, "Your contact details").values("name", "email", "phone", "preferredContact")
+                    .lists("safeContact").values("safeContactTimes")
                     .when(d -> !d.anonymous()),
             Page.<ReportDraft>question(EQUALITY, "Equality monitoring").values("ageBand", "sex", "ethnicity", "disability"),
             Page.<ReportDraft>question(CONSENT, "Sharing your report").values("consent"),
@@ -106,10 +106,11 @@ public class ReportJourney implements Journey<ReportDraft> {
             Map.entry("reporter.email", new Anchor(DETAILS, "email", 2)),
             Map.entry("reporter.phone", new Anchor(DETAILS, "phone", 3)),
             Map.entry("reporter.preferredContact", new Anchor(DETAILS, "preferredContact", 4)),
+            Map.entry("reporter.safeContact", new Anchor(DETAILS, "safeContact", 5)),
+            Map.entry("reporter.safeContactTimes", new Anchor(DETAILS, "safeContactTimes", 6)),
             Map.entry("consentToShare", new Anchor(CONSENT, "consent", 1)));
 
     private static final Anchor ROBOT_CHECK = new Anchor(CHECK, "captcha", 1);
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.]?(\\d{2})");
 
     private final ReportService reports;
 
@@ -183,7 +184,9 @@ public class ReportJourney implements Journey<ReportDraft> {
         boolean anonymous = draft.anonymous();
         Reporter reporter = new Reporter(anonymous ? null : draft.name, anonymous ? null : draft.email,
                 anonymous ? null : draft.phone, anonymous ? null : enumOf(ContactMethod.class, draft.preferredContact),
-                enumOf(ReporterRole.class, draft.role));
+                enumOf(ReporterRole.class, draft.role),
+                anonymous ? null : draft.safeContact.stream().map(v -> enumOf(SafeContact.class, v)).filter(v -> v != null).toList(),
+                anonymous ? null : draft.safeContactTimes);
         Equality equality = new Equality(enumOf(AgeBand.class, draft.ageBand), enumOf(Sex.class, draft.sex),
                 enumOf(Ethnicity.class, draft.ethnicity), enumOf(Disability.class, draft.disability));
         return new ReportSubmission(draft.category, draft.description, draft.peopleInvolved, date(draft).value().orElse(null),
@@ -226,6 +229,8 @@ public class ReportJourney implements Journey<ReportDraft> {
             rows.add(row("Email", draft.email, DETAILS, "your email address"));
             rows.add(row("Phone", draft.phone, DETAILS, "your phone number"));
             rows.add(row("Contact me by", Labels.contactMethod(draft.preferredContact), DETAILS, "how we contact you"));
+            rows.add(row("Safe to contact you by", Labels.safeContact(draft.safeContact), DETAILS, "how it is safe to contact you"));
+            rows.add(row("When it is safe", draft.safeContactTimes, DETAILS, "when it is safe to contact you"));
         }
         rows.add(row("Equality monitoring", equalityAnswered(draft) ? "Answered" : "Not answered", EQUALITY, "equality monitoring answers"));
         rows.add(row("Share with partner agencies", Labels.yesNo(draft.consent), CONSENT, "whether we can share your report"));
@@ -246,8 +251,8 @@ public class ReportJourney implements Journey<ReportDraft> {
             errors.add(new FieldError("contactChoice", "Select whether you want to give your contact details or stay anonymous"));
         }
         DateInput.optional(date(draft), "occurredOn", errors);
-        if (draft.time != null && time(draft.time).isEmpty()) {
-            errors.add(new FieldError("occurredTime", "Enter the time in the 24-hour clock, like 21:30, or leave it blank"));
+        if (TimeInput.unreadable(draft.time)) {
+            errors.add(new FieldError("occurredTime", TimeInput.PROBLEM));
         }
         if (draft.latitude != null && number(draft.latitude) == null) {
             errors.add(new FieldError("location.latitude", "Latitude must be a number, like 52.1357"));
@@ -263,18 +268,7 @@ public class ReportJourney implements Journey<ReportDraft> {
     }
 
     private static Optional<LocalTime> time(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = TIME.matcher(value.strip());
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalTime.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return TimeInput.parse(value);
     }
 
     private static Double number(String value) {

@@ -19,9 +19,13 @@ public record ReportPage(
         List<SummaryRow> summary,
         List<DirectoryEntry> contacts) implements JourneyPage<ReportDraft> {
 
-    /** The caption above each question. */
+    /** The caption above each question, with how far through the journey it is. */
     public String caption() {
-        return "Report anti-social behaviour";
+        return captionWithProgress("Report anti-social behaviour");
+    }
+
+    public boolean safeContact(String value) {
+        return draft().safeContact.contains(value);
     }
 
     public boolean targetedBecause(String value) {

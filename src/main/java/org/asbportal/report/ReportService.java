@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -71,11 +72,13 @@ public class ReportService {
     private final Submissions submissions;
     private final CategoryService categories;
     private final WardService wards;
+    private final ReportReceipts receipts;
 
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
             Submissions submissions, RiskScreener riskScreener, DuplicateFinder duplicates, WardLocator wardLocator,
             Calendar calendar, ReportIntake intake, ReportHistory history, Event<ReportChanges.Received> received,
-            CategoryService categories, WardService wards) {
+            CategoryService categories, WardService wards, ReportReceipts receipts) {
+        this.receipts = receipts;
         this.categories = categories;
         this.wards = wards;
         this.validator = validator;
@@ -184,6 +187,7 @@ public class ReportService {
                 + (report.riskReasons.isEmpty() ? "" : ": " + report.riskReasons.replace("\n", "; ")), ReportEvent.SYSTEM);
         ReportIntake.Intake intake = this.intake.take(report);
         recordChecks(report, robotCheck);
+        receipts.received(report, report.category.name, intake.firstContactDueBy());
         received.fire(new ReportChanges.Received(report.id));
         LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, intake.queueCode(),
                 robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
@@ -223,6 +227,10 @@ public class ReportService {
             report.reporterEmail = blankToNull(reporter.email());
             report.reporterPhone = blankToNull(reporter.phone());
             report.preferredContact = reporter.preferredContact();
+            report.safeContact = reporter.safeContact() == null || reporter.safeContact().isEmpty() ? null
+                    : reporter.safeContact().stream().filter(Objects::nonNull).distinct().sorted().map(Enum::name)
+                            .collect(Collectors.joining(","));
+            report.safeContactTimes = blankToNull(reporter.safeContactTimes());
         }
         report.consentToShare = submission.consentToShare();
         report.captchaOutcome = robotCheck.outcome();

@@ -95,7 +95,18 @@ public record ReportSubmission(
             ContactMethod preferredContact,
 
             @NotNull(message = "Select whether you are the victim or a witness")
-            ReporterRole role) {
+            ReporterRole role,
+
+            /** How it is safe to contact them; none given means they did not say. */
+            List<SafeContact> safeContact,
+
+            @Size(max = 200, message = "When it is safe to contact you must be 200 characters or fewer")
+            String safeContactTimes) {
+
+        /** A reporter who said nothing about when it is safe to contact them. */
+        public Reporter(String name, String email, String phone, ContactMethod preferredContact, ReporterRole role) {
+            this(name, email, phone, preferredContact, role, null, null);
+        }
     }
 
     /** Risk screening answers, in the words of DOMAIN.md. */
@@ -140,6 +151,9 @@ public record ReportSubmission(
     public enum Frequency { ONCE, OCCASIONALLY, WEEKLY, DAILY }
 
     public enum ContactMethod { EMAIL, PHONE }
+
+    /** The ways a resident says it is safe to contact them. */
+    public enum SafeContact { CALL, VOICEMAIL, TEXT, EMAIL }
 
     public enum ReporterRole { VICTIM, WITNESS }
 

@@ -364,7 +364,9 @@ public class CaseService {
         boolean seesContact = seesPersonalDetails();
         Contact contact = report.anonymous || !seesContact ? null
                 : new Contact(report.reporterName, report.reporterEmail, report.reporterPhone,
-                        report.preferredContact == null ? null : report.preferredContact.name());
+                        report.preferredContact == null ? null : report.preferredContact.name(),
+                        report.safeContact == null ? null : Labels.safeContact(List.of(report.safeContact.split(","))),
+                        report.safeContactTimes);
         List<TimelineEntry> timeline = ReportEvent.<ReportEvent>list("report = ?1 order by occurredAt, id", report).stream()
                 .map(e -> new TimelineEntry(e.occurredAt, e.kind, e.isPublic, e.actor, e.message))
                 .toList();

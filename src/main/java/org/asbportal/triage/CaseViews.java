@@ -60,7 +60,17 @@ public final class CaseViews {
             boolean repeatPerpetrator, long perpetratorCases, int windowDays) {
     }
 
-    public record Contact(String name, String email, String phone, String preferredContact) {
+    /**
+     * The reporter's contact details, with how and when they said it is safe to contact them (null
+     * when they did not say), which the case page shows first.
+     */
+    public record Contact(String name, String email, String phone, String preferredContact, String safeWays,
+            String safeTimes) {
+
+        /** Whether the reporter said anything about when or how it is safe to contact them. */
+        public boolean saidWhenSafe() {
+            return safeWays != null || safeTimes != null;
+        }
     }
 
     public record CaseView(String reference, ReportStatus status, QueueItemStatus itemStatus, String category,

@@ -96,9 +96,9 @@ public record TriggerPage(
         return hint;
     }
 
-    /** The caption above each question. */
+    /** The caption above each question, with how far through the journey it is. */
     public String caption() {
-        return "Ask for a case review (Community Trigger)";
+        return captionWithProgress("Ask for a case review (Community Trigger)");
     }
 
     /** The report references given so far, or one empty field. */

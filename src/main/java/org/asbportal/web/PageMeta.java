@@ -1,8 +1,9 @@
 package org.asbportal.web;
 
+import io.quarkus.arc.Arc;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,11 @@ import java.util.Optional;
  * {@code inject:page}: whether search engines may list it (the public information pages, with a
  * description and their canonical address, and listed in {@code /sitemap.xml}; never a journey's
  * pages, {@code /track}, staff or admin pages), and whether it offers "Exit this page" (every page of
- * the report and case-review journeys, and {@code /track}).
+ * the report and case-review journeys, and {@code /track}). A page rendered outside a request (an
+ * error page of the HTTP layer) is neither listed nor offers the exit.
  */
 @Named("page")
-@RequestScoped
+@ApplicationScoped
 public class PageMeta {
 
     /** A public information page: its address and what a search result says of it ({@code %s}: the area's name). */
@@ -39,19 +41,29 @@ public class PageMeta {
             "/track");
 
     private final SiteConfig site;
-    private final String path;
+    private final Instance<HttpServerRequest> request;
 
-    @Inject
-    public PageMeta(SiteConfig site, HttpServerRequest request) {
-        this(site, request.path());
+    public PageMeta(SiteConfig site, Instance<HttpServerRequest> request) {
+        this.site = site;
+        this.request = request;
     }
 
-    PageMeta(SiteConfig site, String path) {
-        this.site = site;
-        this.path = path == null || path.isEmpty() ? "/" : path;
+    /** The address of the page being rendered, or null outside a request. */
+    private String path() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        String path;
+        try {
+            path = request.get().path();
+        } catch (RuntimeException e) {
+            return null; // a request context without an HTTP request (a scheduled job rendering an email)
+        }
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     private Optional<Listed> listed() {
+        String path = path();
         return PUBLIC.stream().filter(page -> page.path().equals(path)).findFirst();
     }
 
@@ -77,7 +89,8 @@ public class PageMeta {
 
     /** Whether this page offers "Exit this page". */
     public boolean exitThisPage() {
-        return EXIT_PREFIXES.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        String path = path();
+        return path != null && EXIT_PREFIXES.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     /** Where "Exit this page" goes. */

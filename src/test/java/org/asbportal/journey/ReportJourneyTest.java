@@ -277,7 +277,7 @@ class ReportJourneyTest {
         assertEquals(resident.categoryCode(), report.categoryCode());
         assertEquals("Two adults and a red van, AB12 CDE", report.peopleInvolved());
         assertEquals(occurredOn(), report.occurredOn());
-        assertEquals(LocalTime.of(23, 15), report.occurredTime());
+        assertEquals(LocalTime.of(23, 15), report.occurredTime(), "typed as 11.15pm, kept in 24-hour form");
         assertFalse(report.stillHappening());
         assertEquals("WEEKLY", report.frequency());
         assertEquals("Outside 12 Mill Lane, by the bus shelter", report.locationDescription());
@@ -429,7 +429,7 @@ class ReportJourneyTest {
             page.getByLabel("Day", exact()).fill(Integer.toString(date.getDayOfMonth()));
             page.getByLabel("Month", exact()).fill(Integer.toString(date.getMonthValue()));
             page.getByLabel("Year", exact()).fill(Integer.toString(date.getYear()));
-            page.getByLabel("Time (optional)").fill("23:15");
+            page.getByLabel("Time (optional)").fill("11.15pm");
             choose("Is it still happening?", "No");
             choose("How often does it happen? (optional)", "Most weeks");
             pressContinue();

@@ -114,13 +114,14 @@ class OutboxDeliveryTest {
             Future<Integer> first = replicas.submit(sender::sendDue);
             Future<Integer> second = replicas.submit(sender::sendDue);
             assertThat(first.get(60, TimeUnit.SECONDS) + second.get(60, TimeUnit.SECONDS))
-                    .as("emails sent by the two senders together").isEqualTo(emails.size());
+                    .as("emails sent by the two senders together: each victim's receipt and update").isEqualTo(2 * emails.size());
         } finally {
             replicas.shutdownNow();
         }
 
         for (String email : emails) {
             assertThat(received(mailServer, email)).as(email).hasSize(1);
+            assertThat(Victims.everything(mailServer, email)).as(email + ", with the receipt").hasSize(2);
         }
         for (String reference : references) {
             assertThat(outbox(reference)).singleElement().satisfies(message -> {

@@ -14,11 +14,13 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 
 import org.asbportal.report.ReportEvent;
+import org.asbportal.report.ReportReceipts;
 import org.asbportal.report.ReportRequests;
 import org.asbportal.report.ReportRequests.Body;
 import org.asbportal.security.DemoAccounts;
@@ -64,9 +66,16 @@ public final class Victims {
                 .then().statusCode(200);
     }
 
+    /** The emails about the case after it was received, oldest first: the receipt is left out ({@link #receipt}). */
     static List<OutboxMessage> outbox(String reference) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> OutboxMessage.<OutboxMessage>list("reportReference = ?1 order by id", reference));
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
+                "reportReference = ?1 and kind <> ?2 order by id", reference, ReportReceipts.RECEIPT.code()));
+    }
+
+    /** The receipt written when the report was saved, if any. */
+    static Optional<OutboxMessage> receipt(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find(
+                "reportReference = ?1 and kind = ?2", reference, ReportReceipts.RECEIPT.code()).firstResultOptional());
     }
 
     /** Every message of the report's timeline, public or not, oldest first. */
@@ -90,8 +99,22 @@ public final class Victims {
                 .run(() -> OutboxMessage.update("nextAttemptAt = ?1 where id = ?2", TestDates.clockNow(), message.id));
     }
 
+    /** The emails {@code address} received about its case, the receipt of the report left out. */
     public static List<MimeMessage> received(GreenMail server, String address) {
+        return everything(server, address).stream().filter(message -> !isReceipt(message)).toList();
+    }
+
+    /** Every email {@code address} received, receipts included. */
+    public static List<MimeMessage> everything(GreenMail server, String address) {
         return server.findReceivedMessages(user -> user.getEmail().equals(address), message -> true).toList();
+    }
+
+    private static boolean isReceipt(MimeMessage message) {
+        try {
+            return message.getSubject() != null && message.getSubject().startsWith(ReportReceipts.RECEIPT.subject("").strip());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The decoded text of the first part of {@code type} ("text/plain", "text/html"), anywhere in the message. */

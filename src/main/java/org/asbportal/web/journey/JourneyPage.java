@@ -20,6 +20,17 @@ public interface JourneyPage<D> {
         return view().draft();
     }
 
+    /** "question 4 of 11", or null on the check-your-answers page. */
+    default String progress() {
+        return view().progress();
+    }
+
+    /** The caption above the question: the journey's name and, on a question, how far through it is. */
+    default String captionWithProgress(String journeyName) {
+        String progress = progress();
+        return progress == null ? journeyName : journeyName + ": " + progress;
+    }
+
     /** Where the page's form posts. */
     default String action() {
         return view().action();

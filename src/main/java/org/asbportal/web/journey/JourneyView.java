@@ -20,6 +20,23 @@ public record JourneyView<D>(Journey<D> journey, Page<D> step, D draft, PageErro
         return journey.pageUrl(step.slug()) + (changing ? "?change=true" : "");
     }
 
+    /**
+     * Where this page stands among the questions asked with the answers so far, "question 4 of 11";
+     * null on the check-your-answers page. The count follows the answers (a resident who stays
+     * anonymous is not asked for contact details), so it can change as they go.
+     */
+    public String progress() {
+        if (step.checkAnswers()) {
+            return null;
+        }
+        List<String> asked = journey.pages().stream()
+                .filter(page -> !page.checkAnswers() && page.shownWhen().test(draft))
+                .map(Page::slug)
+                .toList();
+        int position = asked.indexOf(step.slug());
+        return position < 0 ? null : "question " + (position + 1) + " of " + asked.size();
+    }
+
     /** The message for an input, or null. */
     public String error(String inputId) {
         return pageErrors.of(inputId);
