@@ -8,6 +8,8 @@ import java.util.List;
 import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Organisation;
+import org.asbportal.triage.Router;
+import org.asbportal.web.ReferenceData;
 import org.asbportal.security.StaffAccount;
 
 /** The partner agencies whose staff use the portal. Every change is audited. */
@@ -20,10 +22,12 @@ public class OrganisationAdminService {
 
     private final AuditLog audit;
     private final CurrentStaff staff;
+    private final ReferenceData reference;
 
-    public OrganisationAdminService(AuditLog audit, CurrentStaff staff) {
+    public OrganisationAdminService(AuditLog audit, CurrentStaff staff, ReferenceData reference) {
         this.audit = audit;
         this.staff = staff;
+        this.reference = reference;
     }
 
     @Transactional
@@ -66,6 +70,8 @@ public class OrganisationAdminService {
             audit.record(staff.username(), "ADMIN_RENAME_ORGANISATION", null,
                     "Renamed organisation " + organisation.code + " from " + organisation.name + " to " + name);
             organisation.name = name;
+            // Residents are told the agency working their report by this name, held with the routing rules.
+            reference.changed(Router.ROUTING);
         }
         return organisation;
     }

@@ -9,8 +9,11 @@ import java.util.Optional;
  */
 public interface ReportIntake {
 
-    /** Where a report went: the queue, and the date first contact is due by. */
-    record Intake(String queueCode, String queueName, LocalDate firstContactDueBy) {
+    /**
+     * Where a report went: the queue (for staff), the partner agency working it (what a resident is
+     * told; null when the queue has none), and the date first contact is due by.
+     */
+    record Intake(String queueCode, String queueName, String handledBy, LocalDate firstContactDueBy) {
     }
 
     /** Takes a report just saved, in the transaction that saves it. */

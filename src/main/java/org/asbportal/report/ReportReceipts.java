@@ -25,8 +25,8 @@ public class ReportReceipts {
     public static final MailKind RECEIPT = new MailKind("REPORT_RECEIVED", "We have received your report %s");
 
     /** What the receipt shows. */
-    public record Receipt(String reference, String name, String kindOfBehaviour, String contactBy, String partnershipName,
-            String trackUrl) {
+    public record Receipt(String reference, String name, String kindOfBehaviour, String handledBy, String contactBy,
+            String partnershipName, String trackUrl) {
     }
 
     @CheckedTemplate(basePath = "report")
@@ -46,12 +46,12 @@ public class ReportReceipts {
 
     /** Called in the transaction that saves {@code report}; does nothing for a report without an address. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void received(Report report, String kindOfBehaviour, LocalDate firstContactDueBy) {
+    void received(Report report, String kindOfBehaviour, String handledBy, LocalDate firstContactDueBy) {
         if (report.anonymous || report.reporterEmail == null || report.reporterEmail.isBlank()) {
             return;
         }
         Receipt receipt = new Receipt(report.reference, report.reporterName, kindOfBehaviour,
-                firstContactDueBy == null ? null : site.longDate(firstContactDueBy), config.partnershipName(),
+                handledBy == null ? config.partnershipName() : handledBy, firstContactDueBy == null ? null : site.longDate(firstContactDueBy), config.partnershipName(),
                 PageMeta.absolute(config.baseUrl(), "/track"));
         outbox.enqueue(RECEIPT, report.reporterEmail, report.reference, report.reference, () -> Templates.receipt(receipt));
     }

@@ -187,7 +187,7 @@ public class ReportService {
                 + (report.riskReasons.isEmpty() ? "" : ": " + report.riskReasons.replace("\n", "; ")), ReportEvent.SYSTEM);
         ReportIntake.Intake intake = this.intake.take(report);
         recordChecks(report, robotCheck);
-        receipts.received(report, report.category.name, intake.firstContactDueBy());
+        receipts.received(report, report.category.name, intake.handledBy(), intake.firstContactDueBy());
         received.fire(new ReportChanges.Received(report.id));
         LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, intake.queueCode(),
                 robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
@@ -274,7 +274,7 @@ public class ReportService {
 
     private static SubmittedReport view(Report report, ReportIntake.Intake intake, String accessCode) {
         return new SubmittedReport(report.reference, accessCode, report.riskLevel, intake.queueCode(), intake.queueName(),
-                report.wardCode, report.category.code, intake.firstContactDueBy(),
+                intake.handledBy(), report.wardCode, report.category.code, intake.firstContactDueBy(),
                 report.captchaOutcome != CaptchaResult.Outcome.UNAVAILABLE, report.possibleDuplicate);
     }
 

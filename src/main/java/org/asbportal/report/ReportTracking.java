@@ -91,7 +91,7 @@ public class ReportTracking implements CaseTracker {
         List<PublicReportStatus.Update> updates = ReportEvent.publicTimeline(report).stream()
                 .map(e -> new PublicReportStatus.Update(e.occurredAt, e.message))
                 .toList();
-        String heldBy = intake.find(report).map(ReportIntake.Intake::queueName).orElse(null);
+        String heldBy = intake.find(report).map(ReportIntake.Intake::handledBy).orElse(null);
         return Optional.of(new PublicReportStatus(report.reference, report.status, report.category.name, heldBy,
                 report.submittedAt, updates));
     }

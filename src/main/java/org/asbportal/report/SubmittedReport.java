@@ -12,6 +12,8 @@ public record SubmittedReport(
         RiskLevel riskLevel,
         String queueCode,
         String queueName,
+        /** The partner agency working the report, as the resident is told it; null when its queue has none. */
+        String handledBy,
         String wardCode,
         String categoryCode,
         LocalDate firstContactDueBy,
@@ -20,7 +22,7 @@ public record SubmittedReport(
 
     /** The same, flagged (or not) as a possible duplicate. */
     SubmittedReport withPossibleDuplicate(boolean flagged) {
-        return new SubmittedReport(reference, accessCode, riskLevel, queueCode, queueName, wardCode, categoryCode,
+        return new SubmittedReport(reference, accessCode, riskLevel, queueCode, queueName, handledBy, wardCode, categoryCode,
                 firstContactDueBy, verified, flagged);
     }
 }

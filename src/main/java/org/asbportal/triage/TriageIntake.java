@@ -62,7 +62,8 @@ public class TriageIntake implements ReportIntake {
                 + (decision.rule() == null ? " (no rule matched: fallback queue)" : " by rule: " + decision.rule().description()),
                 ReportEvent.SYSTEM);
         countOnCommit(report.category.code, decision.queue().code(), report.riskLevel.name());
-        return new Intake(decision.queue().code(), decision.queue().name(), item.firstContactDueBy);
+        return new Intake(decision.queue().code(), decision.queue().name(), decision.queue().organisationName(),
+                item.firstContactDueBy);
     }
 
     private void countOnCommit(String category, String queue, String risk) {
@@ -93,7 +94,8 @@ public class TriageIntake implements ReportIntake {
     }
 
     private static Intake intake(QueueItem item) {
-        return new Intake(item.queue.code, item.queue.name, item.firstContactDueBy);
+        return new Intake(item.queue.code, item.queue.name, item.queue.organisation == null ? null : item.queue.organisation.name,
+                item.firstContactDueBy);
     }
 
     static RoutingFacts factsOf(Report report) {

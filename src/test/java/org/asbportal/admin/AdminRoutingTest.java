@@ -1,6 +1,7 @@
 package org.asbportal.admin;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -199,6 +200,33 @@ class AdminRoutingTest {
                 "organisation", "COUNCIL").statusCode());
 
         assertEquals("After", submitBeggingQueueName(WARD));
+    }
+
+    /** Residents are told the agency working their report; an agency renamed is named so in the next report's receipt. */
+    @Test
+    void anAgencyRenamedIsNamedSoToTheNextResidentRoutedToIt() {
+        String suffix = ReportRequests.unique().toUpperCase();
+        assertEquals(303, admin.post("/admin/organisations/new", "code", "AGENCY_" + suffix, "name", "Before agency").statusCode());
+        String code = "AGENCY_QUEUE_" + suffix;
+        assertEquals(303, admin.post("/admin/queues/new", "code", code, "name", "Internal team name", "description",
+                "Queue of a renamed agency", "organisation", "AGENCY_" + suffix).statusCode());
+        assertEquals(303, admin.post("/admin/routing/new", "priority", "3", "description", description, "queue", code,
+                "category", CATEGORY, "ward", WARD).statusCode());
+        assertThat(receiptOfBegging(WARD)).contains("Your report has gone to Before agency.").doesNotContain("Internal team name");
+        long id = db.rows("SELECT id FROM organisation WHERE code = ?", "AGENCY_" + suffix).get(0).number("id");
+
+        assertEquals(303, admin.post("/admin/organisations/" + id, "name", "After agency").statusCode());
+
+        assertThat(receiptOfBegging(WARD)).contains("Your report has gone to After agency.");
+    }
+
+    /** The text of the receipt emailed for a begging report in the ward, sent through the JSON API. */
+    private String receiptOfBegging(String ward) {
+        String body = ReportRequests.valid().with("categoryCode", CATEGORY).with("location.wardCode", ward).json();
+        String reference = given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+                .post("/api/v1/reports").then().statusCode(201).extract().path("reference");
+        return db.rows("SELECT body_text FROM outbox_message WHERE report_reference = ? AND kind = 'REPORT_RECEIVED'", reference)
+                .get(0).string("body_text");
     }
 
     private static String submitBeggingQueueName(String ward) {

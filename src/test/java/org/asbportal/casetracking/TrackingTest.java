@@ -82,7 +82,7 @@ class TrackingTest {
                 .then().statusCode(200)
                 .body(containsString("Your report " + report.path("reference")))
                 .body(containsString("We received your report."))
-                .body(containsString(report.path("queueName").toString()))
+                .body(containsString("Who has it"))
                 .body(containsString(TestDates.today().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)) + " at "))
                 .body(not(matchesPattern("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:.*")));
     }

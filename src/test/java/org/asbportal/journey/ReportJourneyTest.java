@@ -101,7 +101,7 @@ class ReportJourneyTest {
     }
 
     /** What the confirmation page showed. */
-    private record Sent(String reference, String accessCode, String queueName) {
+    private record Sent(String reference, String accessCode, String handledBy) {
     }
 
     @Test
@@ -259,7 +259,12 @@ class ReportJourneyTest {
 
         assertTrue(REFERENCE.matcher(sent.reference()).matches(), sent.reference());
         assertTrue(ACCESS_CODE.matcher(sent.accessCode()).matches(), sent.accessCode());
-        assertEquals(resident.expectedQueueName(), sent.queueName());
+        // The resident is told the partner agency working the report, never the name of an internal queue.
+        String agency = saved.organisationOfQueue(resident.expectedQueueCode());
+        assertEquals(agency, sent.handledBy());
+        if (!agency.equals(resident.expectedQueueName())) {
+            assertThat(journey.page.locator("main")).not().containsText(resident.expectedQueueName());
+        }
         if (resident.anonymous()) {
             assertThat(journey.page.locator("main")).containsText("You chose to stay anonymous, so we will not contact you.");
         } else {
@@ -539,7 +544,7 @@ class ReportJourneyTest {
             assertThat(page.locator(".govuk-panel--confirmation h1")).hasText("Report sent");
             return new Sent(page.locator("#reference").textContent().strip(),
                     page.locator("#access-code").textContent().strip(),
-                    page.locator("#queue").textContent().strip());
+                    page.locator("#handled-by").textContent().strip());
         }
     }
 }

@@ -72,6 +72,20 @@ final class SavedReports {
         return count("SELECT COUNT(*) FROM report");
     }
 
+    /** The name of the partner agency that works the queue {@code queueCode}. */
+    String organisationOfQueue(String queueCode) {
+        String sql = "SELECT o.name FROM triage_queue q JOIN organisation o ON o.id = q.organisation_id WHERE q.code = ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, queueCode);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<QueueRow> queueItemsOf(long reportId) {
         String sql = "SELECT q.code, q.name, i.status FROM queue_item i JOIN triage_queue q ON q.id = i.queue_id"
                 + " WHERE i.report_id = ?";
