@@ -26,3 +26,12 @@ for (const module of document.querySelectorAll('[data-module="portal-geolocate"]
     );
   });
 }
+
+// "Print or save this page" on a confirmation: shown only where the browser can print from a script.
+for (const button of document.querySelectorAll('[data-module="portal-print"]')) {
+  if (typeof window.print !== 'function') {
+    continue;
+  }
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
+}

@@ -248,4 +248,17 @@ public class Report extends PanacheEntityBase {
                         row.length > 3 ? (String) row[3] : null))
                 .toList();
     }
+
+    /**
+     * The latest other report by the same victim (the same normalised email address or phone number,
+     * V006's keys) submitted since {@code since}, newest first; empty for a report with neither.
+     */
+    static Optional<String> earlierBySameVictim(long id, Instant since) {
+        List<?> rows = getEntityManager().createNativeQuery("SELECT o.reference FROM report r JOIN report o ON o.id <> r.id"
+                        + " AND ((r.victim_email_key IS NOT NULL AND o.victim_email_key = r.victim_email_key)"
+                        + " OR (r.victim_phone_key IS NOT NULL AND o.victim_phone_key = r.victim_phone_key))"
+                        + " WHERE r.id = ?1 AND o.submitted_at >= ?2 ORDER BY o.submitted_at DESC, o.id DESC LIMIT 1")
+                .setParameter(1, id).setParameter(2, since).getResultList();
+        return rows.stream().map(String::valueOf).findFirst();
+    }
 }

@@ -26,7 +26,7 @@ public class ReportReceipts {
 
     /** What the receipt shows. */
     public record Receipt(String reference, String name, String kindOfBehaviour, String handledBy, String contactBy,
-            String partnershipName, String trackUrl) {
+            String partnershipName, String trackUrl, String earlierReport, String caseReviewUrl) {
     }
 
     @CheckedTemplate(basePath = "report")
@@ -44,15 +44,21 @@ public class ReportReceipts {
         this.site = site;
     }
 
+    /** The case review application with both reports listed in it already. */
+    public static String caseReviewPath(String earlierReport, String reference) {
+        return "/community-trigger/apply?report=" + earlierReport + "&report=" + reference;
+    }
+
     /** Called in the transaction that saves {@code report}; does nothing for a report without an address. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void received(Report report, String kindOfBehaviour, String handledBy, LocalDate firstContactDueBy) {
+    void received(Report report, String kindOfBehaviour, String handledBy, LocalDate firstContactDueBy, String earlierReport) {
         if (report.anonymous || report.reporterEmail == null || report.reporterEmail.isBlank()) {
             return;
         }
         Receipt receipt = new Receipt(report.reference, report.reporterName, kindOfBehaviour,
                 handledBy == null ? config.partnershipName() : handledBy, firstContactDueBy == null ? null : site.longDate(firstContactDueBy), config.partnershipName(),
-                PageMeta.absolute(config.baseUrl(), "/track"));
+                PageMeta.absolute(config.baseUrl(), "/track"), earlierReport,
+                earlierReport == null ? null : PageMeta.absolute(config.baseUrl(), caseReviewPath(earlierReport, report.reference)));
         outbox.enqueue(RECEIPT, report.reporterEmail, report.reference, report.reference, () -> Templates.receipt(receipt));
     }
 }

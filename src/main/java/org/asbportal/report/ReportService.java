@@ -10,6 +10,7 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +47,8 @@ import org.asbportal.security.ClientLimits;
 public class ReportService {
 
     private static final Logger LOG = Logger.getLogger(ReportService.class);
+    /** A second report within this long of an earlier one is when the victim is told of the case review. */
+    static final Period CASE_REVIEW_PROMPT_WITHIN = Period.ofMonths(6);
     static final String REFERENCE_PREFIX = "ASB";
     static final String CAPTCHA_ACTION = "report";
 
@@ -116,7 +119,7 @@ public class ReportService {
                 "We could not confirm that you are not a robot. Complete the check and send your report again", "",
                 this::validate, ReportSubmission::captchaToken, this::fingerprint,
                 (keyHash, accessCode) -> Report.findByIdempotencyKey(keyHash).map(report -> new Submissions.Earlier<>(
-                        report.requestHash, view(report, intake.find(report).orElseThrow(), accessCode))),
+                        report.requestHash, view(report, intake.find(report).orElseThrow(), accessCode, earlierReport(report)))),
                 (submission, receipt) -> save(submission, channel, receipt), ClientLimits.Limit.REPORTS,
                 this::linkDuplicates);
     }
@@ -187,11 +190,25 @@ public class ReportService {
                 + (report.riskReasons.isEmpty() ? "" : ": " + report.riskReasons.replace("\n", "; ")), ReportEvent.SYSTEM);
         ReportIntake.Intake intake = this.intake.take(report);
         recordChecks(report, robotCheck);
-        receipts.received(report, report.category.name, intake.handledBy(), intake.firstContactDueBy());
+        String earlier = earlierReport(report);
+        receipts.received(report, report.category.name, intake.handledBy(), intake.firstContactDueBy(), earlier);
         received.fire(new ReportChanges.Received(report.id));
         LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, intake.queueCode(),
                 robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
-        return view(report, intake, receipt.accessCode());
+        return view(report, intake, receipt.accessCode(), earlier);
+    }
+
+    /**
+     * The same victim's latest other report within the last six months, which entitles them to ask for
+     * a case review after a second report (the statutory guidance asks agencies to tell them); none for
+     * an anonymous report.
+     */
+    private String earlierReport(Report report) {
+        if (report.anonymous || report.reporterEmail == null && report.reporterPhone == null) {
+            return null;
+        }
+        Instant since = calendar.now().atZone(calendar.zone()).minus(CASE_REVIEW_PROMPT_WITHIN).toInstant();
+        return Report.earlierBySameVictim(report.id, since).orElse(null);
     }
 
     private Report newReport(ReportSubmission submission, Channel channel, CaptchaResult robotCheck) {
@@ -272,10 +289,10 @@ public class ReportService {
         }
     }
 
-    private static SubmittedReport view(Report report, ReportIntake.Intake intake, String accessCode) {
+    private static SubmittedReport view(Report report, ReportIntake.Intake intake, String accessCode, String earlierReport) {
         return new SubmittedReport(report.reference, accessCode, report.riskLevel, intake.queueCode(), intake.queueName(),
                 intake.handledBy(), report.wardCode, report.category.code, intake.firstContactDueBy(),
-                report.captchaOutcome != CaptchaResult.Outcome.UNAVAILABLE, report.possibleDuplicate);
+                report.captchaOutcome != CaptchaResult.Outcome.UNAVAILABLE, report.possibleDuplicate, earlierReport);
     }
 
     private String uniqueReference() {

@@ -18,11 +18,16 @@ public record SubmittedReport(
         String categoryCode,
         LocalDate firstContactDueBy,
         boolean verified,
-        boolean possibleDuplicate) {
+        boolean possibleDuplicate,
+        /**
+         * The victim's latest earlier report within six months, when this is not their first: they are
+         * told of their right to an ASB case review (the 2025 statutory guidance), or null.
+         */
+        String earlierReport) {
 
     /** The same, flagged (or not) as a possible duplicate. */
     SubmittedReport withPossibleDuplicate(boolean flagged) {
         return new SubmittedReport(reference, accessCode, riskLevel, queueCode, queueName, handledBy, wardCode, categoryCode,
-                firstContactDueBy, verified, flagged);
+                firstContactDueBy, verified, flagged, earlierReport);
     }
 }

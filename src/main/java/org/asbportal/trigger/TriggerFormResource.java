@@ -3,6 +3,7 @@ package org.asbportal.trigger;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
+import java.util.List;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -55,8 +56,8 @@ public class TriggerFormResource extends JourneyResource<TriggerPage, TriggerCon
 
     /** Starts or resumes the application; {@code report} pre-fills a well-formed report reference (from the victim's case page). */
     @GET
-    public Response start(@QueryParam("report") String report, @Context HttpHeaders headers) {
-        return respond(form.start(token(headers), report));
+    public Response start(@QueryParam("report") List<String> reports, @Context HttpHeaders headers) {
+        return respond(form.start(token(headers), reports));
     }
 
     @Override

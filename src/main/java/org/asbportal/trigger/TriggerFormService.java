@@ -39,10 +39,19 @@ public class TriggerFormService {
      * Starts the application or resumes the draft; {@code reportReference}, when well formed, is
      * listed among the complaints.
      */
-    public JourneyOutcome<TriggerPage> start(String token, String reportReference) {
-        boolean cites = TriggerJourney.wellFormedReference(reportReference).isPresent();
-        return pages.start(token, cites ? draft -> journey.cite(draft, reportReference) : null);
+    /**
+     * Starts (or resumes) an application; the reports named in {@code reportReferences} (from
+     * {@code /track} or a report's confirmation, at most a few) are listed in it already.
+     */
+    public JourneyOutcome<TriggerPage> start(String token, List<String> reportReferences) {
+        List<String> cited = reportReferences == null ? List.of()
+                : reportReferences.stream().limit(MAX_CITED_FROM_LINK)
+                        .filter(reference -> TriggerJourney.wellFormedReference(reference).isPresent()).toList();
+        return pages.start(token, cited.isEmpty() ? null : draft -> cited.forEach(reference -> journey.cite(draft, reference)));
     }
+
+    /** The most reports a link may list in a new application. */
+    private static final int MAX_CITED_FROM_LINK = 5;
 
     private TriggerPage page(JourneyView<TriggerDraft> view) {
         return new TriggerPage(view, view.step().checkAnswers() ? journey.summary(view.draft()) : List.of(), rules.terms());
