@@ -25,6 +25,15 @@ public class AdminLink {
         return !identity.isAnonymous() && identity.hasRole(Role.ADMIN);
     }
 
+    /**
+     * Whether the signed-in member of staff works cases: triage officers, caseworkers and administrators
+     * open the queues and meeting lists; a coordinator or a councillor would be refused them.
+     */
+    public boolean worksCases() {
+        return !identity.isAnonymous()
+                && (identity.hasRole(Role.ADMIN) || identity.hasRole(Role.TRIAGE_OFFICER) || identity.hasRole(Role.CASEWORKER));
+    }
+
     /** Whether the signed-in member of staff reviews Community Trigger applications (coordinators and administrators). */
     public boolean coordinator() {
         return !identity.isAnonymous() && (identity.hasRole(Role.TRIGGER_COORDINATOR) || identity.hasRole(Role.ADMIN));

@@ -107,7 +107,7 @@ public class Labels {
         return value == null ? null : YES_NO_NOT_SURE.get(value);
     }
 
-    static String frequency(String value) {
+    public static String frequency(String value) {
         return value == null ? null : FREQUENCY.get(value);
     }
 

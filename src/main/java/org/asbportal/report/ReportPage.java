@@ -23,12 +23,4 @@ public record ReportPage(
     public String caption() {
         return captionWithProgress("Report anti-social behaviour");
     }
-
-    public boolean safeContact(String value) {
-        return draft().safeContact.contains(value);
-    }
-
-    public boolean targetedBecause(String value) {
-        return draft().targetedBecause.contains(value);
-    }
 }

@@ -16,6 +16,15 @@ public enum RiskLevel {
         return label;
     }
 
+    /** The GOV.UK tag colour staff see it in: red, orange or grey, always with the word beside it. */
+    public String tagClass() {
+        return switch (this) {
+            case HIGH -> "govuk-tag--red";
+            case MEDIUM -> "govuk-tag--orange";
+            case STANDARD -> "govuk-tag--grey";
+        };
+    }
+
     public boolean atLeast(RiskLevel other) {
         return compareTo(other) >= 0;
     }

@@ -34,6 +34,8 @@ import org.asbportal.triage.CaseViews.QueueItemView;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
 import org.asbportal.triage.CaseViews.TimelineEntry;
+import org.asbportal.ward.WardRef;
+import org.asbportal.ward.WardService;
 import org.asbportal.web.InvalidSubmissionException;
 
 /**
@@ -58,9 +60,11 @@ public class CaseService {
     private final Labels labels;
     private final RepeatFinder repeats;
     private final ReportHistory history;
+    private final WardService wards;
 
     public CaseService(CurrentStaff staff, AuditLog audit, Calendar calendar, VictimNotifier victims, Labels labels,
-            RepeatFinder repeats, ReportHistory history) {
+            RepeatFinder repeats, ReportHistory history, WardService wards) {
+        this.wards = wards;
         this.staff = staff;
         this.audit = audit;
         this.calendar = calendar;
@@ -170,6 +174,9 @@ public class CaseService {
         StaffAccount me = staff.account();
         if (item.assignedTo != null && !item.assignedTo.id.equals(me.id)) {
             throw new CaseConflictException("This case is already held by " + item.assignedTo.displayName + ".");
+        }
+        if (item.assignedTo != null) {
+            return caseView(item); // already theirs: a second press changes nothing and records nothing
         }
         assign(item, me, "Claimed by " + me.displayName);
         audit.record(me.username, "CLAIM", reference, null);
@@ -389,11 +396,15 @@ public class CaseService {
                 report.stillHappening, report.locationDescription, report.town, report.wardCode, report.riskLevel,
                 report.riskReasons.isEmpty() ? List.of() : Arrays.asList(report.riskReasons.split("\n")),
                 report.anonymous, report.reporterRole.name(), contact, item.queue.code, item.queue.name,
-                item.assignedTo == null ? null : item.assignedTo.displayName, item.firstContactDueBy, overdue(item),
+                item.assignedTo == null ? null : item.assignedTo.displayName,
+                item.assignedTo != null && item.assignedTo.id.equals(staff.account().id), item.firstContactDueBy, overdue(item),
                 item.version, report.submittedAt, timeline, links,
                 CaseAction.findFor(report).stream().map(this::actionView).toList(),
                 seesContact ? perpetrators.stream().map(p -> perpetratorView(p, sharing, references)).toList() : List.of(),
-                repeats.flags(report, perpetrators.stream().map(p -> p.id).toList()));
+                repeats.flags(report, perpetrators.stream().map(p -> p.id).toList()),
+                report.wardCode == null ? null : wards.find(report.wardCode).map(WardRef::name).orElse(report.wardCode),
+                report.consentToShare, report.frequency == null ? null : Labels.frequency(report.frequency.name()),
+                report.youngPeopleInvolved);
     }
 
     /** Reporter contact and perpetrator details: only for the roles that work cases with people. */

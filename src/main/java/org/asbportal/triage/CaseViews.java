@@ -77,13 +77,19 @@ public final class CaseViews {
             String description, String peopleInvolved, LocalDate occurredOn, String occurredTime, boolean stillHappening,
             String location, String town, String wardCode, RiskLevel riskLevel, List<String> riskReasons,
             boolean anonymous, String reporterRole, Contact contact, String queueCode, String queueName,
-            String assignee, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
+            String assignee, boolean heldByMe, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
             List<TimelineEntry> timeline, List<LinkedReport> links, List<ActionView> actions,
-            List<PerpetratorView> perpetrators, RepeatFlags flags) {
+            List<PerpetratorView> perpetrators, RepeatFlags flags, String wardName, boolean consentToShare,
+            String frequency, boolean youngPeopleInvolved) {
 
         /** Whether the case may still be worked: claimed, assigned, transferred, updated, acted on, closed. */
         public boolean open() {
             return itemStatus != QueueItemStatus.CLOSED;
+        }
+
+        /** Whether the officer looking may claim it: it is open and nobody holds it. */
+        public boolean claimable() {
+            return open() && assignee == null;
         }
     }
 }

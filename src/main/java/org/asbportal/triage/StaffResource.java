@@ -45,7 +45,7 @@ public class StaffResource {
 
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
                 List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes, String find,
-                List<PerpetratorMatch> matches, String error);
+                List<PerpetratorMatch> matches, String error, String notice);
     }
 
     private final CaseService cases;
@@ -84,15 +84,17 @@ public class StaffResource {
 
     @GET
     @Path("/cases/{reference}")
-    public Response caseDetail(@PathParam("reference") String reference, @QueryParam("find") String find) {
+    public Response caseDetail(@PathParam("reference") String reference, @QueryParam("find") String find,
+            @QueryParam("done") String done) {
         CaseView view = cases.view(reference);
+        String notice = CaseNotice.messageFor(done);
         if (find == null) {
-            return Response.ok(page(view, null)).build();
+            return Response.ok(page(view, null, null, null, notice)).build();
         }
         try {
-            return Response.ok(page(view, null, find, perpetrators.search(reference, find))).build();
+            return Response.ok(page(view, null, find, perpetrators.search(reference, find), notice)).build();
         } catch (InvalidSubmissionException e) {
-            return Response.status(400).entity(page(view, e.errors().get(0).message(), find, List.of())).build();
+            return Response.status(400).entity(page(view, e.errors().get(0).message(), find, List.of(), null)).build();
         }
     }
 
@@ -100,7 +102,7 @@ public class StaffResource {
     @Path("/cases/{reference}/claim")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response claim(@PathParam("reference") String reference, @FormParam("version") int version) {
-        return change(reference, () -> cases.claim(reference, version));
+        return change(reference, CaseNotice.CLAIMED, () -> cases.claim(reference, version));
     }
 
     @POST
@@ -108,7 +110,7 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response assign(@PathParam("reference") String reference, @FormParam("version") int version,
             @FormParam("assignee") String assignee) {
-        return change(reference, () -> cases.assignTo(reference, version, assignee));
+        return change(reference, CaseNotice.ASSIGNED, () -> cases.assignTo(reference, version, assignee));
     }
 
     @POST
@@ -116,7 +118,7 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response transfer(@PathParam("reference") String reference, @FormParam("version") int version,
             @FormParam("queue") String queue, @FormParam("reason") String reason) {
-        return change(reference, () -> cases.transfer(reference, version, queue, reason));
+        return change(reference, CaseNotice.TRANSFERRED, () -> cases.transfer(reference, version, queue, reason));
     }
 
     @POST
@@ -124,7 +126,9 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("reference") String reference, @FormParam("text") String text,
             @FormParam("visibility") String visibility) {
-        return change(reference, () -> cases.addUpdate(reference, text, "public".equals(visibility)));
+        boolean visible = "public".equals(visibility);
+        return change(reference, visible ? CaseNotice.PUBLIC_UPDATE : CaseNotice.INTERNAL_NOTE,
+                () -> cases.addUpdate(reference, text, visible));
     }
 
     @POST
@@ -132,7 +136,7 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response close(@PathParam("reference") String reference, @FormParam("version") int version,
             @FormParam("outcome") String outcome) {
-        return change(reference, () -> cases.close(reference, version, outcomeOf(outcome)));
+        return change(reference, CaseNotice.CLOSED, () -> cases.close(reference, version, outcomeOf(outcome)));
     }
 
     @POST
@@ -141,7 +145,7 @@ public class StaffResource {
     public Response addAction(@PathParam("reference") String reference, @FormParam("type") String type,
             @FormParam("description") String description, @FormParam("owner") String owner,
             @FormParam("dueOn-day") String day, @FormParam("dueOn-month") String month, @FormParam("dueOn-year") String year) {
-        return change(reference, () -> actions.add(reference,
+        return change(reference, CaseNotice.ACTION, () -> actions.add(reference,
                 new ActionService.ActionForm(type, description, owner, date(day, month, year))));
     }
 
@@ -151,14 +155,14 @@ public class StaffResource {
     public Response recordResult(@PathParam("reference") String reference, @PathParam("id") long id,
             @FormParam("actionVersion") Integer version, @FormParam("status") String status,
             @FormParam("result") String result) {
-        return change(reference, () -> actions.recordResult(reference, id, new ActionService.ResultForm(status, result, version)));
+        return change(reference, CaseNotice.RESULT, () -> actions.recordResult(reference, id, new ActionService.ResultForm(status, result, version)));
     }
 
     @POST
     @Path("/cases/{reference}/links")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response link(@PathParam("reference") String reference, @FormParam("otherReference") String other) {
-        return change(reference, () -> links.link(reference, other));
+        return change(reference, CaseNotice.LINKED, () -> links.link(reference, other));
     }
 
     @POST
@@ -166,7 +170,7 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response merge(@PathParam("reference") String reference, @FormParam("version") int version,
             @FormParam("otherReference") String other) {
-        return change(reference, () -> links.merge(reference, version, other));
+        return change(reference, CaseNotice.MERGED, () -> links.merge(reference, version, other));
     }
 
     @POST
@@ -178,7 +182,7 @@ public class StaffResource {
             @FormParam("address") String address, @FormParam("description") String description,
             @FormParam("notes") String notes, @FormParam("ageBand") String ageBand, @FormParam("sex") String sex,
             @FormParam("ethnicity") String ethnicity, @FormParam("disability") String disability) {
-        return change(reference, () -> perpetrators.add(reference, new PerpetratorService.PerpetratorForm(name, aliases,
+        return change(reference, CaseNotice.PERPETRATOR, () -> perpetrators.add(reference, new PerpetratorService.PerpetratorForm(name, aliases,
                 date(day, month, year), address, description, notes, ageBand, sex, ethnicity, disability)));
     }
 
@@ -186,24 +190,24 @@ public class StaffResource {
     @Path("/cases/{reference}/perpetrators/link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response linkPerpetrator(@PathParam("reference") String reference, @FormParam("perpetratorId") Long id) {
-        return change(reference, () -> perpetrators.link(reference, id));
+        return change(reference, CaseNotice.PERPETRATOR_LINKED, () -> perpetrators.link(reference, id));
     }
 
     @POST
     @Path("/cases/{reference}/perpetrators/{id}/unlink")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unlinkPerpetrator(@PathParam("reference") String reference, @PathParam("id") long id) {
-        return change(reference, () -> perpetrators.unlink(reference, id));
+        return change(reference, CaseNotice.PERPETRATOR_UNLINKED, () -> perpetrators.unlink(reference, id));
     }
 
     /**
-     * Post/redirect/get on success, back to the case (or to my queues when it left them); the case page
-     * with the problem otherwise, nothing overwritten.
+     * Post/redirect/get on success, back to the case with {@code notice} confirmed (or to my queues when
+     * it left them); the case page with the problem otherwise, nothing overwritten.
      */
-    private Response change(String reference, Supplier<?> operation) {
+    private Response change(String reference, CaseNotice notice, Supplier<?> operation) {
         try {
             boolean stillMine = !(operation.get() instanceof CaseView changed) || cases.mayWorkQueue(changed.queueCode());
-            String back = "/staff/cases/" + AccessCodes.normaliseReference(reference);
+            String back = "/staff/cases/" + AccessCodes.normaliseReference(reference) + "?done=" + notice.code();
             return Response.seeOther(URI.create(stillMine ? back : "/staff")).build();
         } catch (InvalidSubmissionException e) {
             return Response.status(400).entity(page(cases.view(reference), e.errors().get(0).message())).build();
@@ -221,12 +225,12 @@ public class StaffResource {
     }
 
     private TemplateInstance page(CaseView view, String error) {
-        return page(view, error, null, null);
+        return page(view, error, null, null, null);
     }
 
-    private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches) {
+    private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches, String notice) {
         return Templates.caseDetail(staff.account().displayName, view, cases.officersFor(view.reference()),
-                cases.allQueues(), List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error);
+                cases.allQueues(), List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error, notice);
     }
 
     private static Outcome outcomeOf(String value) {

@@ -87,6 +87,15 @@ public class PageMeta {
         return listed().map(page -> absolute(site.baseUrl(), page.path())).orElse(null);
     }
 
+    /** Staff and admin pages: their own header, without the residents' navigation and emergency banner, full width. */
+    private static final List<String> STAFF_PREFIXES = List.of("/staff", "/admin", "/wards");
+
+    /** Whether this is a page for staff rather than residents. */
+    public boolean staffPage() {
+        String path = path();
+        return path != null && STAFF_PREFIXES.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+
     /** Whether this page offers "Exit this page". */
     public boolean exitThisPage() {
         String path = path();

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.asbportal.notify.OutboxMetrics;
+import org.asbportal.report.ReportRequests;
 import org.asbportal.triage.QueueMetrics;
 import org.asbportal.trigger.TriggerMetrics;
 import org.asbportal.web.DatabaseMetrics;
@@ -42,13 +43,6 @@ class MonitoringTest {
             "\\b((?:asb|http_server|agroal|jvm|process)_[a-z_]+)\\b(?!\\s*\\()");
     private static final Set<String> NEEDED_ALERTS = Set.of("AsbDatabaseDown", "AsbOutboxStuck", "AsbOverdueItemsRising",
             "AsbServerErrors");
-    private static final String REPORT = """
-            {"categoryCode":"BEGGING","description":"Monitoring test report","occurredAt":"2025-02-03",
-             "stillHappening":false,"location":{"description":"Station forecourt"},"anonymous":true,
-             "reporter":{"role":"WITNESS"},
-             "risk":{"happenedBefore":"NO","targetedForIdentity":false,"impact":"NONE","feelsUnsafeAtHome":false,
-                     "vulnerablePeopleAffected":false,"youngPeopleInvolved":"NO"},
-             "consentToShare":true}""";
 
     @Inject
     QueueMetrics queues;
@@ -112,7 +106,7 @@ class MonitoringTest {
 
     @Test
     void everyMetricTheAlertsAndTheDashboardReadIsPublishedByThePortal() throws Exception {
-        given().contentType(ContentType.JSON).body(REPORT).when().post("/api/v1/reports").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(ReportRequests.valid().json()).when().post("/api/v1/reports").then().statusCode(201);
         queues.refresh();
         trigger.refresh();
         outbox.refresh();

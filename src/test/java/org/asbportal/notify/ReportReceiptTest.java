@@ -52,7 +52,7 @@ class ReportReceiptTest {
                     .doesNotContain(report.accessCode());
         }
 
-        sender.sendDue();
+        Victims.sendAllDue(sender, report.reference());
 
         List<MimeMessage> sent = Victims.everything(mailServer, email);
         assertThat(sent).singleElement().satisfies(message -> {

@@ -93,6 +93,18 @@ public final class Victims {
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("status = ?1", OutboxStatus.PENDING));
     }
 
+    /**
+     * Sends what is due, then once more whatever of the report's emails failed: the test mail server
+     * drops a connection left idle, so a first attempt can fail and be retried, as in production.
+     */
+    static void sendAllDue(OutboxSender sender, String reference) {
+        sender.sendDue();
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
+                "nextAttemptAt = ?1 where reportReference = ?2 and status = ?3 and attempts > 0",
+                TestDates.clockNow(), reference, OutboxStatus.PENDING));
+        sender.sendDue();
+    }
+
     /** Makes a message due now by the portal's clock, as if its back-off had passed. */
     static void makeDue(OutboxMessage message) {
         QuarkusTransaction.requiringNew()

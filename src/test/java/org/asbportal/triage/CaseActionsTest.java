@@ -335,7 +335,7 @@ class CaseActionsTest {
                 "dueOn-month", String.valueOf(due.getMonthValue()), "dueOn-year", String.valueOf(due.getYear()));
 
         assertEquals(303, added.statusCode(), added.asString());
-        assertTrue(added.header("Location").endsWith("/staff/cases/" + reported.reference()), added.header("Location"));
+        assertTrue(added.header("Location").endsWith("/staff/cases/" + reported.reference() + "?done=action"), added.header("Location"));
         List<Row> rows = actions(reported);
         assertEquals(1, rows.size());
         assertEquals(due, rows.get(0).date("due_on"));

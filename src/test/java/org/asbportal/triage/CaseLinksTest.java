@@ -259,7 +259,7 @@ class CaseLinksTest {
                 "version", String.valueOf(StaffSession.versionOn(page)), "otherReference", kept.reference());
 
         assertEquals(303, merged.statusCode(), merged.asString());
-        assertTrue(merged.header("Location").endsWith("/staff/cases/" + duplicate.reference()), merged.header("Location"));
+        assertTrue(merged.header("Location").endsWith("/staff/cases/" + duplicate.reference() + "?done=merged"), merged.header("Location"));
         assertEquals("DUPLICATE", db.item(duplicate.reference()).string("outcome"));
         triage.get("/staff/cases/{reference}", duplicate.reference()).then().statusCode(200)
                 .body(containsString("href=\"/staff/cases/" + related.reference() + "\">" + related.reference() + "</a>: Linked by staff"))

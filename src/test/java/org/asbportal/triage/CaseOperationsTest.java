@@ -104,6 +104,21 @@ class CaseOperationsTest {
         assertFalse(tracked.asString().contains("Cass Worker"), "the officer's name stays internal");
     }
 
+    /** Pressing "Claim" again (a double click, a page open in two tabs) changes nothing and records nothing. */
+    @Test
+    void aClaimByTheOfficerWhoHoldsTheCaseChangesNothing() {
+        Case reported = Cases.reportInto("COUNCIL_ASB");
+        claim("caseworker", reported, 0).then().statusCode(200);
+
+        claim("caseworker", reported, 1).then().statusCode(200)
+                .body("assignee", equalTo("Cass Worker"))
+                .body("version", equalTo(1));
+
+        assertEquals(1, db.events(reported.reference(), "ASSIGNED").size(), "one \"Claimed by\" entry");
+        assertEquals(1, db.audit(reported.reference()).stream().filter(a -> a.action().equals("CLAIM")).count());
+        assertEquals(1, db.item(reported.reference()).number("version"));
+    }
+
     @Test
     void refusesASecondOfficerClaimingACaseSomeoneHolds() {
         Case reported = Cases.reportInto("COUNCIL_ASB");

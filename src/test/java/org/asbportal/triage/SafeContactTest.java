@@ -49,6 +49,10 @@ class SafeContactTest {
                 .extract().asString());
         assertThat(casePage.select("h1 + #safe-contact").text())
                 .contains("safe to contact by Phone calls, Emails", "when: Weekdays between 9am and 3pm");
+        // The other answers the resident gave, which the officer needs before acting on the case.
+        assertThat(casePage.select("#reporter-role").text()).isEqualTo("The victim");
+        assertThat(casePage.select("#consent").text()).startsWith("Yes");
+        assertThat(casePage.text()).contains("How often: Most weeks", "Young people involved No");
     }
 
     @Test

@@ -28,9 +28,14 @@ import org.asbportal.triage.Cases.Case;
 import org.asbportal.triage.TriageRows.Audit;
 import org.asbportal.web.TestClock;
 import org.asbportal.web.TestDates;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,7 +108,7 @@ class StaffPagesTest {
         String row = findOnQueuePages(triage, "/staff/queues/HATE_INCIDENTS", reported.reference());
 
         assertTrue(row.contains("Intimidation or harassment"), row);
-        assertTrue(row.contains(">Medium<"), row);
+        assertTrue(row.contains("<strong class=\"govuk-tag govuk-tag--orange\">Medium</strong>"), "medium risk in orange, with its word: " + row);
         assertTrue(row.contains(">Nobody<"), row);
         List<Audit> written = db.auditAfter(auditBefore);
         assertFalse(written.isEmpty());
@@ -166,7 +171,7 @@ class StaffPagesTest {
                 .body(containsString("Bags dumped again &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot; " + token))
                 .body(not(containsString("<script>alert")))
                 .body(containsString("Fly-tipping or litter"))
-                .body(containsString("Medium<ul class=\"govuk-list govuk-list--bullet govuk-body-s\">"))
+                .body(containsString("<strong class=\"govuk-tag govuk-tag--orange\" id=\"risk\">Medium</strong><ul class=\"govuk-list govuk-list--bullet govuk-body-s\">"))
                 .body(containsString("<li>It has happened before (+2)</li>"))
                 .body(containsString("<li>Some effect on health, sleep, family or work (+1)</li>"))
                 .body(containsString("Sam Resident"))
@@ -191,16 +196,74 @@ class StaffPagesTest {
                 "version", String.valueOf(StaffSession.versionOn(page)));
 
         assertEquals(303, claimed.statusCode(), claimed.asString());
-        assertTrue(claimed.header("Location").endsWith("/staff/cases/" + reported.reference()), claimed.header("Location"));
+        assertTrue(claimed.header("Location").endsWith("/staff/cases/" + reported.reference() + "?done=claimed"), claimed.header("Location"));
         Row item = db.item(reported.reference());
         assertEquals("triage", item.string("assignee"));
         assertEquals("IN_PROGRESS", item.string("status"));
         assertTrue(db.audit(reported.reference()).contains(new Audit("triage", "CLAIM", reported.reference(), null)));
-        triage.get("/staff/cases/{reference}", reported.reference()).then().statusCode(200)
+        triage.get("/staff/cases/{reference}?done=claimed", reported.reference()).then().statusCode(200)
+                .body(containsString("<p class=\"govuk-notification-banner__heading\" id=\"notice\">You have claimed this case</p>"))
                 .body(containsString("<dt class=\"govuk-summary-list__key\">Held by</dt><dd class=\"govuk-summary-list__value\">Tom Triage</dd>"))
                 .body(containsString("Claimed by Tom Triage"))
                 .body(containsString("An officer is now working on your report."))
-                .body(containsString("<input type=\"hidden\" name=\"version\" value=\"1\">"));
+                .body(containsString("<input type=\"hidden\" name=\"version\" value=\"1\">"))
+                .body(containsString("You hold this case"))
+                .body(not(containsString("Claim this case")));
+        StaffSession.signIn("caseworker").get("/staff/cases/{reference}", reported.reference()).then().statusCode(200)
+                .body(containsString("Held by Tom Triage. To take it over, assign it below."))
+                .body(not(containsString("Claim this case")));
+    }
+
+    /** Staff pages have their own header, full width, without the residents' navigation and emergency banner. */
+    @Test
+    void staffPagesHaveTheirOwnHeaderWithoutTheResidentsNavigation() {
+        Document queues = Jsoup.parse(StaffSession.signIn("triage").get("/staff").then().statusCode(200).extract().asString());
+
+        assertEquals("Report anti-social behaviour: staff", queues.select(".govuk-service-navigation__service-name").text());
+        assertTrue(queues.select("#navigation").isEmpty(), "no residents' menu");
+        assertTrue(queues.select(".govuk-phase-banner").isEmpty(), "no emergency banner");
+        assertFalse(queues.select(".portal-width-container--staff").isEmpty(), "full width");
+        Document home = Jsoup.parse(io.restassured.RestAssured.given().get("/").then().statusCode(200).extract().asString());
+        assertFalse(home.select("#navigation").isEmpty(), "residents keep their menu");
+        assertFalse(home.select(".govuk-phase-banner").isEmpty(), "and the emergency banner");
+    }
+
+    /**
+     * The staff bar offers each role only what it may open: every link in it, on the page a member of
+     * staff starts on, answers 200 (a coordinator was offered "My queues" and "Meeting lists", both 403).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "triage", "caseworker", "police", "coordinator", "reviewer", "councillor"})
+    void everyLinkInTheStaffBarOpensForTheRoleThatSeesIt(String username) {
+        StaffSession member = StaffSession.signIn(username);
+        Response start = member.get("/staff/start");
+        String startPage = start.statusCode() == 303 ? start.header("Location").replaceFirst("^https?://[^/]+", "") : "/staff/start";
+        Document page = Jsoup.parse(member.get(startPage).then().statusCode(200).extract().asString());
+
+        for (Element link : page.select(".portal-staff-bar a[href]")) {
+            String href = link.attr("href");
+            assertEquals(200, member.get(href).statusCode(), username + " is offered " + href + " (" + link.text() + ")");
+        }
+    }
+
+    /** Each change confirms itself on the case page it returns to; an address the portal never writes confirms nothing. */
+    @Test
+    void confirmsAnUpdateOrANoteOnTheCasePageAndNothingForAnUnknownNotice() {
+        Case reported = Cases.reportInto("COUNCIL_ASB");
+        StaffSession triage = StaffSession.signIn("triage");
+
+        Response updated = triage.post("/staff/cases/" + reported.reference() + "/updates", "text", "We will visit on Monday",
+                "visibility", "public");
+        assertEquals(303, updated.statusCode(), updated.asString());
+        triage.get(updated.header("Location").replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
+                .body(containsString("Update added: the resident can see it when they check their report"));
+        Response noted = triage.post("/staff/cases/" + reported.reference() + "/updates", "text", "Spoke to the landlord",
+                "visibility", "internal");
+        assertTrue(noted.header("Location").endsWith("?done=note"), noted.header("Location"));
+
+        triage.get("/staff/cases/{reference}?done=<script>alert(1)</script>", reported.reference()).then().statusCode(200)
+                .body(not(containsString("govuk-notification-banner--success")))
+                .body(not(containsString("<script>alert(1)")));
     }
 
     @Test

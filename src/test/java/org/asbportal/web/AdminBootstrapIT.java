@@ -11,10 +11,7 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +38,7 @@ class AdminBootstrapIT {
     @BeforeEach
     void emptyDatabase() throws IOException, SQLException {
         assumeTrue(PackagedPortal.freshJar(), PackagedPortal.NOT_PACKAGED);
-        String name = PackagedPortal.databaseName("_admin");
-        try (Connection connection = DriverManager.getConnection(PackagedPortal.server(), "root", "");
-                Statement sql = connection.createStatement()) {
-            sql.executeUpdate("DROP DATABASE IF EXISTS " + name);
-        }
-        database = PackagedPortal.server() + name + "?createDatabaseIfNotExist=true";
+        database = PackagedPortal.emptyDatabase("_admin");
         log = Files.createTempFile("admin-bootstrap", ".log");
     }
 

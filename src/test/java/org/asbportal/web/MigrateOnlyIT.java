@@ -45,12 +45,7 @@ class MigrateOnlyIT {
     @BeforeEach
     void emptyDatabase() throws IOException, SQLException {
         assumeTrue(PackagedPortal.freshJar(), PackagedPortal.NOT_PACKAGED);
-        String name = PackagedPortal.databaseName("_migrate");
-        try (Connection connection = DriverManager.getConnection(PackagedPortal.server(), "root", "");
-                Statement sql = connection.createStatement()) {
-            sql.executeUpdate("DROP DATABASE IF EXISTS " + name);
-        }
-        database = PackagedPortal.server() + name + "?createDatabaseIfNotExist=true";
+        database = PackagedPortal.emptyDatabase("_migrate");
         log = Files.createTempFile("migrate-only", ".log");
     }
 

@@ -7,6 +7,10 @@ import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +69,19 @@ final class PackagedPortal {
     static String server() {
         Matcher matcher = testDatabase();
         return matcher.find() ? matcher.group(1) : "jdbc:mariadb://127.0.0.1:3306/";
+    }
+
+    /**
+     * The JDBC URL of an empty database beside the tests' one, named after it with {@code suffix}: any
+     * database left by an earlier run is dropped, and the portal creates it again when it connects.
+     */
+    static String emptyDatabase(String suffix) throws SQLException {
+        String name = databaseName(suffix);
+        try (Connection connection = DriverManager.getConnection(server(), "root", "");
+                Statement sql = connection.createStatement()) {
+            sql.executeUpdate("DROP DATABASE IF EXISTS " + name);
+        }
+        return server() + name + "?createDatabaseIfNotExist=true";
     }
 
     /** A database beside the tests' one, named after it with {@code suffix}. */
