@@ -94,7 +94,7 @@ public class CaseService {
             case "all" -> { }
             default -> where.append(" and i.openItem = 1");
         }
-        // Kind and ward on the queue item's own copies: each leads an index in the queue's order (V020), so the page stays an index walk.
+        // Kind and ward on the queue item's own copies: each leads an index in the queue's order (V021), so the page stays an index walk.
         if (filter.category() != null && !filter.category().isBlank()) {
             where.append(" and i.categoryCode = :category");
             params.and("category", filter.category());
