@@ -11,7 +11,7 @@ public interface ReportIntake {
 
     /**
      * Where a report went: the queue (for staff), the partner agency working it (what a resident is
-     * told; null when the queue has none), and the date first contact is due by.
+     * told; the partnership when the queue has none), and the date first contact is due by.
      */
     record Intake(String queueCode, String queueName, String handledBy, LocalDate firstContactDueBy) {
     }

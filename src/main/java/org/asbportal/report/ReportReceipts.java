@@ -56,7 +56,7 @@ public class ReportReceipts {
             return;
         }
         Receipt receipt = new Receipt(report.reference, report.reporterName, kindOfBehaviour,
-                handledBy == null ? config.partnershipName() : handledBy, firstContactDueBy == null ? null : site.longDate(firstContactDueBy), config.partnershipName(),
+                handledBy, firstContactDueBy == null ? null : site.longDate(firstContactDueBy), config.partnershipName(),
                 PageMeta.absolute(config.baseUrl(), "/track"), earlierReport,
                 earlierReport == null ? null : PageMeta.absolute(config.baseUrl(), caseReviewPath(earlierReport, report.reference)));
         outbox.enqueue(RECEIPT, report.reporterEmail, report.reference, report.reference, () -> Templates.receipt(receipt));

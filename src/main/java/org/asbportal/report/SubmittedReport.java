@@ -12,7 +12,7 @@ public record SubmittedReport(
         RiskLevel riskLevel,
         String queueCode,
         String queueName,
-        /** The partner agency working the report, as the resident is told it; null when its queue has none. */
+        /** The partner agency working the report, as the resident is told it (the partnership when its queue has none). */
         String handledBy,
         String wardCode,
         String categoryCode,

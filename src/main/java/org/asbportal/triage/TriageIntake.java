@@ -15,6 +15,7 @@ import org.asbportal.report.ReportEvent;
 import org.asbportal.report.ReportHistory;
 import org.asbportal.report.ReportIntake;
 import org.asbportal.security.CaptchaResult;
+import org.asbportal.web.SiteConfig;
 
 /**
  * Triage's intake: a report just saved is routed by the partnership's rules to one queue, where a
@@ -30,9 +31,11 @@ public class TriageIntake implements ReportIntake {
     private final ReportHistory history;
     private final MeterRegistry meters;
     private final TransactionSynchronizationRegistry transactions;
+    private final SiteConfig site;
 
     public TriageIntake(Router router, ServiceLevels serviceLevels, ReportHistory history, MeterRegistry meters,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, SiteConfig site) {
+        this.site = site;
         this.router = router;
         this.serviceLevels = serviceLevels;
         this.history = history;
@@ -62,7 +65,7 @@ public class TriageIntake implements ReportIntake {
                 + (decision.rule() == null ? " (no rule matched: fallback queue)" : " by rule: " + decision.rule().description()),
                 ReportEvent.SYSTEM);
         countOnCommit(report.category.code, decision.queue().code(), report.riskLevel.name());
-        return new Intake(decision.queue().code(), decision.queue().name(), decision.queue().organisationName(),
+        return new Intake(decision.queue().code(), decision.queue().name(), handledBy(decision.queue().organisationName()),
                 item.firstContactDueBy);
     }
 
@@ -90,17 +93,22 @@ public class TriageIntake implements ReportIntake {
     @Override
     @Transactional(TxType.MANDATORY)
     public Optional<Intake> find(Report report) {
-        return QueueItem.findByReport(report).map(TriageIntake::intake);
+        return QueueItem.findByReport(report).map(this::intake);
     }
 
-    private static Intake intake(QueueItem item) {
-        return new Intake(item.queue.code, item.queue.name, item.queue.organisation == null ? null : item.queue.organisation.name,
-                item.firstContactDueBy);
+    private Intake intake(QueueItem item) {
+        return new Intake(item.queue.code, item.queue.name,
+                handledBy(item.queue.organisation == null ? null : item.queue.organisation.name), item.firstContactDueBy);
     }
 
     static RoutingFacts factsOf(Report report) {
         boolean hate = report.targetedForIdentity || "HATE".equals(report.category.code);
         return new RoutingFacts(report.category.code, report.riskLevel, hate, report.youngPeopleInvolved,
                 report.vulnerableAffected, report.captchaOutcome == CaptchaResult.Outcome.UNAVAILABLE, report.wardCode);
+    }
+
+    /** What a resident is told has their report: the agency working its queue, else the partnership. */
+    private String handledBy(String organisationName) {
+        return organisationName == null ? site.partnershipName() : organisationName;
     }
 }
