@@ -35,3 +35,8 @@ for (const button of document.querySelectorAll('[data-module="portal-print"]')) 
   button.hidden = false;
   button.addEventListener('click', () => window.print());
 }
+
+// The report's "where" page: suggestions as the resident types, and the map to drop a pin on.
+if (document.querySelector('[data-module="portal-place-search"], [data-module="portal-map"]')) {
+  import('/js/place.js');
+}

@@ -40,7 +40,8 @@ import org.asbportal.ward.WardRef;
  * Imports data.police.uk street-level CSV: keeps the anti-social behaviour rows, finds each one's ward
  * from its point, and replaces whatever was imported before for the same force and month. The file is
  * read record by record and written in batches, so its size does not matter; the whole import is one
- * transaction, so a failure leaves the previous data as it was.
+ * transaction, so a failure leaves the previous data as it was. The gazetteer's streets are made again
+ * from the incidents in the same transaction ({@link PoliceStreets}).
  */
 @ApplicationScoped
 public class PoliceImportService {
@@ -57,9 +58,11 @@ public class PoliceImportService {
     private final WardCounts counts;
 
     private final Calendar calendar;
+    private final PoliceStreets streets;
 
     public PoliceImportService(AgroalDataSource dataSource, WardLocator locator, WardConfig config, AuditLog audit,
-            WardCounts counts, Calendar calendar) {
+            WardCounts counts, Calendar calendar, PoliceStreets streets) {
+        this.streets = streets;
         this.calendar = calendar;
         this.counts = counts;
         this.audit = audit;
@@ -78,6 +81,7 @@ public class PoliceImportService {
     public PoliceImportResult importCsv(Reader reader, String actor) {
         try (CsvReader csv = new CsvReader(reader); Connection connection = dataSource.getConnection()) {
             PoliceImportResult result = new Run(connection, csv).read();
+            streets.rebuild(connection);
             counts.policeMonths(result.months().stream().map(YearMonth::parse).toList());
             audit.record(actor, "POLICE_DATA_IMPORTED", null, result.imported() + " incidents imported for "
                     + String.join(", ", result.months()));

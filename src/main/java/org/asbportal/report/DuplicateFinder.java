@@ -19,7 +19,7 @@ import org.asbportal.web.SerialisationRetry;
 /**
  * Finds earlier reports that may describe the same behaviour: the same category, happening within
  * the configured number of days, either within the configured distance of each other's map point
- * or, without map points, at the same described place in the same ward. They are linked for
+ * or, without map points, at the same described place in the same ward (or both in no known ward). They are linked for
  * triage to look at, never rejected.
  *
  * <p>Linking follows the report's own transaction, once it is committed, in short transactions of its
@@ -92,7 +92,7 @@ public class DuplicateFinder {
                 }
             }
         }
-        if (report.wardCode() != null && report.placeNormalised() != null) {
+        if (report.placeNormalised() != null) {
             String place = normalise(report.locationDescription());
             for (Report.Nearby other : Report.findSameCategoryAtPlace(report.wardCode(), report.categoryCode(),
                     report.placeNormalised(), from, to, report.id(), report.hasPoint())) {

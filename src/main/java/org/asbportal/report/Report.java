@@ -227,14 +227,14 @@ public class Report extends PanacheEntityBase {
     }
 
     /**
-     * Reports of a category in a ward that happened between two dates at the same described place (as
-     * the database normalises it), other than {@code excluded}; only those without a map point when
-     * {@code withoutPointOnly}.
+     * Reports of a category in a ward (for a null ward, in no known ward) that happened between two
+     * dates at the same described place (as the database normalises it), other than {@code excluded};
+     * only those without a map point when {@code withoutPointOnly}.
      */
     public static List<Nearby> findSameCategoryAtPlace(String wardCode, String categoryCode, String placeNormalised,
             LocalDate from, LocalDate to, long excluded, boolean withoutPointOnly) {
         return nearby(getEntityManager().createNativeQuery("SELECT id, latitude, longitude, location_description "
-                + "FROM report WHERE ward_code = ?1 AND category_code = ?2 AND place_normalised = ?3 "
+                + "FROM report WHERE ward_code <=> ?1 AND category_code = ?2 AND place_normalised = ?3 "
                 + "AND occurred_on BETWEEN ?4 AND ?5 AND id <> ?6"
                 + (withoutPointOnly ? " AND (latitude IS NULL OR longitude IS NULL)" : ""), Object[].class)
                 .setParameter(1, wardCode).setParameter(2, categoryCode).setParameter(3, placeNormalised)

@@ -18,6 +18,8 @@ public class ReportDraft {
     public String wardCode;
     public String latitude;
     public String longitude;
+    /** A place chosen from the search on the "where" page, until it fills in the point and ward. */
+    public String place;
     public String day;
     public String month;
     public String year;

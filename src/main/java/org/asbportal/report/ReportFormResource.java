@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -60,6 +61,14 @@ public class ReportFormResource extends JourneyResource<ReportPage, Confirmation
     @GET
     public Response start(@Context HttpHeaders headers) {
         return respond(form.pages().start(token(headers), null));
+    }
+
+    /** The "where" page with the streets and postcodes matching what the resident typed, to choose from. */
+    @GET
+    @Path("where/places")
+    public Response places(@QueryParam("q") String query, @QueryParam("change") boolean changing,
+            @Context HttpHeaders headers) {
+        return respond(form.searchPlaces(token(headers), query, changing));
     }
 
     @Override

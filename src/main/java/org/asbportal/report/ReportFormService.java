@@ -7,7 +7,10 @@ import java.util.Optional;
 
 import org.asbportal.contact.DirectoryEntry;
 import org.asbportal.contact.ContactService;
+import org.asbportal.ward.Places;
 import org.asbportal.ward.WardRef;
+import org.asbportal.web.MapConfig;
+import org.asbportal.web.journey.JourneyOutcome;
 import org.asbportal.ward.WardService;
 import org.asbportal.web.journey.Journey.SummaryRow;
 import org.asbportal.web.journey.JourneyPages;
@@ -31,9 +34,16 @@ public class ReportFormService {
     private final ContactService contacts;
     private final ReportService reports;
     private final JourneyPages<ReportDraft, ReportPage, Confirmation> pages;
+    private final Places places;
+    private final MapConfig map;
+
+    /** The most places a search lists. */
+    static final int PLACES = 20;
 
     public ReportFormService(Journeys journeys, ReportJourney journey, ReportService reports, CategoryService categories,
-            WardService wards, ContactService contacts) {
+            WardService wards, ContactService contacts, Places places, MapConfig map) {
+        this.places = places;
+        this.map = map;
         this.journey = journey;
         this.reports = reports;
         this.categories = categories;
@@ -70,6 +80,17 @@ public class ReportFormService {
             summary = journey.summary(draft, categoryName, wardName);
             agencies = draft.category == null ? List.of() : contacts.forCategory(draft.category);
         }
-        return new ReportPage(view, groups, wardList, summary, agencies);
+        return new ReportPage(view, groups, wardList, summary, agencies, ReportPage.PlaceSearch.NONE, map);
+    }
+
+    /**
+     * The "where" page listing the streets and postcodes that match {@code query}, to choose from
+     * without JavaScript; the page as {@link JourneyPages#show} gives it otherwise (for instance the
+     * first page, when the draft has expired).
+     */
+    public JourneyOutcome<ReportPage> searchPlaces(String token, String query, boolean changing) {
+        String typed = query == null ? "" : query.strip();
+        return pages.show(token, ReportJourney.WHERE, changing, false).map(page -> !page.step().slug().equals(ReportJourney.WHERE)
+                ? page : page.searched(new ReportPage.PlaceSearch(typed, places.search(typed, PLACES))));
     }
 }

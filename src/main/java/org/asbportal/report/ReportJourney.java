@@ -27,6 +27,7 @@ import org.asbportal.web.FieldError;
 import org.asbportal.web.TimeInput;
 import org.asbportal.web.journey.Journey;
 import org.asbportal.web.journey.Page;
+import org.asbportal.ward.Places;
 
 /**
  * The web report journey, declared for the journey engine: its pages in order with the answers each
@@ -61,14 +62,15 @@ public class ReportJourney implements Journey<ReportDraft> {
             Page.<ReportDraft>question(EMERGENCY, "Call 999 now").when(d -> "yes".equals(d.danger)),
             Page.<ReportDraft>question(CATEGORY, "What kind of behaviour are you reporting?").values("category"),
             Page.<ReportDraft>question(WHERE, "Where did it happen?")
-                    .values("locationDescription", "town", "wardCode", "latitude", "longitude"),
+                    .values("locationDescription", "town", "wardCode", "latitude", "longitude", "place"),
             Page.<ReportDraft>question(WHEN, "When did it happen?")
                     .values("day", "month", "year", "time", "stillHappening", "frequency"),
             Page.<ReportDraft>question(WHAT, "What happened?").texts("description").values("peopleInvolved", "youngPeople"),
+            // Whether they are the victim or a witness comes before how it affects them.
+            Page.<ReportDraft>question(ABOUT, "About you").values("contactChoice", "role"),
             Page.<ReportDraft>question(IMPACT, "How is it affecting you?")
                     .values("happenedBefore", "targeted", "impact", "unsafeAtHome", "vulnerableAffected")
                     .lists("targetedBecause"),
-            Page.<ReportDraft>question(ABOUT, "About you").values("contactChoice", "role"),
             Page.<ReportDraft>question(DETAILS, "Your contact details").values("name", "email", "phone", "preferredContact")
                     .lists("safeContact").values("safeContactTimes")
                     .when(d -> !d.anonymous()),
@@ -113,9 +115,43 @@ public class ReportJourney implements Journey<ReportDraft> {
     private static final Anchor ROBOT_CHECK = new Anchor(CHECK, "captcha", 1);
 
     private final ReportService reports;
+    private final Places places;
 
-    public ReportJourney(ReportService reports) {
+    public ReportJourney(ReportService reports, Places places) {
         this.reports = reports;
+        this.places = places;
+    }
+
+    /**
+     * A place chosen from the search on the "where" page gives the report its point and ward, and
+     * names the place when the resident has not described it.
+     */
+    @Override
+    public ReportDraft bound(Page<ReportDraft> page, ReportDraft draft) {
+        if (!WHERE.equals(page.slug()) || draft.place == null) {
+            return draft;
+        }
+        Optional<Places.Place> chosen = placeId(draft.place).flatMap(places::find);
+        draft.place = null;
+        chosen.ifPresent(place -> {
+            draft.latitude = place.latitude().toPlainString();
+            draft.longitude = place.longitude().toPlainString();
+            if (place.wardCode() != null) {
+                draft.wardCode = place.wardCode();
+            }
+            if (draft.locationDescription == null) {
+                draft.locationDescription = place.name();
+            }
+        });
+        return draft;
+    }
+
+    private static Optional<Long> placeId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -212,6 +248,7 @@ public class ReportJourney implements Journey<ReportDraft> {
         rows.add(row("What happened", draft.description, WHAT, "what happened"));
         rows.add(row("People or vehicles involved", draft.peopleInvolved, WHAT, "people or vehicles involved"));
         rows.add(row("Young people involved", Labels.yesNoNotSure(draft.youngPeople), WHAT, "whether young people are involved"));
+        rows.add(row("You are", Labels.role(draft.role), ABOUT, "whether you are the victim or a witness"));
         rows.add(row("Happened before", Labels.yesNoNotSure(draft.happenedBefore), IMPACT, "whether it has happened before"));
         String targeted = Labels.yesNo(draft.targeted);
         if ("yes".equals(draft.targeted) && !draft.targetedBecause.isEmpty()) {
@@ -221,7 +258,6 @@ public class ReportJourney implements Journey<ReportDraft> {
         rows.add(row("Effect on health, sleep, family or work", Labels.impact(draft.impact), IMPACT, "the effect on you"));
         rows.add(row("Feel unsafe at home", Labels.yesNo(draft.unsafeAtHome), IMPACT, "whether you feel unsafe at home"));
         rows.add(row("Children or vulnerable adults affected", Labels.yesNo(draft.vulnerableAffected), IMPACT, "whether children or vulnerable adults are affected"));
-        rows.add(row("You are", Labels.role(draft.role), ABOUT, "whether you are the victim or a witness"));
         if (draft.anonymous()) {
             rows.add(row("Contact details", "You chose to stay anonymous", ABOUT, "your contact details"));
         } else {

@@ -25,6 +25,7 @@ import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CaptchaResult;
 import org.asbportal.web.Calendar;
+import org.asbportal.ward.Places;
 import org.asbportal.ward.WardLocator;
 import org.asbportal.ward.WardService;
 import org.asbportal.ward.WardRef;
@@ -76,11 +77,13 @@ public class ReportService {
     private final CategoryService categories;
     private final WardService wards;
     private final ReportReceipts receipts;
+    private final Places places;
 
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
             Submissions submissions, RiskScreener riskScreener, DuplicateFinder duplicates, WardLocator wardLocator,
             Calendar calendar, ReportIntake intake, ReportHistory history, Event<ReportChanges.Received> received,
-            CategoryService categories, WardService wards, ReportReceipts receipts) {
+            CategoryService categories, WardService wards, ReportReceipts receipts, Places places) {
+        this.places = places;
         this.receipts = receipts;
         this.categories = categories;
         this.wards = wards;
@@ -188,6 +191,8 @@ public class ReportService {
         history.record(report, "RECEIVED", true, "We received your report.", ReportEvent.SYSTEM);
         history.record(report, "SCREENED", false, "Risk " + report.riskLevel.label() + " (score " + report.riskScore + ")"
                 + (report.riskReasons.isEmpty() ? "" : ": " + report.riskReasons.replace("\n", "; ")), ReportEvent.SYSTEM);
+        placedBy(submission.location(), report.wardCode).ifPresent(how -> history.record(report, "PLACED", false, how,
+                ReportEvent.SYSTEM));
         ReportIntake.Intake intake = this.intake.take(report);
         recordChecks(report, robotCheck);
         String earlier = earlierReport(report);
@@ -256,6 +261,22 @@ public class ReportService {
         return report;
     }
 
+    /** For staff, how the ward was found when the resident neither chose it nor gave a map point. */
+    private Optional<String> placedBy(Location location, String wardCode) {
+        boolean chosen = location.wardCode() != null && !location.wardCode().isBlank();
+        boolean pointed = location.latitude() != null && location.longitude() != null;
+        if (chosen || pointed) {
+            return Optional.empty();
+        }
+        return Optional.of(wardCode == null ? "Ward not known: no ward or map point given, and the place described "
+                + "is not one the place search knows in a single ward"
+                : "Ward found from the place described: " + wards.find(wardCode).map(WardRef::name).orElse(wardCode));
+    }
+
+    /**
+     * The report's ward: the one the resident chose, else the one its map point is in, else the one
+     * of the place its description names when the gazetteer knows it for certain; else not known.
+     */
     private String locate(Location location) {
         if (location.wardCode() != null && !location.wardCode().isBlank()) {
             return location.wardCode();
@@ -265,7 +286,7 @@ public class ReportService {
                     .map(WardRef::code)
                     .orElse(null);
         }
-        return null;
+        return places.wardOfDescription(location.description()).orElse(null);
     }
 
     private static void saveEquality(Report report, ReportSubmission.Equality equality) {

@@ -1,5 +1,7 @@
 package org.asbportal.ward;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,9 +25,34 @@ public class WardService {
     }
 
     private final ReferenceData.Held<Wards> held;
+    private final ReferenceData.Held<String> boundaries;
 
-    public WardService(ReferenceData reference) {
+    public WardService(ReferenceData reference, ObjectMapper json) {
         this.held = reference.hold(WardService::load, WARDS);
+        this.boundaries = reference.hold(() -> featureCollection(json), WARDS);
+    }
+
+    /** The wards' boundaries as one GeoJSON FeatureCollection, each feature with its ward's code and name. */
+    public String boundaries() {
+        return boundaries.get();
+    }
+
+    private static String featureCollection(ObjectMapper json) {
+        StringBuilder features = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        boolean first = true;
+        List<Object[]> rows = Ward.getEntityManager().createNativeQuery(
+                "SELECT code, name, boundary FROM ward WHERE boundary IS NOT NULL ORDER BY name", Object[].class).getResultList();
+        for (Object[] ward : rows) {
+            try {
+                features.append(first ? "" : ",").append("{\"type\":\"Feature\",\"properties\":")
+                        .append(json.writeValueAsString(Map.of("code", ward[0], "name", ward[1])))
+                        .append(",\"geometry\":").append(ward[2]).append('}');
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A ward's name could not be written", e);
+            }
+            first = false;
+        }
+        return features.append("]}").toString();
     }
 
     private static Wards load() {

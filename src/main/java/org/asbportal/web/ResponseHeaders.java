@@ -50,9 +50,11 @@ public class ResponseHeaders {
     private final CaptchaVerifier captcha;
     private final String siteAuthority;
     private final String hsts;
+    private final String mapTiles;
 
-    public ResponseHeaders(HeadersConfig config, SiteConfig site, CaptchaVerifier captcha) {
+    public ResponseHeaders(HeadersConfig config, SiteConfig site, CaptchaVerifier captcha, MapConfig map) {
         this.config = config;
+        this.mapTiles = map.tileOrigin().orElse(null);
         this.captcha = captcha;
         this.siteAuthority = authorityOf(site.baseUrl());
         this.hsts = "max-age=" + config.hstsMaxAge().toSeconds();
@@ -87,7 +89,8 @@ public class ResponseHeaders {
     }
 
     String contentSecurityPolicy() {
-        return captcha.enabled() ? CSP_WITH_RECAPTCHA : CSP_WITHOUT_RECAPTCHA;
+        String policy = captcha.enabled() ? CSP_WITH_RECAPTCHA : CSP_WITHOUT_RECAPTCHA;
+        return mapTiles == null ? policy : policy.replace("img-src 'self' data:", "img-src 'self' data: " + mapTiles);
     }
 
     static boolean isStaticAsset(String path) {

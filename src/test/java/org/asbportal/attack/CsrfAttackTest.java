@@ -213,6 +213,7 @@ class CsrfAttackTest {
         form("/admin/wards/police-import", f -> new Target(Victim.ADMIN, "/admin/wards/police-import", answers(), "policeFile"));
         form("/admin/wards/boundaries", f -> new Target(Victim.ADMIN, "/admin/wards/boundaries",
                 answers("codeProperty", "cmwd11cd", "nameProperty", "cmwd11nm"), "boundariesFile"));
+        form("/admin/wards/postcodes", f -> new Target(Victim.ADMIN, "/admin/wards/postcodes", answers(), "postcodeFile"));
         // Residents: tracking, additions, escalation, the two journeys.
         form("/track", f -> new Target(Victim.ANONYMOUS, "/track", answers("reference", f.kase.reference(),
                 "accessCode", f.kase.accessCode())));

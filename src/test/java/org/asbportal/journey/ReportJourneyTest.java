@@ -454,6 +454,17 @@ class ReportJourneyTest {
             Request sent = page.waitForRequest(request -> "POST".equals(request.method()), this::pressContinue);
             assertEquals(DESCRIPTION_AS_SENT, formField(sent.postData(), "description"), "the description as the browser sent it");
 
+            arrive("About you");
+            if (resident.anonymous()) {
+                choose("Are you the victim or a witness?", "A witness");
+                choose("Can we contact you about your report?", "No, I want to stay anonymous");
+            } else {
+                choose("Are you the victim or a witness?", "The victim, or one of them");
+                choose("Can we contact you about your report?", "Yes, I will give my contact details");
+            }
+            pressContinue();
+
+            // Asked after whether they are the victim or a witness.
             arrive("How is it affecting you?");
             choose("Has this happened to you before?", "No");
             choose("Do you think it is aimed at you because of who you are?", "No");
@@ -462,22 +473,14 @@ class ReportJourneyTest {
             choose("Are children or a vulnerable adult affected?", "No");
             pressContinue();
 
-            arrive("About you");
-            if (resident.anonymous()) {
-                choose("Are you the victim or a witness?", "A witness");
-                choose("Can we contact you about your report?", "No, I want to stay anonymous");
-            } else {
-                choose("Are you the victim or a witness?", "The victim, or one of them");
-                choose("Can we contact you about your report?", "Yes, I will give my contact details");
-                pressContinue();
-
+            if (!resident.anonymous()) {
                 arrive("Your contact details");
                 page.getByLabel("Full name").fill("Zoë O'Brien-Ng");
                 page.getByLabel("Email address").fill("zoe@example.org");
                 page.getByLabel("Phone number").fill("01632 960 001");
                 choose("How should we contact you? (optional)", "Email");
+                pressContinue();
             }
-            pressContinue();
 
             arrive("Equality monitoring");
             if (resident.answersEquality()) {

@@ -108,6 +108,19 @@ class DuplicateFinderTest {
     }
 
     @Test
+    void twoReportsAMinuteApartAtTheSameDescribedPlaceInNoKnownWardAreLinked() {
+        // No ward chosen, no map point, and a place the place search does not know.
+        SubmittedReport first = submit(Submissions.valid().category("TRESPASS").on(LocalDate.of(2017, 2, 1))
+                .place("Behind the disused Quillby warehouse", null));
+        SubmittedReport second = submit(Submissions.valid().category("TRESPASS").on(LocalDate.of(2017, 2, 1))
+                .place("behind the disused Quillby warehouse.", null));
+
+        assertThat(second.possibleDuplicate()).isTrue();
+        assertThat(linksOf(second.reference())).extracting(link -> link.linkedReport.reference)
+                .containsExactly(first.reference());
+    }
+
+    @Test
     void duplicatesAreStillSavedAndRouted() {
         submit(Submissions.valid().category("ABANDONED_VEHICLE").on(LocalDate.of(2020, 1, 10)).at(52.1300, -0.4600));
         SubmittedReport second = submit(Submissions.valid().category("ABANDONED_VEHICLE").on(LocalDate.of(2020, 1, 10)).at(52.1300, -0.4600));

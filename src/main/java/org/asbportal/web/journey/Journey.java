@@ -36,6 +36,14 @@ public interface Journey<D> {
     /** What the check page says when the database could not take the submission. */
     String notSaved();
 
+    /**
+     * The answers once a page's inputs are bound, with what those inputs imply filled in: a place
+     * chosen from a search gives its point and ward. The answers as they are by default.
+     */
+    default D bound(Page<D> page, D answers) {
+        return answers;
+    }
+
     /** The cookie that finds a resident's draft of this journey: {@code asb-NAME-draft}. */
     default String cookieName() {
         return "asb-" + name() + "-draft";

@@ -151,7 +151,7 @@ public class Journeys {
         if (!page.shownFor(draft.answers())) {
             return JourneyOutcome.redirect(journey.pageUrl(next(journey, draft, page, changing)), newToken);
         }
-        D answers = bind(journey, page, form, draft.answers());
+        D answers = journey.bound(page, bind(journey, page, form, draft.answers()));
         Set<String> done = new LinkedHashSet<>(draft.done());
         String action = Optional.ofNullable(form.getFirst("action")).orElse("");
         Optional<D> listChanged = changeList(journey, page, action, answers);
