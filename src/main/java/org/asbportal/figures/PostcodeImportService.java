@@ -107,12 +107,12 @@ public class PostcodeImportService {
                 } else {
                     found.add(place);
                     if (found.size() == BATCH) {
-                        imported += places.add(connection, Places.POSTCODES, found);
+                        imported += places.add(connection, Places.POSTCODES, found, true);
                         found.clear();
                     }
                 }
             }
-            imported += places.add(connection, Places.POSTCODES, found);
+            imported += places.add(connection, Places.POSTCODES, found, true);
             audit.record(actor, "POSTCODES_IMPORTED", null, imported + " postcodes imported, " + skipped + " skipped");
             return new PostcodeImportResult(imported, skipped, List.copyOf(problems));
         } catch (IOException e) {

@@ -10,9 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,12 +132,13 @@ public class Places {
     }
 
     /**
-     * Replaces every place from {@code source} with {@code places}, in the caller's connection and
-     * transaction; a place without a ward is placed by its point. Returns how many were stored.
+     * Replaces every place from {@code source} with {@code places}, whose wards are final (a place
+     * without one is in no ward), in the caller's connection and transaction. Returns how many were
+     * stored.
      */
     public int replace(Connection connection, String source, List<NewPlace> places) throws SQLException {
         clear(connection, source);
-        return add(connection, source, places);
+        return add(connection, source, places, false);
     }
 
     /** Removes every place from {@code source}, in the caller's connection and transaction. */
@@ -146,16 +149,27 @@ public class Places {
         }
     }
 
-    /** Adds {@code places} from {@code source}, in the caller's connection and transaction; returns how many. */
-    public int add(Connection connection, String source, List<NewPlace> places) throws SQLException {
+    /**
+     * Adds {@code places} from {@code source}, in the caller's connection and transaction; returns how
+     * many. A ward code that is not one of the wards stored is dropped; then, when {@code locate}, the
+     * place goes in the ward its point is in.
+     */
+    public int add(Connection connection, String source, List<NewPlace> places, boolean locate) throws SQLException {
+        // Read in the caller's transaction: while the wards are being replaced, the new ones are only there.
+        Set<String> known = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT code FROM ward"); ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                known.add(rows.getString(1));
+            }
+        }
         int stored = 0;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO place (kind, name, name_key, ward_code, "
                 + "latitude, longitude, source) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (NewPlace place : places) {
-                String ward = place.wardCode() != null && wards.find(place.wardCode()).isPresent() ? place.wardCode()
-                        : locator.locate(place.latitude().doubleValue(), place.longitude().doubleValue())
-                                .map(WardRef::code).orElse(null);
+                String ward = place.wardCode() != null && known.contains(place.wardCode()) ? place.wardCode()
+                        : locate ? locator.locate(place.latitude().doubleValue(), place.longitude().doubleValue())
+                                .map(WardRef::code).filter(known::contains).orElse(null) : null;
                 insert.setString(1, place.kind().name());
                 insert.setString(2, place.name());
                 insert.setString(3, place.kind() == Kind.POSTCODE ? postcodeKey(place.name()) : streetKey(place.name()));
