@@ -165,6 +165,11 @@ public class ReportJourney implements Journey<ReportDraft> {
     }
 
     @Override
+    public String title() {
+        return "Report anti-social behaviour";
+    }
+
+    @Override
     public Class<ReportDraft> draftType() {
         return ReportDraft.class;
     }

@@ -15,7 +15,9 @@ public class ClientLimits {
         REPORTS("submit-report:", "You have sent a lot of reports from this connection in a short time"),
         APPLICATIONS("submit-application:", "You have sent a lot of case review applications from this connection in a short time"),
         PLEDGE_EMAILS("pledge-email:", "We have sent a lot of sign-in emails for this connection in a short time"),
-        TRACK_LOOKUPS("track-lookup:", "You have looked up a lot of cases from this connection in a short time");
+        TRACK_LOOKUPS("track-lookup:", "You have looked up a lot of cases from this connection in a short time"),
+        RESUME_LINKS("resume-link:", "We have sent a lot of links to come back to saved answers for this connection in a short time"),
+        CODE_LINKS("code-link:", "We have had a lot of requests to replace access codes from this connection in a short time");
 
         private final String bucketPrefix;
         private final String reached;
@@ -45,12 +47,16 @@ public class ClientLimits {
             case APPLICATIONS -> config.applicationsMax();
             case PLEDGE_EMAILS -> config.pledgeEmailsMax();
             case TRACK_LOOKUPS -> config.trackLookupsMax();
+            case RESUME_LINKS -> config.resumeLinksMax();
+            case CODE_LINKS -> config.codeLinksMax();
         };
         Duration window = switch (limit) {
             case REPORTS -> config.reportsWindow();
             case APPLICATIONS -> config.applicationsWindow();
             case PLEDGE_EMAILS -> config.pledgeEmailsWindow();
             case TRACK_LOOKUPS -> config.trackLookupsWindow();
+            case RESUME_LINKS -> config.resumeLinksWindow();
+            case CODE_LINKS -> config.codeLinksWindow();
         };
         limiter.take(limit.bucketPrefix + (client == null ? "unknown" : client), max, window).ifPresent(wait -> {
             throw new TooManyAttemptsException(limit.reached, wait);

@@ -40,4 +40,18 @@ public interface SubmissionLimitConfig {
 
     @WithDefault("PT15M")
     Duration trackLookupsWindow();
+
+    /** "Save and come back later" links one client may have emailed in {@link #resumeLinksWindow()}. */
+    @WithDefault("5")
+    int resumeLinksMax();
+
+    @WithDefault("PT1H")
+    Duration resumeLinksWindow();
+
+    /** Requests to replace a lost access code (each may send an email) per client in {@link #codeLinksWindow()}. */
+    @WithDefault("5")
+    int codeLinksMax();
+
+    @WithDefault("PT1H")
+    Duration codeLinksWindow();
 }

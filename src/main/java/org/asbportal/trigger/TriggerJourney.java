@@ -106,6 +106,11 @@ public class TriggerJourney implements Journey<TriggerDraft> {
     }
 
     @Override
+    public String title() {
+        return "Ask for a case review (Community Trigger)";
+    }
+
+    @Override
     public String cookieName() {
         return COOKIE;
     }

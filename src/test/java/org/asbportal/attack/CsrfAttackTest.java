@@ -226,6 +226,12 @@ class CsrfAttackTest {
         form("/community-trigger/apply/{page}", f -> new Target(Victim.TRIGGER_APPLICANT, "/community-trigger/apply/who",
                 answers("applying", "VICTIM", "victimType", "PERSON")));
         form("/community-trigger/apply/check", f -> new Target(Victim.TRIGGER_APPLICANT, "/community-trigger/apply/check", answers()));
+        form("/report/save", f -> new Target(Victim.REPORT_RESIDENT, "/report/save", answers("email", "forged@example.org")));
+        form("/community-trigger/apply/save", f -> new Target(Victim.TRIGGER_APPLICANT, "/community-trigger/apply/save",
+                answers("email", "forged@example.org")));
+        form("/track/lost-code", f -> new Target(Victim.ANONYMOUS, "/track/lost-code", answers("reference", f.kase.reference(),
+                "email", "forged@example.org")));
+        form("/track/lost-code/new", f -> new Target(Victim.ANONYMOUS, "/track/lost-code/new", answers("token", "forged-token")));
         // PLEDGE.
         form("/pledge/register", f -> new Target(Victim.ANONYMOUS, "/pledge/register", answers("organisationName", "Forged org",
                 "type", "COUNCIL", "contactName", "Forged", "email", PledgeContacts.uniqueEmail())));

@@ -37,7 +37,7 @@ class NarrowScreenTest {
 
     static Stream<String> publicPages() {
         return Stream.concat(PageMeta.PUBLIC.stream().map(PageMeta.Listed::path),
-                Stream.of("/report/danger", "/report/category", "/track", "/community-trigger/apply"));
+                Stream.of("/report/danger", "/report/category", "/track", "/track/lost-code", "/community-trigger/apply"));
     }
 
     @ParameterizedTest(name = "{0}")

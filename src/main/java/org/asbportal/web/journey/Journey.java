@@ -17,6 +17,11 @@ public interface Journey<D> {
     /** Names the journey's drafts, e.g. {@code report}. */
     String name();
 
+    /** What the resident is doing, as the service names it: "Report anti-social behaviour". */
+    default String title() {
+        return name();
+    }
+
     /** Where its pages live: {@code /report} gives {@code /report/{page}}. */
     String path();
 

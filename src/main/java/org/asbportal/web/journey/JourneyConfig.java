@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How long multi-page forms keep a resident's unsent answers, and the cookie that finds them. */
+/** How long multi-page forms keep a resident's unsent answers, the cookie that finds them and the links that resume them. */
 @ConfigMapping(prefix = "asb.journey")
 public interface JourneyConfig {
 
@@ -21,6 +21,13 @@ public interface JourneyConfig {
      */
     @WithDefault("1h")
     String purgeEvery();
+
+    /**
+     * How long a "save and come back later" link works: the draft it leads to is kept at least this
+     * long after the link was sent, whatever {@link #draftValidFor()} says.
+     */
+    @WithDefault("P7D")
+    Duration resumeFor();
 
     /** Whether the draft cookie is only sent over HTTPS (turn off for plain-HTTP development only). */
     @WithDefault("true")

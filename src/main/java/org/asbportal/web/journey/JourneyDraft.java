@@ -51,6 +51,18 @@ public class JourneyDraft extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
+    /** The SHA-256 of the token of the "save and come back later" link last emailed for it, or null. */
+    @Column(name = "resume_token_hash")
+    public String resumeTokenHash;
+
+    /** When that link stops working; the draft is kept at least until then. */
+    @Column(name = "resume_expires_at")
+    public Instant resumeExpiresAt;
+
+    public static Optional<JourneyDraft> findByResumeToken(String resumeTokenHash, String journey) {
+        return find("resumeTokenHash = ?1 and journey = ?2", resumeTokenHash, journey).firstResultOptional();
+    }
+
     public static Optional<JourneyDraft> find(String tokenHash, String journey) {
         return find("tokenHash = ?1 and journey = ?2", tokenHash, journey).firstResultOptional();
     }

@@ -2,6 +2,7 @@ package org.asbportal.web.journey;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -32,11 +33,13 @@ public class JourneyDrafts {
     private final JourneyConfig config;
     private final Calendar calendar;
     private final JobLease lease;
+    private final Event<ResumeLinkRequested> resumeLinks;
 
-    public JourneyDrafts(JourneyConfig config, Calendar calendar, JobLease lease) {
+    public JourneyDrafts(JourneyConfig config, Calendar calendar, JobLease lease, Event<ResumeLinkRequested> resumeLinks) {
         this.config = config;
         this.calendar = calendar;
         this.lease = lease;
+        this.resumeLinks = resumeLinks;
     }
 
     /** How long a draft is kept after its last saved page, in words: "24 hours". */
@@ -47,6 +50,16 @@ public class JourneyDrafts {
             return hours + (hours == 1 ? " hour" : " hours");
         }
         return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
+    /** How long a "come back later" link works, in words: "7 days". */
+    public String resumeLinksWorkFor() {
+        long hours = config.resumeFor().toHours();
+        if (hours >= 24 && hours % 24 == 0) {
+            long days = hours / 24;
+            return days + (days == 1 ? " day" : " days");
+        }
+        return hours + (hours == 1 ? " hour" : " hours");
     }
 
     /** The live draft of {@code journey} behind {@code token}; empty when there is none or it expired. */
@@ -88,13 +101,62 @@ public class JourneyDrafts {
         });
     }
 
-    /** Marks a draft sent: its pages now lead to its confirmation. */
+    /** Marks a draft sent: its pages now lead to its confirmation, and a link emailed to come back to it stops working. */
     @Transactional
     public void markSubmitted(String journey, String token) {
         live(journey, token).ifPresent(draft -> {
             draft.submittedAt = calendar.now();
+            draft.resumeTokenHash = null;
+            draft.resumeExpiresAt = null;
             touch(draft);
         });
+    }
+
+    /**
+     * Gives the unsent draft behind {@code token} a new "come back later" link, working for
+     * {@link JourneyConfig#resumeFor()} (an earlier link stops working), keeps the draft at least as
+     * long, and has the link emailed to {@code email} in the same transaction. Returns when the link
+     * expires; empty when there is no unsent draft to come back to.
+     */
+    @Transactional
+    public Optional<Instant> sendResumeLink(Journey<?> journey, String token, String email) {
+        return live(journey.name(), token).filter(draft -> draft.submittedAt == null).map(draft -> {
+            String resumeToken = newToken();
+            draft.resumeTokenHash = AccessCodes.sha256(resumeToken);
+            draft.resumeExpiresAt = calendar.now().plus(config.resumeFor());
+            touch(draft);
+            resumeLinks.fire(new ResumeLinkRequested(journey.title(), email, journey.pageUrl(RESUME + "/" + resumeToken),
+                    draft.resumeExpiresAt));
+            return draft.resumeExpiresAt;
+        });
+    }
+
+    /** When the link last emailed for the draft behind {@code token} expires, while it works. */
+    @Transactional
+    public Optional<Instant> resumeLinkExpiry(String journey, String token) {
+        return live(journey, token).map(draft -> draft.resumeExpiresAt).filter(at -> at.isAfter(calendar.now()));
+    }
+
+    /**
+     * Follows a "come back later" link: while it works and its draft is unsent, the draft gets a new
+     * cookie token (the browser that had it before no longer finds it) and that token is returned;
+     * empty for an unknown, expired or spent link. The link works again until it expires.
+     */
+    @Transactional
+    public Optional<String> resume(String journey, String resumeToken) {
+        if (resumeToken == null || resumeToken.isBlank() || resumeToken.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        Instant now = calendar.now();
+        return JourneyDraft.findByResumeToken(AccessCodes.sha256(resumeToken), journey)
+                .filter(draft -> draft.submittedAt == null && draft.resumeExpiresAt != null && draft.resumeExpiresAt.isAfter(now)
+                        && draft.expiresAt.isAfter(now))
+                .map(draft -> {
+                    String token = newToken();
+                    draft.tokenHash = AccessCodes.sha256(token);
+                    touch(draft);
+                    return token;
+                });
     }
 
     @Transactional
@@ -104,13 +166,16 @@ public class JourneyDrafts {
         }
     }
 
+    /** Where a journey's "come back later" links start: {@code /report/resume/{token}}. */
+    public static final String RESUME = "resume";
+
     /** Deletes expired drafts every {@code asb.journey.purge-every}, on one replica at a time. */
     @Scheduled(every = "${asb.journey.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOnSchedule() {
         lease.runOnce("journey-drafts-purge", config.purgeEvery(), this::purge);
     }
 
-    /** Deletes expired drafts; returns how many. */
+    /** Deletes expired drafts (a draft with a working "come back later" link has not expired); returns how many. */
     @Transactional
     public long purge() {
         return JourneyDraft.delete("expiresAt <= ?1", calendar.now());
@@ -123,9 +188,11 @@ public class JourneyDrafts {
         return JourneyDraft.find(AccessCodes.sha256(token), journey).filter(draft -> draft.expiresAt.isAfter(calendar.now()));
     }
 
+    /** Saved now: kept {@link JourneyConfig#draftValidFor()} from now, and never less long than its link works. */
     private void touch(JourneyDraft draft) {
         draft.updatedAt = calendar.now();
-        draft.expiresAt = draft.updatedAt.plus(config.draftValidFor());
+        Instant kept = draft.updatedAt.plus(config.draftValidFor());
+        draft.expiresAt = draft.resumeExpiresAt != null && draft.resumeExpiresAt.isAfter(kept) ? draft.resumeExpiresAt : kept;
     }
 
     private static Set<String> pages(String pagesDone) {

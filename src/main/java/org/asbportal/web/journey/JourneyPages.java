@@ -55,6 +55,26 @@ public final class JourneyPages<D, P, C> {
         return journeys.send(journey, token, (draft, key) -> sending.send(draft, key, captchaToken, remoteIp)).map(view);
     }
 
+    /** Asks where to email a link to come back to the draft later. */
+    public JourneyOutcome<LaterPage> askWhereToSend(String token) {
+        return journeys.askWhereToSend(journey, token);
+    }
+
+    /** Emails the link to come back later, through the outbox. */
+    public JourneyOutcome<LaterPage> sendResumeLink(String token, String email, String client) {
+        return journeys.sendResumeLink(journey, token, email, client);
+    }
+
+    /** The link was sent: until when it works. */
+    public JourneyOutcome<LaterPage> resumeLinkSent(String token) {
+        return journeys.resumeLinkSent(journey, token);
+    }
+
+    /** Follows a link to come back later. */
+    public JourneyOutcome<LaterPage> resume(String resumeToken) {
+        return journeys.resume(journey, resumeToken);
+    }
+
     /** The confirmation of the draft behind {@code token}, once it was sent. */
     public Optional<C> confirmation(String token) {
         return journeys.sent(journey, token).flatMap(confirmation);

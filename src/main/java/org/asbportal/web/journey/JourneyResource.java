@@ -1,5 +1,6 @@
 package org.asbportal.web.journey;
 
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -23,10 +24,22 @@ import org.asbportal.security.ClientAddress;
 /**
  * The HTTP side of a journey, the same for every feature: {@code GET {path}/{page}} shows a page,
  * {@code POST {path}/{page}} saves it and redirects, {@code POST {path}/check} sends the draft and
- * {@code GET {path}/confirmation} shows what was sent. A feature's resource gives its path, its
+ * {@code GET {path}/confirmation} shows what was sent. Every journey can be saved to come back to
+ * later: {@code {path}/save} asks where to email a link, {@code {path}/saved} says it was sent and
+ * {@code {path}/resume/{token}} follows it. A feature's resource gives its path, its
  * {@link JourneyPages} and its templates, and its own start address.
  */
 public abstract class JourneyResource<P, C> {
+
+    /** The engine's own pages, the same in every journey: {@code journey/*.html}. */
+    @CheckedTemplate(basePath = "journey")
+    static class LaterTemplates {
+        static native TemplateInstance save(LaterPage page);
+
+        static native TemplateInstance saved(LaterPage page);
+
+        static native TemplateInstance linkNotWorking(LaterPage page);
+    }
 
     @Inject
     JourneyResponses responses;
@@ -45,6 +58,36 @@ public abstract class JourneyResource<P, C> {
         return pages().confirmation(token(headers))
                 .map(c -> Response.ok(confirmationTemplate(c)).header("Cache-Control", "no-store").build())
                 .orElseGet(() -> Response.seeOther(URI.create(pages().journey().path())).build());
+    }
+
+    @GET
+    @Path(Journeys.SAVE)
+    @Produces(MediaType.TEXT_HTML)
+    public Response askWhereToSend(@Context HttpHeaders headers) {
+        return responses.of(pages().journey(), pages().askWhereToSend(token(headers)), LaterTemplates::save);
+    }
+
+    @POST
+    @Path(Journeys.SAVE)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response sendResumeLink(@FormParam("email") String email, @Context HttpServerRequest http, @Context HttpHeaders headers) {
+        return responses.of(pages().journey(), pages().sendResumeLink(token(headers), email, ClientAddress.of(http)),
+                LaterTemplates::save);
+    }
+
+    @GET
+    @Path(Journeys.SAVED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response resumeLinkSent(@Context HttpHeaders headers) {
+        return responses.of(pages().journey(), pages().resumeLinkSent(token(headers)), LaterTemplates::saved);
+    }
+
+    @GET
+    @Path(JourneyDrafts.RESUME + "/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response resume(@PathParam("token") String resumeToken) {
+        return responses.of(pages().journey(), pages().resume(resumeToken), LaterTemplates::linkNotWorking);
     }
 
     @GET

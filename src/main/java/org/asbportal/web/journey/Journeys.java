@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.asbportal.security.ClientLimits;
 import org.asbportal.security.TooManyAttemptsException;
@@ -25,6 +26,7 @@ import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.PageErrors;
 import org.asbportal.web.PageErrors.PageError;
+import org.asbportal.web.Site;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +42,16 @@ public class Journeys {
     private static final Logger LOG = Logger.getLogger(Journeys.class);
     private static final String CHANGE = "?change=true";
     private static final String RESTARTED = "?restarted=true";
+
+    /** The value of the "Save and come back later" button on every question page ({@code name="action"}). */
+    public static final String SAVE_FOR_LATER = "save-for-later";
+    /** The page asking where to email the link: {@code /path/save}. */
+    public static final String SAVE = "save";
+    /** The page saying the link was sent: {@code /path/saved}. */
+    public static final String SAVED = "saved";
+    static final int MAX_EMAIL = 254;
+    /** Something@something.something, with no spaces or control characters anywhere. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
 
     /** Sends a complete draft with its idempotency key; throws {@link InvalidSubmissionException} when it cannot. */
     @FunctionalInterface
@@ -57,9 +69,13 @@ public class Journeys {
 
     private final JourneyDrafts drafts;
     private final ObjectMapper objectMapper;
+    private final ClientLimits limits;
+    private final Site site;
 
-    public Journeys(JourneyDrafts drafts, ObjectMapper objectMapper) {
+    public Journeys(JourneyDrafts drafts, ObjectMapper objectMapper, ClientLimits limits, Site site) {
         this.drafts = drafts;
+        this.limits = limits;
+        this.site = site;
         // Drafts are the portal's own stored data, read back whole: the limits on request bodies are not theirs.
         this.objectMapper = objectMapper.copy();
         this.objectMapper.getFactory().setStreamReadConstraints(StreamReadConstraints.defaults());
@@ -154,6 +170,9 @@ public class Journeys {
         D answers = journey.bound(page, bind(journey, page, form, draft.answers()));
         Set<String> done = new LinkedHashSet<>(draft.done());
         String action = Optional.ofNullable(form.getFirst("action")).orElse("");
+        if (action.equals(SAVE_FOR_LATER)) {
+            return saveForLater(journey, page, draft, answers, done, newToken);
+        }
         Optional<D> listChanged = changeList(journey, page, action, answers);
         if (listChanged.isPresent()) {
             done.remove(page.slug());
@@ -215,6 +234,101 @@ public class Journeys {
         }
         drafts.markSubmitted(journey.name(), token);
         return JourneyOutcome.redirect(journey.pageUrl(confirmationSlug()), null);
+    }
+
+    /**
+     * "Save and come back later" pressed on a page: its answers are kept without stopping at any that
+     * need putting right (the page counts as answered only when none do), then the resident is asked
+     * where to email the link.
+     */
+    private <D> JourneyOutcome<JourneyView<D>> saveForLater(Journey<D> journey, Page<D> page, Draft<D> draft, D answers,
+            Set<String> done, String newToken) {
+        if (errorsOn(journey, page, answers).any()) {
+            done.remove(page.slug());
+        } else {
+            done.add(page.slug());
+        }
+        save(journey, new Draft<>(draft.token(), answers, done, draft.submissionKey(), false));
+        return JourneyOutcome.redirect(journey.pageUrl(SAVE), newToken);
+    }
+
+    /** {@code GET /path/save}: asks where to email the link, while there is an unsent draft to come back to. */
+    public <D> JourneyOutcome<LaterPage> askWhereToSend(Journey<D> journey, String token) {
+        return unsent(journey, token).orElseGet(() -> JourneyOutcome.show(later(journey, "", PageErrors.NONE, null), 200, null));
+    }
+
+    /**
+     * {@code POST /path/save}: checks the address, counts the request against the client's limit on
+     * such emails, and has the link emailed through the outbox; then shows that it was sent.
+     */
+    public <D> JourneyOutcome<LaterPage> sendResumeLink(Journey<D> journey, String token, String email, String client) {
+        Optional<JourneyOutcome<LaterPage>> elsewhere = unsent(journey, token);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        String given = email == null ? "" : email.strip();
+        String problem = emailProblem(given);
+        if (problem != null) {
+            return JourneyOutcome.show(later(journey, given, PageErrors.of("email", problem), null), 400, null);
+        }
+        try {
+            limits.take(ClientLimits.Limit.RESUME_LINKS, client);
+        } catch (TooManyAttemptsException e) {
+            return JourneyOutcome.wait(later(journey, given, PageErrors.of("email", e.reason() + ". Your answers are saved: you can ask for a link again in "
+                    + ClientLimits.minutes(e.retryAfter()) + ", or carry on now."), null), e.retryAfter());
+        }
+        return drafts.sendResumeLink(journey, token, given)
+                .<JourneyOutcome<LaterPage>>map(expires -> JourneyOutcome.redirect(journey.pageUrl(SAVED), null))
+                .orElseGet(() -> JourneyOutcome.redirect(journey.pageUrl(first(journey).slug()) + RESTARTED, null));
+    }
+
+    /** {@code GET /path/saved}: the link was sent, and works until when; the start address when none was. */
+    public <D> JourneyOutcome<LaterPage> resumeLinkSent(Journey<D> journey, String token) {
+        return drafts.resumeLinkExpiry(journey.name(), token)
+                .map(expires -> JourneyOutcome.show(later(journey, "", PageErrors.NONE, site.dateTime(expires)), 200, (String) null))
+                .orElseGet(() -> JourneyOutcome.redirect(journey.path(), null));
+    }
+
+    /**
+     * {@code GET /path/resume/{token}}: a working link sets the draft cookie in this browser and goes
+     * to the first unanswered page; an unknown, expired or spent one shows a page saying so (404).
+     */
+    public <D> JourneyOutcome<LaterPage> resume(Journey<D> journey, String resumeToken) {
+        return drafts.resume(journey.name(), resumeToken)
+                .flatMap(token -> load(journey, token).map(draft -> JourneyOutcome.<LaterPage>redirect(
+                        journey.pageUrl(firstIncomplete(journey, draft).orElse(check(journey).slug())), token)))
+                .orElseGet(() -> JourneyOutcome.show(later(journey, "", PageErrors.NONE, null), 404, null));
+    }
+
+    /** Where to go instead of the pages for coming back later: the first page without a draft, the confirmation once sent. */
+    private <D> Optional<JourneyOutcome<LaterPage>> unsent(Journey<D> journey, String token) {
+        Optional<Draft<D>> found = load(journey, token);
+        if (found.isEmpty()) {
+            return Optional.of(JourneyOutcome.redirect(journey.pageUrl(first(journey).slug()) + RESTARTED, null));
+        }
+        if (found.get().submitted()) {
+            return Optional.of(JourneyOutcome.redirect(journey.pageUrl(confirmationSlug()), null));
+        }
+        return Optional.empty();
+    }
+
+    private LaterPage later(Journey<?> journey, String email, PageErrors errors, String expires) {
+        return new LaterPage(journey.title(), journey.path(), journey.pageUrl(SAVE), email, errors, drafts.resumeLinksWorkFor(),
+                expires);
+    }
+
+    /** What is wrong with an email address to send a link to, or null. */
+    static String emailProblem(String email) {
+        if (email.isEmpty()) {
+            return "Enter your email address";
+        }
+        if (email.length() > MAX_EMAIL) {
+            return "Email address must be 254 characters or fewer";
+        }
+        if (!EMAIL.matcher(email).matches()) {
+            return "Enter an email address in the correct format, like name@example.com";
+        }
+        return null;
     }
 
     /** The sent draft behind {@code token}, for its confirmation page. */
