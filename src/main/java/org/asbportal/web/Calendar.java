@@ -1,6 +1,7 @@
 package org.asbportal.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -8,22 +9,33 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * "Now", "today", the partnership's time zone and its working days (weekends and bank holidays
- * excluded), read from the one injectable {@link Clock}.
+ * "Now", "today", the partnership's time zone and its working days, read from the one injectable
+ * {@link Clock}. Weekends are not working days, nor are the bank holidays of the partnership's
+ * division ({@link CalendarConfig#division()}, held in memory by {@link BankHolidays}) and the
+ * further days of {@link CalendarConfig#bankHolidays()}.
  */
 @ApplicationScoped
 public class Calendar {
 
     private final CalendarConfig config;
     private final Clock clock;
-    private final Set<LocalDate> bankHolidays;
+    private final Set<LocalDate> furtherHolidays;
+    private final Supplier<Set<LocalDate>> bankHolidays;
 
-    public Calendar(CalendarConfig config, Clock clock) {
+    @Inject
+    public Calendar(CalendarConfig config, Clock clock, BankHolidays bankHolidays) {
+        this(config, clock, () -> bankHolidays.of(config.division()));
+    }
+
+    /** A calendar whose division's bank holidays are those {@code bankHolidays} gives. */
+    Calendar(CalendarConfig config, Clock clock, Supplier<Set<LocalDate>> bankHolidays) {
         this.config = config;
         this.clock = clock;
-        this.bankHolidays = Set.copyOf(config.bankHolidays().orElse(List.of()));
+        this.furtherHolidays = Set.copyOf(config.bankHolidays().orElse(List.of()));
+        this.bankHolidays = bankHolidays;
     }
 
     /** The partnership's time zone. */
@@ -48,19 +60,35 @@ public class Calendar {
 
     /** The working day {@code days} working days after {@code start}. */
     public LocalDate addWorkingDays(LocalDate start, int days) {
+        Set<LocalDate> holidays = bankHolidays.get();
         LocalDate date = start;
         int added = 0;
         while (added < days) {
             date = date.plusDays(1);
-            if (isWorkingDay(date)) {
+            if (isWorkingDay(date, holidays)) {
                 added++;
             }
         }
         return date;
     }
 
+    /** Whether the day is a working day: not a weekend, a bank holiday of the division or a further holiday. */
     public boolean isWorkingDay(LocalDate date) {
+        return isWorkingDay(date, bankHolidays.get());
+    }
+
+    private boolean isWorkingDay(LocalDate date, Set<LocalDate> holidays) {
         DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !bankHolidays.contains(date);
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !furtherHolidays.contains(date) && !holidays.contains(date);
+    }
+
+    /** The further days that are not working days ({@code asb.calendar.bank-holidays}), in date order. */
+    public List<LocalDate> furtherHolidays() {
+        return furtherHolidays.stream().sorted().toList();
+    }
+
+    /** Whose bank holidays count. */
+    public BankHolidayDivision division() {
+        return config.division();
     }
 }

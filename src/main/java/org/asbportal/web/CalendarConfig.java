@@ -15,6 +15,14 @@ public interface CalendarConfig {
     @WithDefault("Europe/London")
     ZoneId zone();
 
-    /** Bank holidays, which are not working days (ISO dates, comma separated). */
+    /**
+     * Whose bank holidays are not working days: {@code england-and-wales}, {@code scotland} or
+     * {@code northern-ireland}, as GOV.UK names them. The dates are reference data administrators
+     * keep at /admin/bank-holidays (GOV.UK's published ones to 2028 are there from the start).
+     */
+    @WithDefault("england-and-wales")
+    BankHolidayDivision division();
+
+    /** Further days that are not working days, on top of the division's bank holidays (ISO dates, comma separated). */
     Optional<List<LocalDate>> bankHolidays();
 }

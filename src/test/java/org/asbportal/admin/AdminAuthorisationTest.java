@@ -68,6 +68,11 @@ class AdminAuthorisationTest {
         AGENCY_CREATE("POST /admin/directory/new", 400),
         AGENCY("GET /admin/directory/{agency}", 200),
         AGENCY_UPDATE("POST /admin/directory/{agency}", 400),
+        BANK_HOLIDAYS("GET /admin/bank-holidays", 200),
+        BANK_HOLIDAY_NEW("GET /admin/bank-holidays/new", 200),
+        BANK_HOLIDAY_ADD("POST /admin/bank-holidays/new", 400),
+        BANK_HOLIDAY_DELETE_CONFIRM("GET /admin/bank-holidays/{holiday}/delete", 200),
+        BANK_HOLIDAY_IMPORT_FORM("GET /admin/bank-holidays/import", 200),
         AUDIT("GET /admin/audit", 200);
 
         final String method;
@@ -156,7 +161,9 @@ class AdminAuthorisationTest {
                 .replace("{account}", String.valueOf(db.accountId("reviewer")))
                 .replace("{queue}", String.valueOf(db.rows("SELECT id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).number("id")))
                 .replace("{agency}", String.valueOf(db.rows("SELECT id FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).number("id")))
-                .replace("{rule}", String.valueOf(db.rows("SELECT id FROM routing_rule WHERE priority = 1000").get(0).number("id")));
+                .replace("{rule}", String.valueOf(db.rows("SELECT id FROM routing_rule WHERE priority = 1000").get(0).number("id")))
+                .replace("{holiday}", String.valueOf(db.rows("SELECT id FROM bank_holiday WHERE division = 'england-and-wales' "
+                        + "AND holiday_date = '2026-04-06'").get(0).number("id")));
         return "GET".equals(route.method) ? browser.get(path) : browser.post(path, Map.of());
     }
 
@@ -164,13 +171,14 @@ class AdminAuthorisationTest {
         return db.rows("SELECT id FROM organisation WHERE code = 'HOUSING'").get(0).number("id");
     }
 
-    /** What an empty form must not change: the account's version and API tokens, and the rules and queues. */
+    /** What an empty form must not change: the account's version and API tokens, the rules, queues and bank holidays. */
     private String unchangedState() {
         return db.account("reviewer").number("version") + " "
                 + db.count("SELECT COUNT(*) FROM api_token WHERE account_id = ?", db.accountId("reviewer")) + " "
                 + db.rows("SELECT COUNT(*) AS n, SUM(priority) AS p FROM routing_rule").get(0).columns() + " "
                 + db.rows("SELECT name, description, organisation_id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).columns() + " "
-                + db.rows("SELECT name, phone, sort_order FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).columns();
+                + db.rows("SELECT name, phone, sort_order FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).columns() + " "
+                + db.count("SELECT COUNT(*) FROM bank_holiday");
     }
 
     private static StaffSession session(String username) {

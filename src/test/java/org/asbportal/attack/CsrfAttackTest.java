@@ -95,6 +95,7 @@ class CsrfAttackTest {
         long organisation;
         long queue;
         long rule;
+        long bankHoliday;
         String section;
 
         String cookieOf(Victim victim) {
@@ -210,6 +211,10 @@ class CsrfAttackTest {
         form("/admin/routing/{id}", f -> admin("/admin/routing/" + f.rule, "priority", "1", "description", "Forged rule",
                 "queue", "COUNCIL_ASB"));
         form("/admin/routing/{id}/delete", f -> admin("/admin/routing/" + f.rule + "/delete"));
+        form("/admin/bank-holidays/new", f -> admin("/admin/bank-holidays/new", "division", "england-and-wales", "date-day", "1",
+                "date-month", "6", "date-year", "2099", "title", "Forged bank holiday"));
+        form("/admin/bank-holidays/{id}/delete", f -> admin("/admin/bank-holidays/" + f.bankHoliday + "/delete"));
+        form("/admin/bank-holidays/import", f -> new Target(Victim.ADMIN, "/admin/bank-holidays/import", answers(), "holidaysFile"));
         form("/admin/wards/police-import", f -> new Target(Victim.ADMIN, "/admin/wards/police-import", answers(), "policeFile"));
         form("/admin/wards/boundaries", f -> new Target(Victim.ADMIN, "/admin/wards/boundaries",
                 answers("codeProperty", "cmwd11cd", "nameProperty", "cmwd11nm"), "boundariesFile"));
@@ -530,6 +535,7 @@ class CsrfAttackTest {
         f.organisation = database.number("SELECT id FROM organisation WHERE code = 'PARTNERSHIP'");
         f.queue = database.number("SELECT id FROM triage_queue WHERE code = 'COUNCIL_ASB'");
         f.rule = database.number("SELECT MIN(id) FROM routing_rule");
+        f.bankHoliday = database.number("SELECT MIN(id) FROM bank_holiday");
         f.report = Journey.start("/report");
         assertEquals(200, f.report.post(answers("danger", "no")).statusCode(), "the resident's first answer");
         f.trigger = Journey.start("/community-trigger/apply");

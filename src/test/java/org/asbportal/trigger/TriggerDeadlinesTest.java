@@ -10,11 +10,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.asbportal.notify.Victims;
 import org.asbportal.report.ReportRows;
@@ -22,19 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The later steps' deadlines are counted from the day the threshold is decided, and the outcome's
- * from the day of the meeting, in working days over weekends and the partnership's bank holidays.
+ * from the day of the meeting, in working days over weekends and the partnership's bank holidays:
+ * England and Wales's by default, among them the summer bank holiday of 2026, Monday 31 August.
  */
 @QuarkusTest
-@TestProfile(TriggerDeadlinesTest.SummerBankHoliday.class)
 class TriggerDeadlinesTest {
-
-    /** The summer bank holiday of 2026, Monday 31 August. */
-    public static class SummerBankHoliday implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("asb.calendar.bank-holidays", "2026-08-31");
-        }
-    }
 
     static final LocalDate RECEIVED = LocalDate.of(2026, 8, 20);
     /** A Friday, before the weekend and the bank holiday. */
