@@ -36,6 +36,11 @@ public interface Journey<D> {
     /** What the check page says when the database could not take the submission. */
     String notSaved();
 
+    /** Where the files of its file pages ({@link Page#files}) are kept; null when it has none. */
+    default DraftFiles files() {
+        return null;
+    }
+
     /** The cookie that finds a resident's draft of this journey: {@code asb-NAME-draft}. */
     default String cookieName() {
         return "asb-" + name() + "-draft";
