@@ -25,6 +25,7 @@ import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.web.DateInput;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.TimeInput;
+import org.asbportal.web.journey.DraftFiles;
 import org.asbportal.web.journey.Journey;
 import org.asbportal.web.journey.Page;
 
@@ -43,6 +44,7 @@ public class ReportJourney implements Journey<ReportDraft> {
     public static final String WHERE = "where";
     public static final String WHEN = "when";
     public static final String WHAT = "what";
+    public static final String EVIDENCE = "evidence";
     public static final String IMPACT = "impact";
     public static final String ABOUT = "about";
     public static final String DETAILS = "details";
@@ -65,6 +67,7 @@ public class ReportJourney implements Journey<ReportDraft> {
             Page.<ReportDraft>question(WHEN, "When did it happen?")
                     .values("day", "month", "year", "time", "stillHappening", "frequency"),
             Page.<ReportDraft>question(WHAT, "What happened?").texts("description").values("peopleInvolved", "youngPeople"),
+            Page.<ReportDraft>question(EVIDENCE, "Add photos, videos, audio or documents (optional)").files("file"),
             Page.<ReportDraft>question(IMPACT, "How is it affecting you?")
                     .values("happenedBefore", "targeted", "impact", "unsafeAtHome", "vulnerableAffected")
                     .lists("targetedBecause"),
@@ -113,9 +116,11 @@ public class ReportJourney implements Journey<ReportDraft> {
     private static final Anchor ROBOT_CHECK = new Anchor(CHECK, "captcha", 1);
 
     private final ReportService reports;
+    private final EvidenceService evidence;
 
-    public ReportJourney(ReportService reports) {
+    public ReportJourney(ReportService reports, EvidenceService evidence) {
         this.reports = reports;
+        this.evidence = evidence;
     }
 
     @Override
@@ -141,6 +146,12 @@ public class ReportJourney implements Journey<ReportDraft> {
     @Override
     public List<Page<ReportDraft>> pages() {
         return PAGES;
+    }
+
+    /** The files of the evidence page, kept with the draft. */
+    @Override
+    public DraftFiles files() {
+        return evidence;
     }
 
     @Override

@@ -39,6 +39,8 @@ import io.restassured.http.ContentType;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class BackAndForwardJourneyTest {
 
+    private static final String EVIDENCE = "Add photos, videos, audio or documents (optional)";
+
     @RegisterExtension
     static final Browser browser = new Browser();
 
@@ -98,9 +100,13 @@ class BackAndForwardJourneyTest {
         tab.page.getByLabel("What happened?").fill(description);
         tab.choose("Are young people (under 18) involved in the behaviour?", "I'm not sure");
         tab.pressContinue();
+        tab.arrive(EVIDENCE);
+        tab.pressContinue();
         tab.arrive("How is it affecting you?");
+        tab.back(EVIDENCE, "/report/evidence");
         tab.back("What happened?", "/report/what");
         assertThat(tab.page.getByLabel("What happened?")).hasValue(description);
+        tab.forward(EVIDENCE, "/report/evidence");
         tab.forward("How is it affecting you?", "/report/impact");
         tab.choose("Has this happened to you before?", "Yes");
         tab.choose("Do you think it is aimed at you because of who you are?", "No");

@@ -454,6 +454,9 @@ class ReportJourneyTest {
             Request sent = page.waitForRequest(request -> "POST".equals(request.method()), this::pressContinue);
             assertEquals(DESCRIPTION_AS_SENT, formField(sent.postData(), "description"), "the description as the browser sent it");
 
+            arrive("Add photos, videos, audio or documents (optional)");
+            pressContinue();
+
             arrive("How is it affecting you?");
             choose("Has this happened to you before?", "No");
             choose("Do you think it is aimed at you because of who you are?", "No");
