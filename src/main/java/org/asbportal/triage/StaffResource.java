@@ -114,7 +114,6 @@ public class StaffResource {
         return Response.ok(file.content(), file.mediaType())
                 .header("Content-Disposition", CaseEvidence.attachment(file.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("Cache-Control", "no-store")
                 .build();
     }
