@@ -12,8 +12,6 @@ import java.nio.file.Files;
 
 import org.asbportal.casetracking.TrackResource;
 import org.asbportal.casetracking.TrackingService;
-import org.asbportal.web.ConflictException;
-import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.UploadedFile;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -38,23 +36,10 @@ public class ReportEvidenceResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response add(@RestForm String reference, @RestForm String accessCode, @RestForm("file") FileUpload file,
             @Context HttpServerRequest http) {
-        String client = TrackResource.client(http);
         UploadedFile upload = upload(file);
-        try {
-            return tracking.withAccessCode(reference, client, r -> reports.addEvidence(r, accessCode, upload))
-                    .map(s -> TrackResource.page(200, ReportTracking.filePage(s, accessCode, null, true)))
-                    .orElseGet(() -> TrackResource.notFound(reference));
-        } catch (InvalidSubmissionException e) {
-            return again(400, reference, accessCode, client, e.errors().get(0).message());
-        } catch (ConflictException e) {
-            return again(409, reference, accessCode, client, e.getMessage());
-        }
-    }
-
-    private Response again(int code, String reference, String accessCode, String client, String error) {
-        return tracking.withAccessCode(reference, client, r -> reports.status(r, accessCode))
-                .map(s -> TrackResource.page(code, ReportTracking.filePage(s, accessCode, error, false)))
-                .orElseGet(() -> TrackResource.notFound(reference));
+        return ReportTrackResource.answer(tracking, reports, reference, accessCode, TrackResource.client(http),
+                r -> reports.addEvidence(r, accessCode, upload),
+                (status, error) -> ReportTracking.filePage(status, accessCode, error, error == null));
     }
 
     /** The file sent, or null when the file input was left empty. */
@@ -62,11 +47,6 @@ public class ReportEvidenceResource {
         if (file == null || file.uploadedFile() == null) {
             return null;
         }
-        long size = file.size();
-        String name = file.fileName();
-        if (size == 0 && (name == null || name.isBlank())) {
-            return null;
-        }
-        return new UploadedFile(name == null ? "" : name, size, () -> Files.newInputStream(file.uploadedFile()));
+        return UploadedFile.chosen(file.fileName(), file.size(), () -> Files.newInputStream(file.uploadedFile()));
     }
 }

@@ -16,6 +16,17 @@ public record UploadedFile(String fileName, long size, Content content) {
         InputStream open() throws IOException;
     }
 
+    /**
+     * The file a form's file input sent, or null when the input was left empty (a browser then sends
+     * a part with no name and no bytes).
+     */
+    public static UploadedFile chosen(String fileName, long size, Content content) {
+        if (size == 0 && (fileName == null || fileName.isBlank())) {
+            return null;
+        }
+        return new UploadedFile(fileName == null ? "" : fileName, size, content);
+    }
+
     /** Reads the whole file; a file that cannot be read is refused as unreadable. */
     public byte[] bytes() {
         try (InputStream in = content.open()) {

@@ -106,15 +106,10 @@ public abstract class JourneyResource<P, C> {
         return respond(pages().saveFiles(token(headers), page, fields, file, changing));
     }
 
-    /** A file the form sent, or null when its input was left empty (no name, no bytes). */
+    /** A file the form sent, or null when its input was left empty. */
     private static UploadedFile upload(FormValue value) {
         FileItem item = value.getFileItem();
-        long size = fileSize(item);
-        String name = value.getFileName();
-        if (size == 0 && (name == null || name.isBlank())) {
-            return null;
-        }
-        return new UploadedFile(name == null ? "" : name, size, item::getInputStream);
+        return UploadedFile.chosen(value.getFileName(), fileSize(item), item::getInputStream);
     }
 
     private static long fileSize(FileItem item) {
