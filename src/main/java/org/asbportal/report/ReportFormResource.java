@@ -37,6 +37,8 @@ public class ReportFormResource extends JourneyResource<ReportPage, Confirmation
 
         static native TemplateInstance what(ReportPage page);
 
+        static native TemplateInstance evidence(ReportPage page);
+
         static native TemplateInstance impact(ReportPage page);
 
         static native TemplateInstance about(ReportPage page);
@@ -90,6 +92,7 @@ public class ReportFormResource extends JourneyResource<ReportPage, Confirmation
             case ReportJourney.WHERE -> Templates.where(page);
             case ReportJourney.WHEN -> Templates.when(page);
             case ReportJourney.WHAT -> Templates.what(page);
+            case ReportJourney.EVIDENCE -> Templates.evidence(page);
             case ReportJourney.IMPACT -> Templates.impact(page);
             case ReportJourney.ABOUT -> Templates.about(page);
             case ReportJourney.DETAILS -> Templates.details(page);

@@ -1,6 +1,7 @@
 package org.asbportal.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.asbportal.ward.WardRef;
 import org.asbportal.web.MapConfig;
 import org.asbportal.web.journey.JourneyOutcome;
 import org.asbportal.ward.WardService;
+import org.asbportal.web.journey.DraftFiles;
 import org.asbportal.web.journey.Journey.SummaryRow;
 import org.asbportal.web.journey.JourneyPages;
 import org.asbportal.web.journey.JourneyView;
@@ -67,6 +69,22 @@ public class ReportFormService {
         });
     }
 
+    /** The files being sent, listed after what happened. */
+    private List<SummaryRow> withFiles(List<SummaryRow> rows, List<DraftFiles.Listed> files) {
+        List<SummaryRow> all = new ArrayList<>(rows);
+        String names = files.isEmpty() ? "None" : String.join("\n", files.stream().map(DraftFiles.Listed::name).toList());
+        SummaryRow row = journey.row("Photos, videos, audio or documents", names, ReportJourney.EVIDENCE, "the files you are sending");
+        String whatPage = journey.pageUrl(ReportJourney.WHAT);
+        int after = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).changeHref().startsWith(whatPage + "?")) {
+                after = i + 1;
+            }
+        }
+        all.add(after, row);
+        return all;
+    }
+
     private ReportPage page(JourneyView<ReportDraft> view) {
         String slug = view.step().slug();
         ReportDraft draft = view.draft();
@@ -77,7 +95,7 @@ public class ReportFormService {
         if (view.step().checkAnswers()) {
             String categoryName = categories.find(draft.category).map(c -> c.name()).orElse(null);
             String wardName = wards.find(draft.wardCode).map(w -> w.name()).orElse(null);
-            summary = journey.summary(draft, categoryName, wardName);
+            summary = withFiles(journey.summary(draft, categoryName, wardName), view.files());
             agencies = draft.category == null ? List.of() : contacts.forCategory(draft.category);
         }
         return new ReportPage(view, groups, wardList, summary, agencies, ReportPage.PlaceSearch.NONE, map);

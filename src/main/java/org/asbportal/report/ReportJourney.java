@@ -25,6 +25,7 @@ import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.web.DateInput;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.TimeInput;
+import org.asbportal.web.journey.DraftFiles;
 import org.asbportal.web.journey.Journey;
 import org.asbportal.web.journey.Page;
 import org.asbportal.ward.Places;
@@ -44,6 +45,7 @@ public class ReportJourney implements Journey<ReportDraft> {
     public static final String WHERE = "where";
     public static final String WHEN = "when";
     public static final String WHAT = "what";
+    public static final String EVIDENCE = "evidence";
     public static final String IMPACT = "impact";
     public static final String ABOUT = "about";
     public static final String DETAILS = "details";
@@ -66,6 +68,7 @@ public class ReportJourney implements Journey<ReportDraft> {
             Page.<ReportDraft>question(WHEN, "When did it happen?")
                     .values("day", "month", "year", "time", "stillHappening", "frequency"),
             Page.<ReportDraft>question(WHAT, "What happened?").texts("description").values("peopleInvolved", "youngPeople"),
+            Page.<ReportDraft>question(EVIDENCE, "Add photos, videos, audio or documents (optional)").files("file"),
             // Whether they are the victim or a witness comes before how it affects them.
             Page.<ReportDraft>question(ABOUT, "About you").values("contactChoice", "role"),
             Page.<ReportDraft>question(IMPACT, "How is it affecting you?")
@@ -116,10 +119,12 @@ public class ReportJourney implements Journey<ReportDraft> {
 
     private final ReportService reports;
     private final Places places;
+    private final EvidenceService evidence;
 
-    public ReportJourney(ReportService reports, Places places) {
+    public ReportJourney(ReportService reports, Places places, EvidenceService evidence) {
         this.reports = reports;
         this.places = places;
+        this.evidence = evidence;
     }
 
     /**
@@ -182,6 +187,12 @@ public class ReportJourney implements Journey<ReportDraft> {
     @Override
     public List<Page<ReportDraft>> pages() {
         return PAGES;
+    }
+
+    /** The files of the evidence page, kept with the draft. */
+    @Override
+    public DraftFiles files() {
+        return evidence;
     }
 
     @Override

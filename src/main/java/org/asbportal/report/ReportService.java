@@ -78,13 +78,16 @@ public class ReportService {
     private final WardService wards;
     private final ReportReceipts receipts;
     private final Places places;
+    private final EvidenceService evidence;
 
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
             Submissions submissions, RiskScreener riskScreener, DuplicateFinder duplicates, WardLocator wardLocator,
             Calendar calendar, ReportIntake intake, ReportHistory history, Event<ReportChanges.Received> received,
-            CategoryService categories, WardService wards, ReportReceipts receipts, Places places) {
+            CategoryService categories, WardService wards, ReportReceipts receipts, Places places,
+            EvidenceService evidence) {
         this.places = places;
         this.receipts = receipts;
+        this.evidence = evidence;
         this.categories = categories;
         this.wards = wards;
         this.validator = validator;
@@ -189,6 +192,7 @@ public class ReportService {
         report.persist();
         saveEquality(report, submission.equality());
         history.record(report, "RECEIVED", true, "We received your report.", ReportEvent.SYSTEM);
+        attachEvidence(report, channel, receipt);
         history.record(report, "SCREENED", false, "Risk " + report.riskLevel.label() + " (score " + report.riskScore + ")"
                 + (report.riskReasons.isEmpty() ? "" : ": " + report.riskReasons.replace("\n", "; ")), ReportEvent.SYSTEM);
         placedBy(submission.location(), report.wardCode).ifPresent(how -> history.record(report, "PLACED", false, how,
@@ -201,6 +205,18 @@ public class ReportService {
         LOG.infof("Report %s saved: risk %s, queue %s%s", report.reference, report.riskLevel, intake.queueCode(),
                 robotCheck.verified() || robotCheck.outcome() == CaptchaResult.Outcome.NOT_REQUIRED ? "" : ", unverified");
         return view(report, intake, receipt.accessCode(), earlier);
+    }
+
+    /** The files the resident added on the web journey's draft become the report's, in the same transaction. */
+    private void attachEvidence(Report report, Channel channel, Submissions.Receipt receipt) {
+        if (channel != Channel.WEB) {
+            return;
+        }
+        int files = evidence.attachDraftFiles(receipt.keyHash(), report);
+        if (files > 0) {
+            history.record(report, EvidenceService.ADDED, true, files == 1 ? "You sent 1 file with your report."
+                    : "You sent " + files + " files with your report.", ReportEvent.SYSTEM);
+        }
     }
 
     /**

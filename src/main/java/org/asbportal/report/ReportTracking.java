@@ -2,6 +2,7 @@ package org.asbportal.report;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.asbportal.casetracking.CaseTracker;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.web.ConflictException;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.UploadedFile;
 
 /**
  * A victim's view of their report on {@code /track}, with the reference and access code: status,
@@ -45,17 +47,19 @@ public class ReportTracking implements CaseTracker {
     @CheckedTemplate(basePath = "report")
     static class Templates {
         static native TemplateInstance track(PublicReportStatus status, String accessCode, List<Addition> additions,
-                String error, boolean added);
+                String error, boolean added, String fileError, boolean fileAdded);
     }
 
     private final AccessCodes accessCodes;
     private final ReportIntake intake;
     private final ReportHistory history;
+    private final EvidenceService evidence;
 
-    public ReportTracking(AccessCodes accessCodes, ReportIntake intake, ReportHistory history) {
+    public ReportTracking(AccessCodes accessCodes, ReportIntake intake, ReportHistory history, EvidenceService evidence) {
         this.accessCodes = accessCodes;
         this.intake = intake;
         this.history = history;
+        this.evidence = evidence;
     }
 
     @Override
@@ -70,7 +74,12 @@ public class ReportTracking implements CaseTracker {
 
     /** The report's page for its victim, with a problem to show by the form or the thanks for what they added. */
     static TemplateInstance page(PublicReportStatus status, String accessCode, String error, boolean added) {
-        return Templates.track(status, accessCode, List.of(Addition.values()), error, added);
+        return Templates.track(status, accessCode, List.of(Addition.values()), error, added, null, false);
+    }
+
+    /** The report's page after a file was sent ({@code fileAdded}) or refused ({@code fileError}). */
+    static TemplateInstance filePage(PublicReportStatus status, String accessCode, String fileError, boolean fileAdded) {
+        return Templates.track(status, accessCode, List.of(Addition.values()), null, false, fileError, fileAdded);
     }
 
     /**
@@ -97,6 +106,39 @@ public class ReportTracking implements CaseTracker {
     }
 
     /**
+     * Keeps a file the victim sends with their report, under the same limits as files sent with it,
+     * with a public entry in the case's history. Empty when reference and code do not match.
+     *
+     * @throws InvalidSubmissionException when no file was chosen, or it is refused (too big, too many, empty, its kind)
+     * @throws ConflictException when the case is closed
+     */
+    public Optional<PublicReportStatus> addEvidence(String reference, String accessCode, UploadedFile file) {
+        Optional<PublicReportStatus> status = status(reference, accessCode);
+        if (status.isEmpty()) {
+            return status;
+        }
+        if (!status.get().mayAddInformation()) {
+            throw closed();
+        }
+        if (file == null) {
+            throw new InvalidSubmissionException(EvidenceCleaner.FIELD, "Choose a file to upload");
+        }
+        String found = status.get().reference();
+        EvidenceCleaner.Cleaned cleaned = evidence.check(found, file);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Report report = Report.findByReference(found).orElseThrow();
+            evidence.addToReport(report, cleaned);
+            history.record(report, EvidenceService.ADDED, true, "You sent a file: " + cleaned.fileName(), VICTIM);
+        });
+        return status(found, accessCode);
+    }
+
+    private static ConflictException closed() {
+        return new ConflictException("This case is closed",
+                "Your report is closed, so we cannot add to it. If it is happening again, make a new report.");
+    }
+
+    /**
      * Adds what the victim tells us to the case's history, where staff and the victim see it.
      * Empty when reference and code do not match.
      *
@@ -119,8 +161,7 @@ public class ReportTracking implements CaseTracker {
             return status;
         }
         if (!status.get().mayAddInformation()) {
-            throw new ConflictException("This case is closed",
-                    "Your report is closed, so we cannot add to it. If it is happening again, make a new report.");
+            throw closed();
         }
         Report report = Report.findByReference(status.get().reference()).orElseThrow();
         String message = kind.prefix + (text == null || text.isBlank() ? "(no message)" : text.strip());

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 
 import org.asbportal.category.CategoryRef;
 import org.asbportal.category.CategoryService;
+import org.asbportal.report.EvidenceViews;
+import org.asbportal.report.EvidenceViews.EvidenceFile;
 import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
@@ -45,7 +47,7 @@ public class StaffResource {
 
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
                 List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes, String find,
-                List<PerpetratorMatch> matches, String error, String notice);
+                List<PerpetratorMatch> matches, String error, String notice, List<EvidenceFile> evidence);
     }
 
     private final CaseService cases;
@@ -55,9 +57,11 @@ public class StaffResource {
     private final CurrentStaff staff;
     private final CategoryService categories;
     private final WardService wards;
+    private final CaseEvidence evidence;
 
     public StaffResource(CaseService cases, ActionService actions, CaseLinkService links, PerpetratorService perpetrators,
-            CurrentStaff staff, CategoryService categories, WardService wards) {
+            CurrentStaff staff, CategoryService categories, WardService wards, CaseEvidence evidence) {
+        this.evidence = evidence;
         this.cases = cases;
         this.actions = actions;
         this.links = links;
@@ -96,6 +100,22 @@ public class StaffResource {
         } catch (InvalidSubmissionException e) {
             return Response.status(400).entity(page(view, e.errors().get(0).message(), find, List.of(), null)).build();
         }
+    }
+
+    /**
+     * A file the resident sent, as a download (never shown in the page, whatever its kind); audited.
+     * Only staff who may work the case's queue get it.
+     */
+    @GET
+    @Path("/cases/{reference}/evidence/{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response evidence(@PathParam("reference") String reference, @PathParam("id") long id) {
+        EvidenceViews.Download file = evidence.download(reference, id);
+        return Response.ok(file.content(), file.mediaType())
+                .header("Content-Disposition", CaseEvidence.attachment(file.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @POST
@@ -230,7 +250,8 @@ public class StaffResource {
 
     private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches, String notice) {
         return Templates.caseDetail(staff.account().displayName, view, cases.officersFor(view.reference()),
-                cases.allQueues(), List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error, notice);
+                cases.allQueues(), List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error, notice,
+                evidence.files(view.reference()));
     }
 
     private static Outcome outcomeOf(String value) {

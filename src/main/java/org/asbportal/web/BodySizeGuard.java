@@ -21,12 +21,16 @@ import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Holds every request body to {@link BodyLimitConfig#maxBody()} (1 MiB) by what is actually read,
  * except on the administrators' upload routes ({@link BodyLimitConfig#largeBodyPaths()}), which have
- * {@code quarkus.http.limits.max-body-size} and read their files as they arrive.
+ * {@code quarkus.http.limits.max-body-size} and read their files as they arrive, and on the routes
+ * where residents send files ({@link UploadRoutes}), each held to the limit its feature gives.
  * <p>
  * A body declaring a larger {@code Content-Length} is refused before any of it is read. A body sent
  * without a length (chunked) is counted as it comes off the connection, before the portal buffers
@@ -44,10 +48,25 @@ public class BodySizeGuard {
 
     private final BodyLimitConfig config;
     private final EarlyRefusals refusals;
+    private final Instance<UploadRoutes> uploadRoutes;
+    private volatile Map<String, Long> uploadLimits;
 
-    public BodySizeGuard(BodyLimitConfig config, EarlyRefusals refusals) {
+    public BodySizeGuard(BodyLimitConfig config, EarlyRefusals refusals, Instance<UploadRoutes> uploadRoutes) {
         this.config = config;
         this.refusals = refusals;
+        this.uploadRoutes = uploadRoutes;
+    }
+
+    /** The largest body {@code path} reads: its upload route's limit, or {@link BodyLimitConfig#maxBody()}. */
+    long maxBodyOf(String path) {
+        Map<String, Long> limits = uploadLimits;
+        if (limits == null) {
+            Map<String, Long> all = new HashMap<>();
+            uploadRoutes.forEach(routes -> all.putAll(routes.maxBodies()));
+            limits = Map.copyOf(all);
+            uploadLimits = limits;
+        }
+        return limits.getOrDefault(path, config.maxBody());
     }
 
     void register(@Observes Filters filters) {
@@ -61,10 +80,11 @@ public class BodySizeGuard {
             context.next();
             return;
         }
+        long maxBody = maxBodyOf(context.normalizedPath());
         String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (length != null) {
             // The HTTP decoder reads exactly the declared length as this request's body, no more.
-            if (declaredTooLarge(length)) {
+            if (declaredTooLarge(length, maxBody)) {
                 context.put(REFUSED, Boolean.TRUE);
                 refusals.refuse(context, problem(context), true);
                 return;
@@ -76,17 +96,17 @@ public class BodySizeGuard {
                 && request.connection() instanceof ConnectionBase connection) {
             ChannelHandlerContext vertx = connection.channelHandlerContext();
             if (vertx.pipeline().get(COUNTER) == null) {
-                vertx.pipeline().addBefore(vertx.name(), COUNTER, new Counter(context, request.bytesRead()));
+                vertx.pipeline().addBefore(vertx.name(), COUNTER, new Counter(context, request.bytesRead(), maxBody));
             }
         }
         // Quarkus REST stops reading past this many bytes too (the only count over HTTP/2).
-        context.put("io.quarkus.max-request-size", config.maxBody());
+        context.put("io.quarkus.max-request-size", maxBody);
         context.next();
     }
 
-    private boolean declaredTooLarge(String length) {
+    private static boolean declaredTooLarge(String length, long maxBody) {
         try {
-            return Long.parseLong(length.strip()) > config.maxBody();
+            return Long.parseLong(length.strip()) > maxBody;
         } catch (NumberFormatException e) {
             return true;
         }
@@ -116,12 +136,14 @@ public class BodySizeGuard {
     private final class Counter extends ChannelInboundHandlerAdapter {
 
         private final RoutingContext context;
+        private final long maxBody;
         private long read;
         private boolean refused;
 
-        Counter(RoutingContext context, long alreadyRead) {
+        Counter(RoutingContext context, long alreadyRead, long maxBody) {
             this.context = context;
             this.read = alreadyRead;
+            this.maxBody = maxBody;
         }
 
         @Override
@@ -138,7 +160,7 @@ public class BodySizeGuard {
             }
             boolean last = message instanceof LastHttpContent;
             read += content.content().readableBytes();
-            if (refused || read > config.maxBody()) {
+            if (refused || read > maxBody) {
                 ReferenceCountUtil.release(message);
                 if (!refused) {
                     refused = true;

@@ -228,6 +228,11 @@ class CsrfAttackTest {
                 answers("reference", f.application, "accessCode", "WRONG-CODE", "reason", "Forged escalation")));
         form("/report/{page}", f -> new Target(Victim.REPORT_RESIDENT, "/report/danger", answers("danger", "no")));
         form("/report/check", f -> new Target(Victim.REPORT_RESIDENT, "/report/check", answers()));
+        // A journey page that takes files (the report's evidence page) has a multipart form of its own.
+        form("/report/{page}/files", f -> new Target(Victim.REPORT_RESIDENT, "/report/evidence/files",
+                answers("action", "upload"), "file"));
+        form("/track/evidence", f -> new Target(Victim.ANONYMOUS, "/track/evidence", answers("reference", f.kase.reference(),
+                "accessCode", f.kase.accessCode()), "file"));
         form("/community-trigger/apply/{page}", f -> new Target(Victim.TRIGGER_APPLICANT, "/community-trigger/apply/who",
                 answers("applying", "VICTIM", "victimType", "PERSON")));
         form("/community-trigger/apply/check", f -> new Target(Victim.TRIGGER_APPLICANT, "/community-trigger/apply/check", answers()));
@@ -237,6 +242,8 @@ class CsrfAttackTest {
         form("/track/lost-code", f -> new Target(Victim.ANONYMOUS, "/track/lost-code", answers("reference", f.kase.reference(),
                 "email", "forged@example.org")));
         form("/track/lost-code/new", f -> new Target(Victim.ANONYMOUS, "/track/lost-code/new", answers("token", "forged-token")));
+        form("/community-trigger/apply/{page}/files", f -> new Target(Victim.TRIGGER_APPLICANT,
+                "/community-trigger/apply/who/files", answers("action", "upload"), "file"));
         // PLEDGE.
         form("/pledge/register", f -> new Target(Victim.ANONYMOUS, "/pledge/register", answers("organisationName", "Forged org",
                 "type", "COUNCIL", "contactName", "Forged", "email", PledgeContacts.uniqueEmail())));

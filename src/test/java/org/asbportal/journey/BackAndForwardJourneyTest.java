@@ -39,6 +39,8 @@ import io.restassured.http.ContentType;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class BackAndForwardJourneyTest {
 
+    private static final String EVIDENCE = "Add photos, videos, audio or documents (optional)";
+
     @RegisterExtension
     static final Browser browser = new Browser();
 
@@ -98,9 +100,13 @@ class BackAndForwardJourneyTest {
         tab.page.getByLabel("What happened?").fill(description);
         tab.choose("Are young people (under 18) involved in the behaviour?", "I'm not sure");
         tab.pressContinue();
+        tab.arrive(EVIDENCE);
+        tab.pressContinue();
         tab.arrive("About you");
+        tab.back(EVIDENCE, "/report/evidence");
         tab.back("What happened?", "/report/what");
         assertThat(tab.page.getByLabel("What happened?")).hasValue(description);
+        tab.forward(EVIDENCE, "/report/evidence");
         tab.forward("About you", "/report/about");
         tab.choose("Are you the victim or a witness?", "A witness");
         tab.choose("Can we contact you about your report?", "No, I want to stay anonymous");

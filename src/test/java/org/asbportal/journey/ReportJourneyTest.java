@@ -454,6 +454,9 @@ class ReportJourneyTest {
             Request sent = page.waitForRequest(request -> "POST".equals(request.method()), this::pressContinue);
             assertEquals(DESCRIPTION_AS_SENT, formField(sent.postData(), "description"), "the description as the browser sent it");
 
+            arrive("Add photos, videos, audio or documents (optional)");
+            pressContinue();
+
             arrive("About you");
             if (resident.anonymous()) {
                 choose("Are you the victim or a witness?", "A witness");

@@ -31,7 +31,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class ReportDraftTest {
 
-    private static final List<String> PAGES = List.of("danger", "category", "where", "when", "what", "impact", "about",
+    private static final List<String> PAGES = List.of("danger", "category", "where", "when", "what", "evidence", "impact", "about",
             "equality", "consent", "check");
 
     @Inject
@@ -65,7 +65,7 @@ class ReportDraftTest {
         for (String page : PAGES) {
             Response shown = session.get("/report/" + page);
             shown.then().statusCode(200).header("Cache-Control", containsString("no-store"))
-                    .body(containsString("action=\"/report/" + page + "\""));
+                    .body(containsString("action=\"/report/" + page + (page.equals("evidence") ? "/files" : "") + "\""));
             assertEquals(page, session.step(), "GET /report/" + page + " shows that page");
         }
         session.get("/report/where").then().body(containsString("value=\"" + place + "\""));

@@ -22,6 +22,7 @@ public final class ReportFormSession extends FormSession {
                 "year", String.valueOf(day.getYear()), "time", "21:30", "stillHappening", "no", "frequency", "WEEKLY"));
         steps.put("what", answers("description", "Group shouting and kicking a ball at cars, form " + token,
                 "peopleInvolved", "", "youngPeople", "NO"));
+        steps.put("evidence", answers());
         steps.put("impact", answers("happenedBefore", "NO", "targeted", "no", "impact", "SOME", "unsafeAtHome", "no",
                 "vulnerableAffected", "no"));
         steps.put("about", answers("role", "WITNESS", "contactChoice", "ANONYMOUS"));

@@ -364,7 +364,7 @@ class ReportFormTest {
     void anonymousResidentIsNeverAskedForContactDetails() {
         Map<String, Map<String, List<String>>> steps = ReportFormSession.validAnswers();
         ReportFormSession session = ReportFormSession.start();
-        for (String step : List.of("danger", "category", "where", "when", "what", "about", "impact")) {
+        for (String step : List.of("danger", "category", "where", "when", "what", "evidence", "about", "impact")) {
             session.post(steps.get(step));
         }
         assertEquals("equality", session.step());

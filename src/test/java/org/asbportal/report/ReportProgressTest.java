@@ -27,8 +27,8 @@ class ReportProgressTest {
         assertThat(caption(session)).matches("Report anti-social behaviour: question 3 of \\d+");
         session.walkUntil(steps, "consent");
         int total = Integer.parseInt(caption(session).replaceAll(".* of ", ""));
-        assertThat(total).as("danger, kind, where, when, what, impact, about you, equality, consent").isEqualTo(9);
-        assertThat(caption(session)).as("the last question").isEqualTo("Report anti-social behaviour: question 9 of 9");
+        assertThat(total).as("danger, kind, where, when, what, evidence, impact, about you, equality, consent").isEqualTo(10);
+        assertThat(caption(session)).as("the last question").isEqualTo("Report anti-social behaviour: question 10 of 10");
 
         session.walkToCheck(steps);
         assertThat(caption(session)).doesNotContain("question");

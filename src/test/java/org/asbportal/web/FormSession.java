@@ -27,7 +27,9 @@ public abstract class FormSession {
     public static final String CSRF_COOKIE = "asb-csrf";
     public static final String CSRF_FIELD = "csrf-token";
     private static final String FORM_UTF8 = "application/x-www-form-urlencoded; charset=UTF-8";
-    private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\" novalidate>");
+    private static final Pattern FORM_ACTION = Pattern.compile(
+            "<form method=\"post\" action=\"([^\"]+)\"(?: enctype=\"multipart/form-data\")? novalidate>");
+    private static final String MULTIPART = "\" enctype=\"multipart/form-data\"";
     private static final Pattern BACK_LINK = Pattern.compile("<a href=\"([^\"]+)\" class=\"govuk-back-link\">");
 
     /** Name, value, name, value... as a mutable map of form fields (a name may repeat). */
@@ -99,16 +101,30 @@ public abstract class FormSession {
         return postTo(formAction(), answers, withCookie, withToken);
     }
 
-    /** Posts {@code fields} (and the CSRF token) to {@code url}, without following the answer. */
+    /**
+     * Posts {@code fields} (and the CSRF token) to {@code url}, without following the answer: as the
+     * page's form is encoded, multipart for a page that takes files (no file chosen).
+     */
     public Response postTo(String url, Map<String, List<String>> fields, boolean withCookie, boolean withToken) {
+        return postTo(url, fields, withCookie, withToken, null, null, null);
+    }
+
+    /** Uploads a file from the current page's multipart form, as pressing its Upload file button does. */
+    public Response upload(String fileName, byte[] content, String declaredType) {
+        return postTo(formAction(), answers("action", "upload"), true, true, fileName, content, declaredType);
+    }
+
+    /** Posts a multipart form with a file in the input {@code file}, without following the answer. */
+    public Response postTo(String url, Map<String, List<String>> fields, boolean withCookie, boolean withToken,
+            String fileName, byte[] content, String declaredType) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         if (withToken) {
             all.put(CSRF_FIELD, List.of(csrfToken));
         }
         all.putAll(fields);
+        boolean multipart = content != null || (last != null && last.asString().contains("action=\"" + url.replace("&", "&amp;") + MULTIPART));
         RequestSpecification request = given()
                 .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")))
-                .contentType(FORM_UTF8)
                 .accept("text/html")
                 .redirects().follow(false);
         Map<String, String> sent = new LinkedHashMap<>(cookies);
@@ -116,7 +132,15 @@ public abstract class FormSession {
             sent.remove(CSRF_COOKIE);
         }
         request.cookies(sent);
-        all.forEach((name, values) -> request.formParam(name, values.toArray()));
+        if (multipart) {
+            all.forEach((name, values) -> values.forEach(value -> request.multiPart(name, value)));
+            if (content != null) {
+                request.multiPart("file", fileName, content, declaredType);
+            }
+        } else {
+            request.contentType(FORM_UTF8);
+            all.forEach((name, values) -> request.formParam(name, values.toArray()));
+        }
         Response response = request.when().post(url);
         keepCookies(response);
         if (response.statusCode() / 100 != 3) {

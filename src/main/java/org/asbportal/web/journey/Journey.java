@@ -49,6 +49,11 @@ public interface Journey<D> {
         return answers;
     }
 
+    /** Where the files of its file pages ({@link Page#files}) are kept; null when it has none. */
+    default DraftFiles files() {
+        return null;
+    }
+
     /** The cookie that finds a resident's draft of this journey: {@code asb-NAME-draft}. */
     default String cookieName() {
         return "asb-" + name() + "-draft";

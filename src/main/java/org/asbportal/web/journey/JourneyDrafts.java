@@ -26,8 +26,8 @@ public class JourneyDrafts {
     private static final int MAX_TOKEN_LENGTH = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A draft as read: its answers (JSON), the pages done, its idempotency key, whether it was sent. */
-    public record Stored(String answers, Set<String> pagesDone, String submissionKey, boolean submitted) {
+    /** A draft as read: its answers (JSON), the pages done, its idempotency key, whether it was sent, its id. */
+    public record Stored(String answers, Set<String> pagesDone, String submissionKey, boolean submitted, long id) {
     }
 
     private final JourneyConfig config;
@@ -70,7 +70,8 @@ public class JourneyDrafts {
         }
         return JourneyDraft.find(AccessCodes.sha256(token), journey)
                 .filter(draft -> draft.expiresAt.isAfter(calendar.now()))
-                .map(draft -> new Stored(draft.answers, pages(draft.pagesDone), draft.submissionKey, draft.submittedAt != null));
+                .map(draft -> new Stored(draft.answers, pages(draft.pagesDone), draft.submissionKey, draft.submittedAt != null,
+                        draft.id));
     }
 
     /** Saves a new draft; returns the token for its cookie. */

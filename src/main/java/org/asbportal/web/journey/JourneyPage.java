@@ -36,6 +36,16 @@ public interface JourneyPage<D> {
         return view().action();
     }
 
+    /** Where a file page's multipart form posts. */
+    default String filesAction() {
+        return view().filesAction();
+    }
+
+    /** The files kept with the draft so far (on a file page and check your answers). */
+    default List<DraftFiles.Listed> files() {
+        return view().files();
+    }
+
     /** The previous page, or null on the first. */
     default String backHref() {
         return view().backHref();

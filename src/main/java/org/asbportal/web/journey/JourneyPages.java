@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.asbportal.web.UploadedFile;
+
 /**
  * A feature's journey as its resource serves it: the engine running the declared {@link Journey},
  * the view each page gets ({@code P}), how a complete draft is sent, and the confirmation ({@code C})
@@ -48,6 +50,12 @@ public final class JourneyPages<D, P, C> {
 
     public JourneyOutcome<P> save(String token, String slug, MultivaluedMap<String, String> form, boolean changing) {
         return journeys.save(journey, token, slug, form, changing).map(view);
+    }
+
+    /** A file page's multipart form: a file uploaded or removed, or the page saved; see {@link Journeys#saveFiles}. */
+    public JourneyOutcome<P> saveFiles(String token, String slug, MultivaluedMap<String, String> form, UploadedFile file,
+            boolean changing) {
+        return journeys.saveFiles(journey, token, slug, form, file, changing).map(view);
     }
 
     /** Sends the draft from check your answers; a refresh or double submit sends it once. */

@@ -18,13 +18,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.net.URI;
+import java.util.Collection;
+import java.util.Map;
 import org.asbportal.security.ClientAddress;
+import org.asbportal.web.UploadedFile;
+import org.jboss.resteasy.reactive.server.multipart.FileItem;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
  * The HTTP side of a journey, the same for every feature: {@code GET {path}/{page}} shows a page,
  * {@code POST {path}/{page}} saves it and redirects, {@code POST {path}/check} sends the draft and
- * {@code GET {path}/confirmation} shows what was sent. Every journey can be saved to come back to
+ * {@code GET {path}/confirmation} shows what was sent; a page that takes files also has its multipart
+ * form at {@code POST {path}/{page}/files}. Every journey can be saved to come back to
  * later: {@code {path}/save} asks where to email a link, {@code {path}/saved} says it was sent and
  * {@code {path}/resume/{token}} follows it. A feature's resource gives its path, its
  * {@link JourneyPages} and its templates, and its own start address.
@@ -114,6 +122,45 @@ public abstract class JourneyResource<P, C> {
     public Response save(@PathParam("page") String page, @QueryParam("change") boolean changing,
             MultivaluedMap<String, String> fields, @Context HttpHeaders headers) {
         return respond(pages().save(token(headers), page, fields, changing));
+    }
+
+    /**
+     * A file page's multipart form (CSRF-checked like every form: Quarkus REST's CSRF filter reads the
+     * token from multipart bodies too). The file comes in the page's file input; a file input left
+     * empty sends no file.
+     */
+    @POST
+    @Path("{page}/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    public Response saveFiles(@PathParam("page") String page, @QueryParam("change") boolean changing,
+            MultipartFormDataInput input, @Context HttpHeaders headers) {
+        MultivaluedMap<String, String> fields = new MultivaluedHashMap<>();
+        UploadedFile file = null;
+        for (Map.Entry<String, Collection<FormValue>> entry : input.getValues().entrySet()) {
+            for (FormValue value : entry.getValue()) {
+                if (!value.isFileItem()) {
+                    fields.add(entry.getKey(), value.getValue());
+                } else if (file == null) {
+                    file = upload(value);
+                }
+            }
+        }
+        return respond(pages().saveFiles(token(headers), page, fields, file, changing));
+    }
+
+    /** A file the form sent, or null when its input was left empty. */
+    private static UploadedFile upload(FormValue value) {
+        FileItem item = value.getFileItem();
+        return UploadedFile.chosen(value.getFileName(), fileSize(item), item::getInputStream);
+    }
+
+    private static long fileSize(FileItem item) {
+        try {
+            return item.getFileSize();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     /** The outcome as a page or a redirect, with the draft cookie when a draft was started. */

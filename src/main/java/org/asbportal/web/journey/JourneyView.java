@@ -11,9 +11,15 @@ import org.asbportal.web.PageErrors;
  * @param changing the page was opened by a Change link: saving it returns to check your answers
  * @param backHref the previous page asked, or null on the first page
  * @param restarted the resident's earlier answers had expired or could not be found: say so
+ * @param files the files kept with the draft, on a file page and check your answers
  */
 public record JourneyView<D>(Journey<D> journey, Page<D> step, D draft, PageErrors pageErrors, boolean changing,
-        String backHref, boolean restarted) {
+        String backHref, boolean restarted, List<DraftFiles.Listed> files) {
+
+    /** Where a file page's multipart form posts: {@code {page}/files}. */
+    public String filesAction() {
+        return journey.pageUrl(step.slug()) + "/files" + (changing ? "?change=true" : "");
+    }
 
     /** Where the page's form posts. */
     public String action() {

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.asbportal.security.AccessCodes;
 import org.asbportal.security.ClientLimits;
 import org.asbportal.security.TooManyAttemptsException;
 import org.asbportal.web.DatabaseFailures;
@@ -27,6 +28,7 @@ import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.PageErrors;
 import org.asbportal.web.PageErrors.PageError;
 import org.asbportal.web.Site;
+import org.asbportal.web.UploadedFile;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,7 +66,12 @@ public class Journeys {
     }
 
     /** A resident's draft for the length of a request. */
-    private record Draft<D>(String token, D answers, Set<String> done, String submissionKey, boolean submitted) {
+    private record Draft<D>(String token, D answers, Set<String> done, String submissionKey, boolean submitted, long id) {
+
+        /** The draft as its files know it. */
+        DraftFiles.DraftRef ref() {
+            return new DraftFiles.DraftRef(id, AccessCodes.sha256(submissionKey));
+        }
     }
 
     private final JourneyDrafts drafts;
@@ -101,7 +108,8 @@ public class Journeys {
             D answers = draft.map(Draft::answers).orElseGet(journey::newDraft);
             prefill.accept(answers);
             if (draft.isPresent()) {
-                save(journey, new Draft<>(token, answers, draft.get().done(), draft.get().submissionKey(), false));
+                save(journey, new Draft<>(token, answers, draft.get().done(), draft.get().submissionKey(), false,
+                        draft.get().id()));
                 return JourneyOutcome.redirect(journey.pageUrl(firstIncomplete(journey, draft.get()).orElse(check(journey).slug())),
                         null);
             }
@@ -134,7 +142,7 @@ public class Journeys {
         if (!page.shownFor(draft.answers())) {
             return JourneyOutcome.redirect(journey.pageUrl(next(journey, draft, page, changing)), null);
         }
-        return JourneyOutcome.show(view(journey, page, draft.answers(), PageErrors.NONE, changing, false), 200, null);
+        return JourneyOutcome.show(view(journey, draft, page, draft.answers(), PageErrors.NONE, changing, false), 200, null);
     }
 
     /**
@@ -176,21 +184,74 @@ public class Journeys {
         Optional<D> listChanged = changeList(journey, page, action, answers);
         if (listChanged.isPresent()) {
             done.remove(page.slug());
-            save(journey, new Draft<>(draft.token(), listChanged.get(), done, draft.submissionKey(), false));
+            save(journey, new Draft<>(draft.token(), listChanged.get(), done, draft.submissionKey(), false, draft.id()));
             return JourneyOutcome.redirect(journey.pageUrl(page.slug()) + (changing ? CHANGE : ""), newToken);
         }
         PageErrors errors = errorsOn(journey, page, answers);
         if (errors.any()) {
             done.remove(page.slug());
-            save(journey, new Draft<>(draft.token(), answers, done, draft.submissionKey(), false));
-            return JourneyOutcome.show(view(journey, page, answers, errors, changing, false), 400, newToken);
+            save(journey, new Draft<>(draft.token(), answers, done, draft.submissionKey(), false, draft.id()));
+            return JourneyOutcome.show(view(journey, draft, page, answers, errors, changing, false), 400, newToken);
         }
         done.add(page.slug());
-        Draft<D> saved = new Draft<>(draft.token(), answers, done, draft.submissionKey(), false);
+        Draft<D> saved = new Draft<>(draft.token(), answers, done, draft.submissionKey(), false, draft.id());
         save(journey, saved);
         String next = next(journey, saved, page, changing);
         boolean stillChanging = changing && !next.equals(check(journey).slug());
         return JourneyOutcome.redirect(journey.pageUrl(next) + (stillChanging ? CHANGE : ""), newToken);
+    }
+
+    /** What a resident is told when they press Upload file without choosing one. */
+    static final String NO_FILE_CHOSEN = "Choose a file to upload";
+    private static final String UPLOAD = "upload";
+    private static final String REMOVE_FILE = "remove-file-";
+
+    /**
+     * {@code POST /path/{slug}/files}, the multipart form of a page that takes files: Upload file keeps
+     * the chosen file with the draft, a file's Remove button removes it (both come back to the page),
+     * and Continue keeps a file chosen but not yet uploaded, then saves the page's answers as
+     * {@link #save} does. A file refused shows the page again (400) with what was wrong.
+     */
+    public <D> JourneyOutcome<JourneyView<D>> saveFiles(Journey<D> journey, String token, String slug,
+            MultivaluedMap<String, String> form, UploadedFile file, boolean changing) {
+        Page<D> page = page(journey, slug);
+        DraftFiles files = journey.files();
+        if (!page.takesFiles() || files == null) {
+            throw new NotFoundException();
+        }
+        Optional<Draft<D>> found = load(journey, token);
+        if (found.isEmpty()) {
+            return JourneyOutcome.redirect(journey.pageUrl(first(journey).slug()) + RESTARTED, null);
+        }
+        Draft<D> draft = found.get();
+        if (draft.submitted()) {
+            return JourneyOutcome.redirect(journey.pageUrl(confirmationSlug()), null);
+        }
+        if (!page.shownFor(draft.answers())) {
+            return JourneyOutcome.redirect(journey.pageUrl(next(journey, draft, page, changing)), null);
+        }
+        String action = Optional.ofNullable(form.getFirst("action")).orElse("");
+        String samePage = journey.pageUrl(page.slug()) + (changing ? CHANGE : "");
+        if (action.startsWith(REMOVE_FILE)) {
+            number(action.substring(REMOVE_FILE.length())).ifPresent(id -> files.remove(draft.ref(), id));
+            return JourneyOutcome.redirect(samePage, null);
+        }
+        if (file != null) {
+            try {
+                files.add(draft.ref(), file);
+            } catch (InvalidSubmissionException e) {
+                PageErrors errors = PageErrors.of(page.fileInput(), e.errors().get(0).message());
+                return JourneyOutcome.show(view(journey, draft, page, draft.answers(), errors, changing, false), 400, null);
+            }
+        }
+        if (action.equals(UPLOAD)) {
+            if (file == null) {
+                PageErrors errors = PageErrors.of(page.fileInput(), NO_FILE_CHOSEN);
+                return JourneyOutcome.show(view(journey, draft, page, draft.answers(), errors, changing, false), 400, null);
+            }
+            return JourneyOutcome.redirect(samePage, null);
+        }
+        return save(journey, token, slug, form, changing);
     }
 
     /**
@@ -213,14 +274,14 @@ public class Journeys {
         try {
             List<FieldError> errors = journey.validate(draft.answers());
             if (!errors.isEmpty()) {
-                return showErrorsOf(journey, draft.answers(), errors);
+                return showErrorsOf(journey, draft, errors);
             }
             sender.send(draft.answers(), draft.submissionKey());
         } catch (InvalidSubmissionException e) {
-            return showErrorsOf(journey, draft.answers(), e.errors());
+            return showErrorsOf(journey, draft, e.errors());
         } catch (TooManyAttemptsException e) {
             // A per-client limit: nothing was sent, the answers stay in the draft to send later.
-            return JourneyOutcome.wait(view(journey, check(journey), draft.answers(), PageErrors.of("send",
+            return JourneyOutcome.wait(view(journey, draft, check(journey), draft.answers(), PageErrors.of("send",
                     e.reason() + ". Your answers are saved: you can send it in "
                             + ClientLimits.minutes(e.retryAfter()) + " from this page."),
                     false, false), e.retryAfter());
@@ -229,7 +290,7 @@ public class Journeys {
                 throw e;
             }
             LOG.warnf("A %s could not be sent: the database is unavailable (%s)", journey.name(), e.getMessage());
-            return JourneyOutcome.show(view(journey, check(journey), draft.answers(), PageErrors.of("send", journey.notSaved()),
+            return JourneyOutcome.show(view(journey, draft, check(journey), draft.answers(), PageErrors.of("send", journey.notSaved()),
                     false, false), 503, null);
         }
         drafts.markSubmitted(journey.name(), token);
@@ -341,13 +402,14 @@ public class Journeys {
         return "confirmation";
     }
 
-    private <D> JourneyOutcome<JourneyView<D>> showErrorsOf(Journey<D> journey, D answers, List<FieldError> errors) {
+    private <D> JourneyOutcome<JourneyView<D>> showErrorsOf(Journey<D> journey, Draft<D> draft, List<FieldError> errors) {
+        D answers = draft.answers();
         List<Placed> placed = place(journey, errors);
         String slug = placed.get(0).anchor().page();
         Page<D> page = page(journey, slug);
         PageErrors pageErrors = new PageErrors(placed.stream().filter(p -> p.anchor().page().equals(slug))
                 .map(p -> new PageError(p.anchor().inputId(), p.error().message())).toList());
-        return JourneyOutcome.show(view(journey, page, answers, pageErrors, !page.checkAnswers(), false), 400, null);
+        return JourneyOutcome.show(view(journey, draft, page, answers, pageErrors, !page.checkAnswers(), false), 400, null);
     }
 
     private record Placed(FieldError error, Journey.Anchor anchor, int pageIndex) {
@@ -436,7 +498,16 @@ public class Journeys {
 
     private static <D> JourneyView<D> view(Journey<D> journey, Page<D> page, D answers, PageErrors errors, boolean changing,
             boolean restarted) {
-        return new JourneyView<>(journey, page, answers, errors, changing, previous(journey, answers, page, changing), restarted);
+        return view(journey, null, page, answers, errors, changing, restarted);
+    }
+
+    /** The view of a page of {@code draft}, with its files on a file page and check your answers. */
+    private static <D> JourneyView<D> view(Journey<D> journey, Draft<D> draft, Page<D> page, D answers, PageErrors errors,
+            boolean changing, boolean restarted) {
+        List<DraftFiles.Listed> files = draft == null || journey.files() == null || !(page.takesFiles() || page.checkAnswers())
+                ? List.of() : journey.files().list(draft.ref());
+        return new JourneyView<>(journey, page, answers, errors, changing, previous(journey, answers, page, changing), restarted,
+                files);
     }
 
     /** Copies the page's inputs into the answers, by the names the page declares. */
@@ -532,7 +603,7 @@ public class Journeys {
 
     private <D> Optional<Draft<D>> load(Journey<D> journey, String token) {
         return drafts.load(journey.name(), token).map(stored -> new Draft<>(token, readJson(journey, stored.answers()),
-                stored.pagesDone(), stored.submissionKey(), stored.submitted()));
+                stored.pagesDone(), stored.submissionKey(), stored.submitted(), stored.id()));
     }
 
     private <D> void save(Journey<D> journey, Draft<D> draft) {
