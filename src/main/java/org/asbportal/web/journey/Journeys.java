@@ -309,7 +309,7 @@ public class Journeys {
         } else {
             done.add(page.slug());
         }
-        save(journey, new Draft<>(draft.token(), answers, done, draft.submissionKey(), false));
+        save(journey, new Draft<>(draft.token(), answers, done, draft.submissionKey(), false, draft.id()));
         return JourneyOutcome.redirect(journey.pageUrl(SAVE), newToken);
     }
 
