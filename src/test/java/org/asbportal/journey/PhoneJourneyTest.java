@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.asbportal.report.EvidenceFiles;
 import org.asbportal.report.ReportRequests;
 import org.asbportal.web.TestDates;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole report journey on a phone, 390 px wide, with JavaScript on and off: "Exit this page" and
- * "question N of M" on every question, nothing scrolling sideways, a time typed "9pm", a receipt
+ * "question N of M" on every question, nothing scrolling sideways, a time typed "9pm", a phone's
+ * photo uploaded and stored without its EXIF (where it was taken), a receipt
  * waiting in the outbox straight after sending, and a second report from the same victim told of
  * their right to a case review, linked with both references.
  */
@@ -36,6 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PhoneJourneyTest {
 
     private static final int PHONE = 390;
+    private static final String EVIDENCE = "Add photos, videos, audio or documents (optional)";
     private static final Pattern PROGRESS = Pattern.compile("Report anti-social behaviour: question (\\d+) of (\\d+)");
 
     @RegisterExtension
@@ -54,6 +59,9 @@ class PhoneJourneyTest {
 
         String first = report(javaScript, email, false);
         assertThat(receiptsTo(email)).containsExactly(first);
+        byte[] photo = evidenceOf(first);
+        assertThat(photo).startsWith((byte) 0xFF, (byte) 0xD8);
+        assertThat(new String(photo, StandardCharsets.ISO_8859_1)).as("the photo as stored").doesNotContain("Exif");
 
         String second = report(javaScript, email, true);
         assertThat(receiptsTo(email)).containsExactly(first, second);
@@ -96,7 +104,7 @@ class PhoneJourneyTest {
         choose(tab, "Are young people (under 18) involved in the behaviour?", "No");
         next(tab);
 
-        skipEvidence(tab, asked);
+        evidence(tab, asked, !second);
 
         question(tab, "About you", asked);
         choose(tab, "Are you the victim or a witness?", "The victim, or one of them");
@@ -158,12 +166,18 @@ class PhoneJourneyTest {
         fits(tab);
     }
 
-    /** The optional evidence page, when the journey has it: nothing added. */
-    private static void skipEvidence(Tab tab, List<Integer> asked) {
-        if (!tab.page.title().startsWith("About you")) {
-            question(tab, tab.page.title().replaceAll(" – .*$", ""), asked);
-            next(tab);
+    /** The optional evidence page: a phone's photo, with where it was taken in its EXIF, uploaded on the first report. */
+    private static void evidence(Tab tab, List<Integer> asked, boolean upload) {
+        question(tab, EVIDENCE, asked);
+        if (upload) {
+            tab.page.getByLabel("Upload a file").setInputFiles(new FilePayload("IMG_20260301_2130.jpg", "image/jpeg",
+                    EvidenceFiles.jpegWithGps(64, 48, 1)));
+            tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload file")).click();
+            tab.arrive(EVIDENCE);
+            assertThat(tab.page.locator(".govuk-summary-list__key")).hasText("IMG_20260301_2130.jpg");
+            fits(tab);
         }
+        next(tab);
     }
 
     private static void choose(Tab tab, String legend, String label) {
@@ -178,6 +192,22 @@ class PhoneJourneyTest {
     private static void fits(Tab tab) {
         Number width = (Number) tab.page.evaluate("() => document.documentElement.scrollWidth");
         assertThat(width.intValue()).as("the width of " + tab.page.url() + " on a phone").isLessThanOrEqualTo(PHONE);
+    }
+
+    /** The one file sent with the report {@code reference}, as stored. */
+    private byte[] evidenceOf(String reference) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT c.content FROM report_evidence e "
+                        + "JOIN report_evidence_content c ON c.evidence_id = e.id JOIN report r ON r.id = e.report_id "
+                        + "WHERE r.reference = ?")) {
+            select.setString(1, reference);
+            try (ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next()).as("a file sent with " + reference).isTrue();
+                byte[] content = rows.getBytes(1);
+                assertThat(rows.next()).as("one file only").isFalse();
+                return content;
+            }
+        }
     }
 
     /** The references of the receipts waiting in the outbox for {@code email}, oldest first. */
