@@ -2,10 +2,13 @@ package org.asbportal.retention;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,6 +71,18 @@ public class RetentionService {
             List<RetentionRun> runs) {
     }
 
+    /** Refuses to start with a period that is not longer than nothing, which would remove data as soon as it could. */
+    void checkPeriods(@Observes StartupEvent start) {
+        checkPeriod("asb.retention.closed-reports-after", config.closedReportsAfter());
+        checkPeriod("asb.retention.audit-entries-after", config.auditEntriesAfter());
+    }
+
+    static void checkPeriod(String name, Period period) {
+        if (period.isZero() || period.isNegative()) {
+            throw new IllegalStateException(name + " must be a period longer than nothing, e.g. P24M; it is " + period);
+        }
+    }
+
     /** Daily (by default), on one replica at a time. */
     @Scheduled(cron = "${asb.retention.cron:0 30 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -75,10 +90,13 @@ public class RetentionService {
     }
 
     /**
-     * A run an administrator starts now; empty when another run holds the job's lease (on this
-     * replica or another).
+     * A run an administrator starts now; empty when another run, on this replica or another, took the
+     * job's lease in the last few minutes. A dry run changes nothing, so it needs no lease.
      */
     public Optional<RetentionRun> runNow(boolean dryRun, String actor) {
+        if (dryRun) {
+            return Optional.of(run(true, actor));
+        }
         AtomicReference<RetentionRun> done = new AtomicReference<>();
         lease.runOnce(JOB, MANUAL_LEASE, () -> done.set(run(dryRun, actor)));
         return Optional.ofNullable(done.get());
