@@ -25,7 +25,8 @@ class ArchitectureTest {
     /** Every feature package: shared layers may use none of them. */
     static final String[] FEATURES = {
         BASE + ".admin..", BASE + ".casetracking..", BASE + ".category..", BASE + ".contact..", BASE + ".figures..",
-        BASE + ".pledge..", BASE + ".report..", BASE + ".triage..", BASE + ".trigger..", BASE + ".ward..",
+        BASE + ".pledge..", BASE + ".report..", BASE + ".retention..", BASE + ".triage..", BASE + ".trigger..",
+        BASE + ".ward..",
     };
 
     static final String[] SHARED = {BASE + ".web..", BASE + ".security..", BASE + ".notify.."};
@@ -58,6 +59,7 @@ class ArchitectureTest {
     void featuresUseOnlyFeaturesOnLowerLevels() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("admin").definedBy(BASE + ".admin..")
+                .layer("retention").definedBy(BASE + ".retention..")
                 .layer("figures").definedBy(BASE + ".figures..")
                 .layer("trigger").definedBy(BASE + ".trigger..")
                 .layer("triage").definedBy(BASE + ".triage..")
@@ -68,6 +70,7 @@ class ArchitectureTest {
                 .layer("ward").definedBy(BASE + ".ward..")
                 .layer("category").definedBy(BASE + ".category..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
+                .whereLayer("retention").mayNotBeAccessedByAnyLayer()
                 .whereLayer("figures").mayNotBeAccessedByAnyLayer()
                 .whereLayer("trigger").mayOnlyBeAccessedByLayers("admin", "figures")
                 .whereLayer("triage").mayOnlyBeAccessedByLayers("admin", "figures")

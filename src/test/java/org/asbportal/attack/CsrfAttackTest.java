@@ -215,6 +215,8 @@ class CsrfAttackTest {
                 "date-month", "6", "date-year", "2099", "title", "Forged bank holiday"));
         form("/admin/bank-holidays/{id}/delete", f -> admin("/admin/bank-holidays/" + f.bankHoliday + "/delete"));
         form("/admin/bank-holidays/import", f -> new Target(Victim.ADMIN, "/admin/bank-holidays/import", answers(), "holidaysFile"));
+        form("/admin/retention/dry-run", f -> admin("/admin/retention/dry-run"));
+        form("/admin/retention/run", f -> admin("/admin/retention/run"));
         form("/admin/wards/police-import", f -> new Target(Victim.ADMIN, "/admin/wards/police-import", answers(), "policeFile"));
         form("/admin/wards/boundaries", f -> new Target(Victim.ADMIN, "/admin/wards/boundaries",
                 answers("codeProperty", "cmwd11cd", "nameProperty", "cmwd11nm"), "boundariesFile"));

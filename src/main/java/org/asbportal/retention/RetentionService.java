@@ -1,0 +1,236 @@
+package org.asbportal.retention;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.asbportal.security.AuditLog;
+import org.asbportal.web.Calendar;
+import org.asbportal.web.JobLease;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the retention schedule (UK GDPR storage limitation). A report closed longer than
+ * {@code asb.retention.closed-reports-after} ago is anonymised: the reporter's name, email, phone and
+ * safe-contact answers are cleared (and with them the keys that match a victim's other reports), the
+ * description, the people involved and the location's words are replaced, the coordinates cleared,
+ * the equality monitoring answers and evidence files deleted, and what the victim added on
+ * {@code /track} replaced in the history, whose entries stay. What the figures count stays: kind of
+ * behaviour, ward, dates, risk level, outcome, queue and the shape of the history, so ward counts,
+ * public figures and Community Trigger figures do not change. Audit entries older than
+ * {@code asb.retention.audit-entries-after} are deleted.
+ *
+ * <p>A run works in batches, each its own transaction; a report's {@code anonymised_at} marks it done,
+ * so a run that stops half-way is completed by the next. Runs take the job's lease, so one replica
+ * runs at a time. A dry run counts what would change and changes nothing. Each run is recorded in
+ * {@code retention_run} and the audit log.
+ */
+@ApplicationScoped
+public class RetentionService {
+
+    /** What replaces free text that may identify someone. */
+    public static final String REMOVED = "[removed under the retention policy]";
+    static final String JOB = "retention";
+    static final String SYSTEM = "system";
+    /** The lease of a scheduled run: the runs of all replicas at the same minute find it held. */
+    private static final String SCHEDULED_LEASE = "1h";
+    /** The lease of a run an administrator starts: long enough for a run, short enough to try again soon. */
+    private static final String MANUAL_LEASE = "5m";
+    private static final int LATEST_RUNS = 10;
+    private static final Logger LOG = Logger.getLogger(RetentionService.class);
+
+    private final RetentionConfig config;
+    private final Calendar calendar;
+    private final JobLease lease;
+    private final AuditLog audit;
+    private final EntityManager entities;
+
+    public RetentionService(RetentionConfig config, Calendar calendar, JobLease lease, AuditLog audit, EntityManager entities) {
+        this.config = config;
+        this.calendar = calendar;
+        this.lease = lease;
+        this.audit = audit;
+        this.entities = entities;
+    }
+
+    /** The counts of one run, kind by kind. */
+    public record Counts(int reports, int equalityAnswers, int evidenceFiles, int victimAdditions, int auditEntries) {
+    }
+
+    /** What the admin page shows: the settings and the latest runs. */
+    public record Overview(String schedule, String closedReportsAfter, String auditEntriesAfter, int batchSize,
+            List<RetentionRun> runs) {
+    }
+
+    /** Refuses to start with a period that is not longer than nothing, which would remove data as soon as it could. */
+    void checkPeriods(@Observes StartupEvent start) {
+        checkPeriod("asb.retention.closed-reports-after", config.closedReportsAfter());
+        checkPeriod("asb.retention.audit-entries-after", config.auditEntriesAfter());
+    }
+
+    static void checkPeriod(String name, Period period) {
+        if (period.isZero() || period.isNegative()) {
+            throw new IllegalStateException(name + " must be a period longer than nothing, e.g. P24M; it is " + period);
+        }
+    }
+
+    /** Daily (by default), on one replica at a time. */
+    @Scheduled(cron = "${asb.retention.cron:0 30 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        lease.runOnce(JOB, SCHEDULED_LEASE, () -> run(false, SYSTEM));
+    }
+
+    /**
+     * A run an administrator starts now; empty when another run, on this replica or another, took the
+     * job's lease in the last few minutes. A dry run changes nothing, so it needs no lease.
+     */
+    public Optional<RetentionRun> runNow(boolean dryRun, String actor) {
+        if (dryRun) {
+            return Optional.of(run(true, actor));
+        }
+        AtomicReference<RetentionRun> done = new AtomicReference<>();
+        lease.runOnce(JOB, MANUAL_LEASE, () -> done.set(run(dryRun, actor)));
+        return Optional.ofNullable(done.get());
+    }
+
+    /** Applies (or, in a dry run, counts) the retention schedule at the clock's present moment; records the run. */
+    public RetentionRun run(boolean dryRun, String actor) {
+        Instant now = calendar.now();
+        Instant reportsClosedBefore = now.atZone(calendar.zone()).minus(config.closedReportsAfter()).toInstant();
+        Instant auditBefore = now.atZone(calendar.zone()).minus(config.auditEntriesAfter()).toInstant();
+        long runId = QuarkusTransaction.requiringNew().call(() -> start(now, dryRun, actor));
+
+        int[] totals = new int[5];
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Long> batch = QuarkusTransaction.requiringNew().call(() -> dueReports(reportsClosedBefore, from));
+            if (batch.isEmpty()) {
+                break;
+            }
+            Counts counts = QuarkusTransaction.requiringNew().call(() -> anonymise(batch, dryRun));
+            add(totals, counts);
+            after = batch.get(batch.size() - 1);
+        }
+        totals[4] = auditEntries(auditBefore, dryRun);
+        RetentionRun run = QuarkusTransaction.requiringNew().call(() -> finish(runId, totals, actor));
+        if (run.reports > 0 || run.auditEntries > 0) {
+            LOG.infof("Retention%s: %s", dryRun ? " (dry run)" : "", run.counts());
+        }
+        return run;
+    }
+
+    /** The settings and the latest runs. */
+    public Overview overview() {
+        String schedule = "off".equals(config.cron()) || "disabled".equals(config.cron()) ? "Not scheduled" : config.cron();
+        return QuarkusTransaction.requiringNew().call(() -> new Overview(schedule, config.closedReportsAfter().toString(),
+                config.auditEntriesAfter().toString(), config.batchSize(), RetentionRun.latest(LATEST_RUNS)));
+    }
+
+    private static long start(Instant now, boolean dryRun, String actor) {
+        RetentionRun run = new RetentionRun();
+        run.startedAt = now;
+        run.dryRun = dryRun;
+        run.startedBy = actor;
+        run.persist();
+        return run.id;
+    }
+
+    private RetentionRun finish(long runId, int[] totals, String actor) {
+        RetentionRun run = RetentionRun.findById(runId);
+        run.reports = totals[0];
+        run.equalityAnswers = totals[1];
+        run.evidenceFiles = totals[2];
+        run.victimAdditions = totals[3];
+        run.auditEntries = totals[4];
+        run.finishedAt = calendar.now();
+        audit.record(actor, run.dryRun ? "RETENTION_DRY_RUN" : "RETENTION_RUN", null, run.counts());
+        return run;
+    }
+
+    private static void add(int[] totals, Counts counts) {
+        totals[0] += counts.reports();
+        totals[1] += counts.equalityAnswers();
+        totals[2] += counts.evidenceFiles();
+        totals[3] += counts.victimAdditions();
+    }
+
+    /** The next batch of closed reports past their retention and not yet anonymised, by id after {@code after}. */
+    @SuppressWarnings("unchecked")
+    private List<Long> dueReports(Instant closedBefore, long after) {
+        return ((List<Number>) entities.createNativeQuery("""
+                SELECT r.id FROM report r JOIN queue_item q ON q.report_id = r.id
+                WHERE r.status = 'CLOSED' AND r.anonymised_at IS NULL AND q.closed_at IS NOT NULL
+                  AND q.closed_at <= ?1 AND r.id > ?2
+                ORDER BY r.id LIMIT ?3""")
+                .setParameter(1, closedBefore)
+                .setParameter(2, after)
+                .setParameter(3, config.batchSize())
+                .getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    private Counts anonymise(List<Long> ids, boolean dryRun) {
+        int equality = count("SELECT COUNT(*) FROM equality_monitoring WHERE report_id IN (?1)", ids);
+        int evidence = count("SELECT COUNT(*) FROM report_evidence WHERE report_id IN (?1)", ids);
+        int additions = count("SELECT COUNT(*) FROM report_event WHERE actor = 'victim' AND message <> ?2 AND report_id IN (?1)",
+                ids);
+        if (!dryRun) {
+            execute("DELETE FROM equality_monitoring WHERE report_id IN (?1)", ids);
+            execute("DELETE FROM report_evidence WHERE report_id IN (?1)", ids); // its content goes with it (ON DELETE CASCADE)
+            execute("UPDATE report_event SET message = ?2 WHERE actor = 'victim' AND message <> ?2 AND report_id IN (?1)", ids);
+            entities.createNativeQuery("""
+                    UPDATE report r SET reporter_name = NULL, reporter_email = NULL, reporter_phone = NULL,
+                        preferred_contact = NULL, safe_contact = NULL, safe_contact_times = NULL,
+                        description = ?2, people_involved = CASE WHEN people_involved IS NULL THEN NULL ELSE ?2 END,
+                        location_description = ?2, latitude = NULL, longitude = NULL, anonymised_at = ?3, version = version + 1
+                    WHERE r.id IN (?1)""")
+                    .setParameter(1, ids).setParameter(2, REMOVED).setParameter(3, calendar.now())
+                    .executeUpdate();
+        }
+        return new Counts(ids.size(), equality, evidence, additions, 0);
+    }
+
+    private int count(String sql, List<Long> ids) {
+        Query query = entities.createNativeQuery(sql).setParameter(1, ids);
+        if (sql.contains("?2")) {
+            query.setParameter(2, REMOVED);
+        }
+        return ((Number) query.getSingleResult()).intValue();
+    }
+
+    private void execute(String sql, List<Long> ids) {
+        Query query = entities.createNativeQuery(sql).setParameter(1, ids);
+        if (sql.contains("?2")) {
+            query.setParameter(2, REMOVED);
+        }
+        query.executeUpdate();
+    }
+
+    /** Deletes (or counts) the audit entries older than {@code before}, batch by batch. */
+    private int auditEntries(Instant before, boolean dryRun) {
+        if (dryRun) {
+            return QuarkusTransaction.requiringNew().call(() -> ((Number) entities
+                    .createNativeQuery("SELECT COUNT(*) FROM audit_entry WHERE occurred_at < ?1")
+                    .setParameter(1, before).getSingleResult()).intValue());
+        }
+        int deleted = 0;
+        while (true) {
+            int batch = QuarkusTransaction.requiringNew().call(() -> entities
+                    .createNativeQuery("DELETE FROM audit_entry WHERE occurred_at < ?1 ORDER BY id LIMIT ?2")
+                    .setParameter(1, before).setParameter(2, config.batchSize()).executeUpdate());
+            deleted += batch;
+            if (batch < config.batchSize()) {
+                return deleted;
+            }
+        }
+    }
+}
