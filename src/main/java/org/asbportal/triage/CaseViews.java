@@ -29,6 +29,16 @@ public final class CaseViews {
     /** One page of a queue; {@code continued} when it is not the first. */
     public record QueuePage(QueueSummary queue, List<QueueItemView> items, String nextCursor, QueueFilter filter,
             boolean continued) {
+
+        /** The first page with the same filters and order, or null on the first page. */
+        public String firstLink() {
+            return continued ? "/staff/queues/" + queue.code() + "?" + filter.query() : null;
+        }
+
+        /** The next page, or null on the last. */
+        public String nextLink() {
+            return nextCursor == null ? null : "/staff/queues/" + queue.code() + "?" + filter.query() + "&cursor=" + nextCursor;
+        }
     }
 
     /**
@@ -42,17 +52,18 @@ public final class CaseViews {
             return !query.isEmpty();
         }
 
-        /** The query for a link to another page of the results. */
-        public String queryParameter() {
-            return java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+        /** The previous page of the results, or null on the first. */
+        public String previousLink() {
+            return page > 1 ? link(page - 1) : null;
         }
 
-        public int previousPage() {
-            return page - 1;
+        /** The next page of the results, or null on the last. */
+        public String nextLink() {
+            return more ? link(page + 1) : null;
         }
 
-        public int nextPage() {
-            return page + 1;
+        private String link(int number) {
+            return "/staff/search?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8) + "&page=" + number;
         }
     }
 

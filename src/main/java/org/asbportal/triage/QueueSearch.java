@@ -79,10 +79,11 @@ public class QueueSearch {
             where.append(" and r.id in :ids");
             params.and("ids", ids);
         }
+        // The page's 25 and one more (range is inclusive), to know whether another page follows.
         List<CaseViews.QueueItemView> items = new ArrayList<>(QueueItem.<QueueItem>find(
                         "select i from QueueItem i join fetch i.report r left join fetch i.assignedTo where " + where
                                 + " order by r.id desc", params)
-                .page(number - 1, CaseService.PAGE_SIZE + 1).list().stream().map(item -> cases.itemView(item, null)).toList());
+                .range((number - 1) * CaseService.PAGE_SIZE, number * CaseService.PAGE_SIZE).list().stream().map(item -> cases.itemView(item, null)).toList());
         boolean more = items.size() > CaseService.PAGE_SIZE;
         return new SearchPage(q, more ? items.subList(0, CaseService.PAGE_SIZE) : items, number, more, capped);
     }

@@ -218,6 +218,27 @@ class QueueWorkTest {
                 "every word must be there");
     }
 
+    @Test
+    void pagesTheResultsTwentyFiveAtATime() {
+        String word = "zq" + ReportRequests.unique();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            sent.add(0, Cases.report(Cases.requestFor("COUNCIL_ASB").with("description", "Bags dumped at " + word), "COUNCIL_ASB")
+                    .reference());
+        }
+        StaffSession triage = StaffSession.signIn("triage");
+
+        Document first = search(triage, word);
+        Element next = first.selectFirst("a[rel=next]");
+        Document second = Jsoup.parse(triage.get(next.attr("href")).then().statusCode(200).extract().asString());
+
+        assertEquals(sent.subList(0, 25), references(first));
+        assertTrue(first.select("a[rel=prev]").isEmpty());
+        assertEquals(sent.subList(25, 26), references(second));
+        assertEquals("/staff/search?q=" + word + "&page=1", second.selectFirst("a[rel=prev]").attr("href"));
+        assertTrue(second.select("a[rel=next]").isEmpty());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"+-*()~<>@", "a", "%_'\\"})
     void asksForARealSearchWhenNoWordCanBeLookedFor(String typed) {
