@@ -205,6 +205,24 @@ public class Report extends PanacheEntityBase {
                 localDate(row[2]), (BigDecimal) row[3], (BigDecimal) row[4], (String) row[5], (String) row[6], (String) row[7]));
     }
 
+    /**
+     * The ids of the reports, newest first and at most {@code limit}, whose place or description has a
+     * word starting with each of {@code words}: read from the full-text index on both (V030), in boolean
+     * mode, each word a required prefix. Only letters and digits are accepted, so nothing a person typed
+     * is ever read as a search operator.
+     */
+    public static List<Long> idsWithWords(List<String> words, int limit) {
+        if (words.isEmpty() || words.stream().anyMatch(w -> !w.matches("[\\p{L}\\p{N}]+"))) {
+            throw new IllegalArgumentException("words are letters and digits only");
+        }
+        String against = words.stream().map(w -> "+" + w + "*").collect(java.util.stream.Collectors.joining(" "));
+        List<?> rows = getEntityManager().createNativeQuery("SELECT id FROM report "
+                        + "WHERE MATCH (location_description, description) AGAINST (?1 IN BOOLEAN MODE) ORDER BY id DESC LIMIT ?2")
+                .setParameter(1, against).setParameter(2, limit)
+                .getResultList();
+        return rows.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
     private static LocalDate localDate(Object value) {
         return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }

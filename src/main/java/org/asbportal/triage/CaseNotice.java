@@ -9,6 +9,8 @@ import java.util.Arrays;
 public enum CaseNotice {
     CLAIMED("claimed", "You have claimed this case"),
     ASSIGNED("assigned", "The case has been assigned"),
+    RELEASED("released", "The case is back in the queue: nobody holds it now"),
+    REASSIGNED("reassigned", "The case has been reassigned"),
     TRANSFERRED("transferred", "The case has been moved to another queue"),
     PUBLIC_UPDATE("update", "Update added: the resident can see it when they check their report"),
     INTERNAL_NOTE("note", "Note added: only staff can see it"),

@@ -1,11 +1,13 @@
 package org.asbportal.triage;
 
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -48,6 +50,11 @@ public class CaseService {
 
     static final int PAGE_SIZE = 25;
     static final int MAX_TEXT = 4000;
+    /** The longest note a release or reassignment carries into the timeline. */
+    static final int MAX_HAND_ON_NOTE = 500;
+    /** The place as a queue row shows it, and the description's first words as its summary. */
+    static final int PLACE_LENGTH = 60;
+    static final int SUMMARY_LENGTH = 80;
     /** The reason of a linked report that shares a perpetrator with the case. */
     static final String SAME_PERPETRATOR = "SAME_PERPETRATOR";
     /** The reason of a linked report from the same (non-anonymous) reporter email or phone. */
@@ -61,10 +68,12 @@ public class CaseService {
     private final RepeatFinder repeats;
     private final ReportHistory history;
     private final WardService wards;
+    private final QueueVisits visits;
 
     public CaseService(CurrentStaff staff, AuditLog audit, Calendar calendar, VictimNotifier victims, Labels labels,
-            RepeatFinder repeats, ReportHistory history, WardService wards) {
+            RepeatFinder repeats, ReportHistory history, WardService wards, QueueVisits visits) {
         this.wards = wards;
+        this.visits = visits;
         this.staff = staff;
         this.audit = audit;
         this.calendar = calendar;
@@ -83,10 +92,24 @@ public class CaseService {
         return queues.stream().map(this::summary).toList();
     }
 
-    /** One page of a queue, risk first then oldest, continuing after {@code cursor}. */
+    /** One page of a queue in the filter's order (risk first then oldest by default), continuing after {@code cursor}. */
     @Transactional
     public QueuePage queue(String code, QueueFilter filter, String cursor) {
+        return queue(code, filter, cursor, false);
+    }
+
+    /**
+     * One page of a queue as the officer looks at it in the browser: opening its first page remembers
+     * when, and items received since the look before are marked new on every page of this look.
+     */
+    @Transactional
+    public QueuePage look(String code, QueueFilter filter, String cursor) {
+        return queue(code, filter, cursor, true);
+    }
+
+    private QueuePage queue(String code, QueueFilter filter, String cursor, boolean look) {
         TriageQueue queue = workableQueue(code);
+        QueueFilter.Sort sort = filter.sort() == null ? QueueFilter.Sort.RISK : filter.sort();
         StringBuilder where = new StringBuilder("i.queue = :queue");
         Parameters params = Parameters.with("queue", queue);
         switch (filter.statusOrDefault()) {
@@ -122,28 +145,64 @@ public class CaseService {
         if (after != null) {
             // One level of parentheses (and binds before or): nested ones cost Hibernate's parser seconds
             // and, translated by many threads at once after a start, the whole heap.
-            where.append(" and (i.riskRank < :rank or i.riskRank = :rank and i.createdAt > :created"
-                    + " or i.riskRank = :rank and i.createdAt = :created and i.id > :id)");
-            params.and("rank", after.rank()).and("created", after.created()).and("id", after.id());
+            where.append(switch (sort) {
+                case RISK -> " and (i.riskRank < :rank or i.riskRank = :rank and i.createdAt > :created"
+                        + " or i.riskRank = :rank and i.createdAt = :created and i.id > :id)";
+                case OLDEST -> " and (i.createdAt > :created or i.createdAt = :created and i.id > :id)";
+                case NEWEST -> " and (i.createdAt < :created or i.createdAt = :created and i.id < :id)";
+                case DUE -> " and (i.firstContactDueBy > :due or i.firstContactDueBy = :due and i.id > :id)";
+            });
+            params.and("id", after.id());
+            switch (sort) {
+                case RISK -> params.and("rank", (int) after.key()).and("created", after.created());
+                case OLDEST, NEWEST -> params.and("created", after.created());
+                case DUE -> params.and("due", LocalDate.ofEpochDay(after.key()));
+            }
         }
         List<QueueItem> rows = "all".equals(filter.statusOrDefault())
-                ? openAndClosed(where.toString(), params)
-                : worklistPage(where.toString(), params);
+                ? openAndClosed(where.toString(), params, sort)
+                : worklistPage(where.toString(), params, sort);
         boolean more = rows.size() > PAGE_SIZE;
         List<QueueItem> page = more ? rows.subList(0, PAGE_SIZE) : rows;
         audit.record(staff.username(), "READ_QUEUE", null, queue.code);
-        String next = more ? Cursor.of(page.get(page.size() - 1)).encode() : null;
-        return new QueuePage(summary(queue), page.stream().map(this::itemView).toList(), next, filter, after != null);
+        String next = more ? Cursor.of(page.get(page.size() - 1), sort).encode() : null;
+        Instant newAfter = look ? visits.lookedBefore(staff.account().id, queue.id, after == null) : null;
+        return new QueuePage(summary(queue), page.stream().map(item -> itemView(item, newAfter)).toList(), next, filter,
+                after != null);
     }
 
-    /** The queue's order: highest risk first, then oldest, then by id. */
-    private static final Comparator<QueueItem> WORKLIST_ORDER = Comparator.<QueueItem>comparingInt(item -> -item.riskRank)
-            .thenComparing(item -> item.createdAt).thenComparingLong(item -> item.id);
+    /**
+     * The order of each sort, as the index it walks has it: risk by ix_queue_item_worklist (V003, and the
+     * ward and kind worklists of V021 when filtered), oldest and newest by ix_queue_item_age (read
+     * backwards for newest) and due by ix_queue_item_due (V030). A page filtered by ward or kind in an
+     * order other than risk walks the age or due index and skips the items of other wards or kinds.
+     */
+    private static String orderBy(QueueFilter.Sort sort) {
+        return switch (sort) {
+            case RISK -> "i.riskRank desc, i.createdAt, i.id";
+            case OLDEST -> "i.createdAt, i.id";
+            case NEWEST -> "i.createdAt desc, i.id desc";
+            case DUE -> "i.firstContactDueBy, i.id";
+        };
+    }
 
-    /** The first page's worth (and one more) of the items matching {@code where}, in the queue's order. */
-    private List<QueueItem> worklistPage(String where, Parameters params) {
+    /** The same orders in Java, for merging the open and closed pages. */
+    private static Comparator<QueueItem> order(QueueFilter.Sort sort) {
+        return switch (sort) {
+            case RISK -> Comparator.<QueueItem>comparingInt(item -> -item.riskRank)
+                    .thenComparing(item -> item.createdAt).thenComparingLong(item -> item.id);
+            case OLDEST -> Comparator.<QueueItem, Instant>comparing(item -> item.createdAt).thenComparingLong(item -> item.id);
+            case NEWEST -> Comparator.<QueueItem, Instant>comparing(item -> item.createdAt).thenComparingLong(item -> item.id)
+                    .reversed();
+            case DUE -> Comparator.<QueueItem, LocalDate>comparing(item -> item.firstContactDueBy)
+                    .thenComparingLong(item -> item.id);
+        };
+    }
+
+    /** The first page's worth (and one more) of the items matching {@code where}, in the sort's order. */
+    private List<QueueItem> worklistPage(String where, Parameters params, QueueFilter.Sort sort) {
         return QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r left join fetch i.assignedTo where "
-                        + where + " order by i.riskRank desc, i.createdAt, i.id", params)
+                        + where + " order by " + orderBy(sort), params)
                 .page(0, PAGE_SIZE + 1).list();
     }
 
@@ -152,10 +211,10 @@ public class CaseService {
      * is the first of each, read as two index walks and merged, rather than every item of the queue read
      * and sorted (1.6 s with a million items).
      */
-    private List<QueueItem> openAndClosed(String where, Parameters params) {
-        List<QueueItem> both = new ArrayList<>(worklistPage(where + " and i.openItem = 1", params));
-        both.addAll(worklistPage(where + " and i.openItem = 0", params));
-        both.sort(WORKLIST_ORDER);
+    private List<QueueItem> openAndClosed(String where, Parameters params, QueueFilter.Sort sort) {
+        List<QueueItem> both = new ArrayList<>(worklistPage(where + " and i.openItem = 1", params, sort));
+        both.addAll(worklistPage(where + " and i.openItem = 0", params, sort));
+        both.sort(order(sort));
         return both.subList(0, Math.min(both.size(), PAGE_SIZE + 1));
     }
 
@@ -187,12 +246,80 @@ public class CaseService {
     @Transactional
     public CaseView assignTo(String reference, int version, String username) {
         QueueItem item = current(reference, version);
-        StaffAccount officer = StaffAccount.findByUsername(username == null ? "" : username.strip())
-                .filter(a -> a.active && (a.hasRole(Role.ADMIN) || a.queueIds.contains(item.queue.id)))
-                .orElseThrow(() -> new InvalidSubmissionException("assignee", "Choose an officer who works this queue"));
+        StaffAccount officer = eligibleOfficer(item, username);
         assign(item, officer, "Assigned to " + officer.displayName + " by " + staff.account().displayName);
         audit.record(staff.username(), "ASSIGN", reference, officer.username);
         return saved(item);
+    }
+
+    /**
+     * Puts a held case back in its queue with nobody holding it, for anyone who works the queue to
+     * claim: by its holder, or an admin. A case nobody holds is a conflict (409); anyone else is refused (403).
+     */
+    @Transactional
+    public CaseView release(String reference, int version) {
+        QueueItem item = current(reference, version);
+        StaffAccount holder = handedOnBy(item);
+        StaffAccount me = staff.account();
+        item.assignedTo = null;
+        item.assignedAt = null;
+        item.status = QueueItemStatus.NEW;
+        event(item.report, "RELEASED", false, "Released to the queue by " + me.displayName
+                + (holder.id.equals(me.id) ? "" : " (held by " + holder.displayName + ")"));
+        audit.record(me.username, "RELEASE", reference, holder.username);
+        return saved(item);
+    }
+
+    /**
+     * Hands a held case from its holder to another officer who may work its queue, with an optional
+     * note for the timeline: by its holder, or an admin. The note is never audited.
+     */
+    @Transactional
+    public CaseView reassign(String reference, int version, String username, String note) {
+        QueueItem item = current(reference, version);
+        StaffAccount holder = handedOnBy(item);
+        StaffAccount officer = eligibleOfficer(item, username);
+        if (officer.id.equals(holder.id)) {
+            throw new InvalidSubmissionException("reassignee", officer.displayName + " already holds this case: choose someone else");
+        }
+        String why = note == null || note.isBlank() ? null : note.strip();
+        if (why != null && why.length() > MAX_HAND_ON_NOTE) {
+            throw new InvalidSubmissionException("note", "The note must be " + MAX_HAND_ON_NOTE + " characters or fewer");
+        }
+        item.assignedTo = officer;
+        item.assignedAt = calendar.now();
+        item.status = QueueItemStatus.IN_PROGRESS;
+        event(item.report, "REASSIGNED", false, "Reassigned from " + holder.displayName + " to " + officer.displayName
+                + " by " + staff.account().displayName + (why == null ? "" : ": " + why));
+        audit.record(staff.username(), "REASSIGN", reference, officer.username);
+        return saved(item);
+    }
+
+    /** Who holds the case, when the signed-in officer may hand it on: its holder, or an admin. */
+    private StaffAccount handedOnBy(QueueItem item) {
+        if (item.assignedTo == null) {
+            throw new CaseConflictException("Nobody holds this case: claim it or assign it instead.");
+        }
+        if (!mayHandOn(item)) {
+            throw new ForbiddenException("Only the officer who holds a case, or an administrator, may release or reassign it");
+        }
+        return item.assignedTo;
+    }
+
+    private boolean mayHandOn(QueueItem item) {
+        return item.assignedTo != null && item.status != QueueItemStatus.CLOSED
+                && (item.assignedTo.id.equals(staff.account().id) || staff.hasRole(Role.ADMIN));
+    }
+
+    /** An active officer granted the case's queue, or an admin; a field error otherwise. */
+    private static StaffAccount eligibleOfficer(QueueItem item, String username) {
+        return StaffAccount.findByUsername(username == null ? "" : username.strip())
+                .filter(a -> eligible(a, item))
+                .orElseThrow(() -> new InvalidSubmissionException("assignee", "Choose an officer who works this queue"));
+    }
+
+    private static boolean eligible(StaffAccount account, QueueItem item) {
+        return account.active && (account.hasRole(Role.ADMIN) || account.queueIds.contains(item.queue.id));
     }
 
     /** Moves a case to another queue (another team or agency), with the reason. */
@@ -273,7 +400,16 @@ public class CaseService {
     public List<StaffAccount> officersFor(String reference) {
         QueueItem item = workableItem(reference);
         return StaffAccount.<StaffAccount>list("active = true order by displayName").stream()
-                .filter(a -> a.hasRole(Role.ADMIN) || a.queueIds.contains(item.queue.id))
+                .filter(a -> eligible(a, item))
+                .toList();
+    }
+
+    /** The officers a held case may be reassigned to: those who may be given it, but its holder. */
+    @Transactional
+    public List<StaffAccount> reassigneesFor(String reference) {
+        QueueItem item = workableItem(reference);
+        return officersFor(reference).stream()
+                .filter(a -> item.assignedTo == null || !a.id.equals(item.assignedTo.id))
                 .toList();
     }
 
@@ -355,11 +491,30 @@ public class CaseService {
         return new QueueSummary(queue.code, queue.name, queue.description, open, unassigned, overdue);
     }
 
-    private QueueItemView itemView(QueueItem item) {
+    /** A row of a queue or of search results; new when received after {@code newAfter} (none when null). */
+    QueueItemView itemView(QueueItem item, Instant newAfter) {
         Report report = item.report;
         return new QueueItemView(report.reference, report.category.name, item.riskLevel, report.wardCode, item.status,
                 item.assignedTo == null ? null : item.assignedTo.displayName, item.createdAt, item.firstContactDueBy,
-                overdue(item), report.possibleDuplicate);
+                overdue(item), report.possibleDuplicate, shortened(report.locationDescription, PLACE_LENGTH),
+                shortened(report.description, SUMMARY_LENGTH), newAfter != null && item.createdAt.isAfter(newAfter));
+    }
+
+    /**
+     * The text on one line, cut at the last space before {@code length} characters (or at it, for one
+     * long word) with an ellipsis when longer. Never splits a surrogate pair.
+     */
+    static String shortened(String text, int length) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.strip().replaceAll("\\s+", " ");
+        if (line.codePointCount(0, line.length()) <= length) {
+            return line;
+        }
+        String cut = line.substring(0, line.offsetByCodePoints(0, length));
+        int space = cut.lastIndexOf(' ');
+        return (space > length / 2 ? cut.substring(0, space) : cut).strip() + "…";
     }
 
     boolean overdue(QueueItem item) {
@@ -404,7 +559,7 @@ public class CaseService {
                 repeats.flags(report, perpetrators.stream().map(p -> p.id).toList()),
                 report.wardCode == null ? null : wards.find(report.wardCode).map(WardRef::name).orElse(report.wardCode),
                 report.consentToShare, report.frequency == null ? null : Labels.frequency(report.frequency.name()),
-                report.youngPeopleInvolved);
+                report.youngPeopleInvolved, mayHandOn(item));
     }
 
     /** Reporter contact and perpetrator details: only for the roles that work cases with people. */
@@ -476,15 +631,22 @@ public class CaseService {
         return text.strip();
     }
 
-    /** Where a page of a queue ends: the sort key of its last item. */
-    record Cursor(int rank, Instant created, long id) {
+    /**
+     * Where a page of a queue ends: the sort key of its last item. {@code key} is the risk rank in the
+     * risk order, the due date's epoch day in the due order, and unused (0) by age.
+     */
+    record Cursor(long key, Instant created, long id) {
 
-        static Cursor of(QueueItem item) {
-            return new Cursor(item.riskRank, item.createdAt, item.id);
+        static Cursor of(QueueItem item, QueueFilter.Sort sort) {
+            return switch (sort) {
+                case RISK -> new Cursor(item.riskRank, item.createdAt, item.id);
+                case OLDEST, NEWEST -> new Cursor(0, item.createdAt, item.id);
+                case DUE -> new Cursor(item.firstContactDueBy.toEpochDay(), Instant.EPOCH, item.id);
+            };
         }
 
         String encode() {
-            String raw = rank + ":" + created.getEpochSecond() + ":" + created.getNano() + ":" + id;
+            String raw = key + ":" + created.getEpochSecond() + ":" + created.getNano() + ":" + id;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -494,7 +656,7 @@ public class CaseService {
             }
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-                return new Cursor(Integer.parseInt(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1]),
+                return new Cursor(Long.parseLong(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1]),
                         Long.parseLong(parts[2])), Long.parseLong(parts[3]));
             } catch (RuntimeException e) {
                 // Anything that does not decode to a position (bad Base64, too few parts, not numbers,

@@ -16,14 +16,55 @@ public final class CaseViews {
     public record QueueSummary(String code, String name, String description, long open, long unassigned, long overdue) {
     }
 
+    /**
+     * A row of a queue: {@code place} the location description and {@code summary} the description's
+     * first words, each shortened to one line; {@code newSinceLastLook} when received after the
+     * officer's look at the queue before this one.
+     */
     public record QueueItemView(String reference, String category, RiskLevel riskLevel, String wardCode,
             QueueItemStatus status, String assignee, Instant receivedAt, LocalDate firstContactDueBy, boolean overdue,
-            boolean possibleDuplicate) {
+            boolean possibleDuplicate, String place, String summary, boolean newSinceLastLook) {
     }
 
     /** One page of a queue; {@code continued} when it is not the first. */
     public record QueuePage(QueueSummary queue, List<QueueItemView> items, String nextCursor, QueueFilter filter,
             boolean continued) {
+
+        /** The first page with the same filters and order, or null on the first page. */
+        public String firstLink() {
+            return continued ? "/staff/queues/" + queue.code() + "?" + filter.query() : null;
+        }
+
+        /** The next page, or null on the last. */
+        public String nextLink() {
+            return nextCursor == null ? null : "/staff/queues/" + queue.code() + "?" + filter.query() + "&cursor=" + nextCursor;
+        }
+    }
+
+    /**
+     * A page of search results in my queues: {@code query} as typed (empty before a search);
+     * {@code capped} when the words matched so many reports that only the newest were looked at.
+     */
+    public record SearchPage(String query, List<QueueItemView> items, int page, boolean more, boolean capped) {
+
+        /** Whether a search was made (a query was given). */
+        public boolean searched() {
+            return !query.isEmpty();
+        }
+
+        /** The previous page of the results, or null on the first. */
+        public String previousLink() {
+            return page > 1 ? link(page - 1) : null;
+        }
+
+        /** The next page of the results, or null on the last. */
+        public String nextLink() {
+            return more ? link(page + 1) : null;
+        }
+
+        private String link(int number) {
+            return "/staff/search?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8) + "&page=" + number;
+        }
     }
 
     public record TimelineEntry(Instant at, String kind, boolean isPublic, String actor, String message) {
@@ -73,6 +114,10 @@ public final class CaseViews {
         }
     }
 
+    /**
+     * A case as the officer looking sees it: {@code heldByMe} when they hold it; {@code mayHandOn} when
+     * it is open and held, and they hold it or are an admin, so may release or reassign it.
+     */
     public record CaseView(String reference, ReportStatus status, QueueItemStatus itemStatus, String category,
             String description, String peopleInvolved, LocalDate occurredOn, String occurredTime, boolean stillHappening,
             String location, String town, String wardCode, RiskLevel riskLevel, List<String> riskReasons,
@@ -80,7 +125,7 @@ public final class CaseViews {
             String assignee, boolean heldByMe, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
             List<TimelineEntry> timeline, List<LinkedReport> links, List<ActionView> actions,
             List<PerpetratorView> perpetrators, RepeatFlags flags, String wardName, boolean consentToShare,
-            String frequency, boolean youngPeopleInvolved) {
+            String frequency, boolean youngPeopleInvolved, boolean mayHandOn) {
 
         /** Whether the case may still be worked: claimed, assigned, transferred, updated, acted on, closed. */
         public boolean open() {

@@ -46,7 +46,7 @@ public class QueueApiResource {
     public QueuePage items(@PathParam("code") String code, @QueryParam("status") String status,
             @QueryParam("category") String category, @QueryParam("risk") String risk, @QueryParam("ward") String ward,
             @QueryParam("assigned") String assigned, @QueryParam("overdue") boolean overdue,
-            @QueryParam("cursor") String cursor) {
-        return cases.queue(code, QueueFilter.of(status, category, risk, ward, assigned, overdue), cursor);
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor) {
+        return cases.queue(code, QueueFilter.of(status, category, risk, ward, assigned, overdue, sort), cursor);
     }
 }

@@ -10,13 +10,49 @@ import java.util.stream.Collectors;
 import org.asbportal.report.RiskLevel;
 
 /**
- * Filters of a queue page. {@code status}: open (default), closed or all; {@code assigned}: me or
- * unassigned; empty values filter nothing.
+ * Filters of a queue page and its order. {@code status}: open (default), closed or all; {@code assigned}:
+ * me or unassigned; empty values filter nothing; {@code sort}: see {@link Sort}.
  */
-public record QueueFilter(String status, String category, RiskLevel risk, String ward, String assigned, boolean overdue) {
+public record QueueFilter(String status, String category, RiskLevel risk, String ward, String assigned, boolean overdue,
+        Sort sort) {
 
-    /** A filter from request parameters; an unknown risk level filters nothing. */
-    public static QueueFilter of(String status, String category, String risk, String ward, String assigned, boolean overdue) {
+    /** The orders a queue can be read in, each an index walk (V003 worklist, V030 age and due). */
+    public enum Sort {
+        RISK("risk", "Highest risk first, then oldest"),
+        OLDEST("oldest", "Oldest first"),
+        NEWEST("newest", "Newest first"),
+        DUE("due", "First contact due soonest");
+
+        private final String code;
+        private final String label;
+
+        Sort(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The order a parameter names; risk for none or one the portal never writes. */
+        static Sort of(String code) {
+            for (Sort sort : values()) {
+                if (sort.code.equals(code)) {
+                    return sort;
+                }
+            }
+            return RISK;
+        }
+    }
+
+    /** A filter from request parameters; an unknown risk level filters nothing, an unknown order sorts by risk. */
+    public static QueueFilter of(String status, String category, String risk, String ward, String assigned, boolean overdue,
+            String sort) {
         RiskLevel level = null;
         if (risk != null && !risk.isBlank()) {
             try {
@@ -25,7 +61,27 @@ public record QueueFilter(String status, String category, RiskLevel risk, String
                 level = null;
             }
         }
-        return new QueueFilter(status, category, level, ward, assigned, overdue);
+        return new QueueFilter(status, category, level, ward, assigned, overdue, Sort.of(sort));
+    }
+
+    /** The orders to choose from, for the sort links. */
+    public List<Sort> sorts() {
+        return List.of(Sort.values());
+    }
+
+    /** Whether the page is in an order other than the default (risk), which the filter form then keeps. */
+    public boolean sorted() {
+        return sort != null && sort != Sort.RISK;
+    }
+
+    /** Whether the page is in this order. */
+    public boolean sortsBy(Sort order) {
+        return order == sort;
+    }
+
+    /** The filter as a query string in another order (no cursor): the sort links keep the filters. */
+    public String queryIn(Sort order) {
+        return new QueueFilter(status, category, risk, ward, assigned, overdue, order).query();
     }
 
     /** The risk levels to filter by, highest first. */
@@ -51,6 +107,7 @@ public record QueueFilter(String status, String category, RiskLevel risk, String
         params.put("ward", ward);
         params.put("assigned", assigned);
         params.put("overdue", overdue ? "true" : null);
+        params.put("sort", sort == null || sort == Sort.RISK ? null : sort.code());
         return params.entrySet().stream()
                 .filter(e -> e.getValue() != null && !e.getValue().isBlank())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -29,6 +29,7 @@ import org.asbportal.triage.CaseViews.CaseView;
 import org.asbportal.triage.CaseViews.PerpetratorMatch;
 import org.asbportal.triage.CaseViews.QueuePage;
 import org.asbportal.triage.CaseViews.QueueSummary;
+import org.asbportal.triage.CaseViews.SearchPage;
 import org.asbportal.ward.WardRef;
 import org.asbportal.ward.WardService;
 import org.asbportal.web.InvalidSubmissionException;
@@ -45,12 +46,15 @@ public class StaffResource {
 
         static native TemplateInstance queue(String staffName, QueuePage page, List<CategoryRef> categories, List<WardRef> wards);
 
+        static native TemplateInstance search(String staffName, SearchPage page, String error);
+
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
-                List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes, String find,
-                List<PerpetratorMatch> matches, String error, String notice, List<EvidenceFile> evidence);
+                List<StaffAccount> reassignees, List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes,
+                String find, List<PerpetratorMatch> matches, String error, String notice, List<EvidenceFile> evidence);
     }
 
     private final CaseService cases;
+    private final QueueSearch search;
     private final ActionService actions;
     private final CaseLinkService links;
     private final PerpetratorService perpetrators;
@@ -59,10 +63,12 @@ public class StaffResource {
     private final WardService wards;
     private final CaseEvidence evidence;
 
-    public StaffResource(CaseService cases, ActionService actions, CaseLinkService links, PerpetratorService perpetrators,
-            CurrentStaff staff, CategoryService categories, WardService wards, CaseEvidence evidence) {
+    public StaffResource(CaseService cases, QueueSearch search, ActionService actions, CaseLinkService links,
+            PerpetratorService perpetrators, CurrentStaff staff, CategoryService categories, WardService wards,
+            CaseEvidence evidence) {
         this.evidence = evidence;
         this.cases = cases;
+        this.search = search;
         this.actions = actions;
         this.links = links;
         this.perpetrators = perpetrators;
@@ -81,9 +87,29 @@ public class StaffResource {
     public TemplateInstance queue(@PathParam("code") String code, @QueryParam("status") String status,
             @QueryParam("category") String category, @QueryParam("risk") String risk, @QueryParam("ward") String ward,
             @QueryParam("assigned") String assigned, @QueryParam("overdue") boolean overdue,
-            @QueryParam("cursor") String cursor) {
-        QueuePage page = cases.queue(code, QueueFilter.of(status, category, risk, ward, assigned, overdue), cursor);
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor) {
+        QueuePage page = cases.look(code, QueueFilter.of(status, category, risk, ward, assigned, overdue, sort), cursor);
         return Templates.queue(staff.account().displayName, page, categories.all(), wards.all());
+    }
+
+    @GET
+    @Path("/search")
+    public Response search(@QueryParam("q") String q, @QueryParam("page") String page) {
+        try {
+            return Response.ok(Templates.search(staff.account().displayName, search.search(q, pageNumber(page)), null)).build();
+        } catch (InvalidSubmissionException e) {
+            return Response.status(400).entity(Templates.search(staff.account().displayName,
+                    new SearchPage(q == null ? "" : q.strip(), List.of(), 1, false, false), e.errors().get(0).message())).build();
+        }
+    }
+
+    /** A page number from the address: 1 for none or anything that is not a whole number. */
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @GET
@@ -131,6 +157,21 @@ public class StaffResource {
     public Response assign(@PathParam("reference") String reference, @FormParam("version") int version,
             @FormParam("assignee") String assignee) {
         return change(reference, CaseNotice.ASSIGNED, () -> cases.assignTo(reference, version, assignee));
+    }
+
+    @POST
+    @Path("/cases/{reference}/release")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response release(@PathParam("reference") String reference, @FormParam("version") int version) {
+        return change(reference, CaseNotice.RELEASED, () -> cases.release(reference, version));
+    }
+
+    @POST
+    @Path("/cases/{reference}/reassign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reassign(@PathParam("reference") String reference, @FormParam("version") int version,
+            @FormParam("reassignee") String reassignee, @FormParam("note") String note) {
+        return change(reference, CaseNotice.REASSIGNED, () -> cases.reassign(reference, version, reassignee, note));
     }
 
     @POST
@@ -250,7 +291,8 @@ public class StaffResource {
 
     private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches, String notice) {
         return Templates.caseDetail(staff.account().displayName, view, cases.officersFor(view.reference()),
-                cases.allQueues(), List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error, notice,
+                view.mayHandOn() ? cases.reassigneesFor(view.reference()) : List.of(), cases.allQueues(),
+                List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error, notice,
                 evidence.files(view.reference()));
     }
 

@@ -146,6 +146,9 @@ class CsrfAttackTest {
         form("/logout", f -> new Target(Victim.CASEWORKER, "/logout", answers()));
         form("/staff/cases/{reference}/claim", f -> staffCase(f, "claim", "version", "0"));
         form("/staff/cases/{reference}/assign", f -> staffCase(f, "assign", "version", "0", "assignee", "caseworker"));
+        form("/staff/cases/{reference}/release", f -> staffCase(f, "release", "version", "0"));
+        form("/staff/cases/{reference}/reassign", f -> staffCase(f, "reassign", "version", "0", "reassignee", "caseworker",
+                "note", "Forged reassignment"));
         form("/staff/cases/{reference}/transfer", f -> staffCase(f, "transfer", "version", "0", "queue", "ENVIRONMENTAL_HEALTH",
                 "reason", "Forged transfer"));
         form("/staff/cases/{reference}/updates", f -> staffCase(f, "updates", "text", "Forged note", "visibility", "public"));

@@ -356,7 +356,8 @@ class InjectionAttackTest {
     void staffPageParametersNeverEchoThePayloadAsMarkup(String payloads) {
         Integrity before = integrity();
 
-        staffPage(admin, "/staff/queues/COUNCIL_ASB", payloads, "status", "category", "risk", "ward", "assigned", "cursor");
+        staffPage(admin, "/staff/queues/COUNCIL_ASB", payloads, "status", "category", "risk", "ward", "assigned", "sort", "cursor");
+        staffPage(admin, "/staff/search", payloads, "q", "page");
         staffPage(admin, "/staff/cases/" + tracked().reference(), payloads, "find");
         staffPage(admin, "/admin/audit", payloads, "actor", "action", "reference", "from", "to", "cursor");
         staffPage(admin, "/staff/meetings/vulnerability-hub", payloads, "since");

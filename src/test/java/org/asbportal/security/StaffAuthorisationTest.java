@@ -95,6 +95,9 @@ class StaffAuthorisationTest {
         HTML_CASE("GET /staff/cases/{reference}", "READ_CASE"),
         HTML_CLAIM("POST /staff/cases/{reference}/claim", "CLAIM"),
         HTML_ASSIGN("POST /staff/cases/{reference}/assign", "ASSIGN"),
+        HTML_RELEASE("POST /staff/cases/{reference}/release", "RELEASE"),
+        HTML_REASSIGN("POST /staff/cases/{reference}/reassign", "REASSIGN"),
+        HTML_SEARCH("GET /staff/search?q={reference}", "SEARCH_QUEUES"),
         HTML_TRANSFER("POST /staff/cases/{reference}/transfer", "TRANSFER"),
         HTML_UPDATE("POST /staff/cases/{reference}/updates", "NOTE"),
         HTML_CLOSE("POST /staff/cases/{reference}/close", "CLOSE"),
@@ -137,9 +140,14 @@ class StaffAuthorisationTest {
             return name().startsWith("HTML_");
         }
 
-        /** Whether the route names a queue or a case (all but the list of my queues). */
+        /** Whether the route names a queue or a case (all but the list of my queues and the search of them). */
         boolean namesQueueOrCase() {
-            return this != HTML_MY_QUEUES && this != API_MY_QUEUES;
+            return this != HTML_MY_QUEUES && this != API_MY_QUEUES && this != HTML_SEARCH;
+        }
+
+        /** Whether the route hands on a case, which the officer must hold first. */
+        boolean handsOn() {
+            return this == HTML_RELEASE || this == HTML_REASSIGN;
         }
 
         boolean change() {
@@ -331,7 +339,12 @@ class StaffAuthorisationTest {
     void letsStaffWorkTheCasesOfTheirQueues(Route route, Who who, String queue) {
         Case reported = Cases.reportInto(queue);
         long action = route.namesAction() ? newAction(reported) : 1;
-        String other = route.namesOtherCase() ? Cases.reportInto(queue).reference() : UNKNOWN_OTHER_REFERENCE;
+        String other = route.namesOtherCase() ? Cases.reportInto(queue).reference()
+                : route == Route.HTML_REASSIGN ? reassigneeFor(who, queue) : UNKNOWN_OTHER_REFERENCE;
+        if (route.handsOn()) {
+            StaffApi.as(who.username).body(StaffApi.json("version", 0)).when()
+                    .post("/api/v1/cases/{reference}/claim", reported.reference()).then().statusCode(200);
+        }
         long perpetrator = switch (route) {
             case HTML_LINK_PERPETRATOR, API_LINK_PERPETRATOR -> newPerpetrator(Cases.reportInto(queue));
             case HTML_UNLINK_PERPETRATOR, API_UNLINK_PERPETRATOR -> newPerpetrator(reported);
@@ -360,7 +373,8 @@ class StaffAuthorisationTest {
         assertDone(route, who, queue, reported, response);
         if (route.auditAction != null) {
             List<Audit> written = db.auditAfter(auditBefore);
-            String reference = route == Route.HTML_QUEUE || route == Route.API_QUEUE_ITEMS ? null : reported.reference();
+            String reference = route == Route.HTML_QUEUE || route == Route.API_QUEUE_ITEMS || route == Route.HTML_SEARCH
+                    ? null : reported.reference();
             assertTrue(written.stream().anyMatch(a -> a.actor().equals(who.username) && a.action().equals(route.auditAction)
                             && Objects.equals(a.reference(), reference)),
                     "audit " + who.username + " " + route.auditAction + " " + reference + " in " + written);
@@ -377,6 +391,7 @@ class StaffAuthorisationTest {
                     .body(containsString("href=\"/staff/queues/" + queue + "\""));
             case HTML_QUEUE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">" + queueName(queue) + "</h1>"));
             case HTML_CASE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Case " + reference + "</h1>"));
+            case HTML_SEARCH -> response.then().body(containsString("href=\"/staff/cases/" + reference + "\""));
             case HTML_FIND_PERPETRATOR -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Case " + reference + "</h1>"))
                     .body(containsString("\"Morgan\""));
             case API_FIND_PERPETRATORS -> response.then().body("$", notNullValue());
@@ -392,6 +407,15 @@ class StaffAuthorisationTest {
                 assertEquals("IN_PROGRESS", item.string("status"));
             }
             case HTML_ASSIGN, API_ASSIGN -> assertEquals(assignee, item.string("assignee"));
+            case HTML_RELEASE -> {
+                assertNull(item.get("assigned_to"));
+                assertEquals("NEW", item.string("status"));
+                assertEquals(1, db.events(reference, "RELEASED").size());
+            }
+            case HTML_REASSIGN -> {
+                assertEquals(reassigneeFor(who, queue), item.string("assignee"));
+                assertEquals(1, db.events(reference, "REASSIGNED").size());
+            }
             case HTML_TRANSFER, API_TRANSFER -> assertEquals(transferTarget(queue), item.string("queue_code"));
             case HTML_UPDATE, API_UPDATE -> {
                 List<Row> notes = db.events(reference, "NOTE");
@@ -548,7 +572,7 @@ class StaffAuthorisationTest {
         assertEquals(0, item.number("version"));
         assertEquals("RECEIVED", db.report(reported.reference()).string("status"));
         assertEquals(List.of("RECEIVED", "SCREENED", "ROUTED"),
-                db.events(reported.reference()).stream().map(e -> e.string("kind")).toList());
+                db.events(reported.reference()).stream().map(e -> e.string("kind")).filter(k -> !k.equals("PLACED")).toList());
     }
 
     private Response send(Route route, Who who, Target target) {
@@ -564,7 +588,10 @@ class StaffAuthorisationTest {
         String path = route.path.replace("{code}", String.valueOf(target.queue())).replace("{reference}", String.valueOf(reference))
                 .replace("{action}", String.valueOf(target.action())).replace("{perpetrator}", String.valueOf(target.perpetrator()));
         return switch (route) {
-            case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE, HTML_FIND_PERPETRATOR -> browser.get(path);
+            case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE, HTML_FIND_PERPETRATOR, HTML_SEARCH -> browser.get(path);
+            case HTML_RELEASE -> browser.post(path, "version", version);
+            case HTML_REASSIGN -> browser.post(path, "version", version, "reassignee", target.other(),
+                    "note", "Cass knows the family");
             case HTML_CLAIM -> browser.post(path, "version", version);
             case HTML_ASSIGN -> browser.post(path, "version", version, "assignee", assigneeFor(target.queue()));
             case HTML_TRANSFER -> browser.post(path, "version", version, "queue", transferTarget(target.queue()),
@@ -639,6 +666,11 @@ class StaffAuthorisationTest {
 
     private static String assigneeFor(String queue) {
         return "POLICE_NEIGHBOURHOOD".equals(queue) ? "police" : "caseworker";
+    }
+
+    /** Another officer who works the queue than {@code who}, who holds the case before it is reassigned. */
+    private static String reassigneeFor(Who who, String queue) {
+        return "POLICE_NEIGHBOURHOOD".equals(queue) ? "admin" : who == Who.CASEWORKER ? "triage" : "caseworker";
     }
 
     private static String transferTarget(String queue) {
