@@ -163,6 +163,9 @@ class CsrfAttackTest {
         form("/staff/api-tokens", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens", answers("name", "Forged token",
                 "days", "30")));
         form("/staff/api-tokens/{token}/revoke", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens/1/revoke", answers()));
+        // Two-factor sign-in of one's own account.
+        form("/staff/two-factor/set-up", f -> new Target(Victim.CASEWORKER, "/staff/two-factor/set-up", answers("code", "123456")));
+        form("/staff/two-factor/verify", f -> new Target(Victim.CASEWORKER, "/staff/two-factor/verify", answers("code", "123456")));
         // The coordinator's Community Trigger review.
         form("/staff/community-trigger/{reference}/acknowledge", f -> review(f, "acknowledge", "version", "0"));
         form("/staff/community-trigger/{reference}/complaints/{id}/confirmation", f -> review(f,
