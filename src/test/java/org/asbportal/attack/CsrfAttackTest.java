@@ -196,6 +196,7 @@ class CsrfAttackTest {
         form("/admin/accounts/{id}/password", f -> admin("/admin/accounts/" + f.account + "/password", "version", "0",
                 "password", "forged-password-2026-long"));
         form("/admin/accounts/{id}/unlock", f -> admin("/admin/accounts/" + f.account + "/unlock", "version", "0"));
+        form("/admin/accounts/{id}/two-factor/reset", f -> admin("/admin/accounts/" + f.account + "/two-factor/reset", "version", "0"));
         form("/admin/accounts/{id}/tokens", f -> admin("/admin/accounts/" + f.account + "/tokens", "name", "Forged token",
                 "days", "30"));
         form("/admin/accounts/{id}/tokens/{token}/revoke", f -> admin("/admin/accounts/" + f.account + "/tokens/1/revoke"));

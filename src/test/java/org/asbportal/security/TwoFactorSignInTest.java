@@ -180,15 +180,14 @@ class TwoFactorSignInTest {
     }
 
     @Test
-    void anOrganisationThatRequiresItSendsItsStaffToSetItUp() {
+    void anOrganisationWhoseAdministratorsRequireItSendsItsStaffToSetItUp() {
         String organisation = "TFA_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Organisation o = new Organisation();
-            o.code = organisation;
-            o.name = "Two-factor organisation " + organisation;
-            o.requireTwoFactor = true;
-            o.persist();
-        });
+        StaffSession admin = StaffSession.signIn("admin");
+        Response created = admin.post("/admin/organisations/new", "code", organisation, "name", "Two-factor organisation "
+                + organisation, "requireTwoFactor", "true");
+        assertEquals(303, created.statusCode(), created.asString());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Organisation.findByCode(organisation).orElseThrow().requireTwoFactor));
+
         String username = newAccount(organisation);
         StaffSession browser = StaffSession.signIn(username, PASSWORD);
         for (String page : List.of("/staff/start", "/staff", "/staff/two-factor/verify")) {
@@ -197,8 +196,34 @@ class TwoFactorSignInTest {
             assertTrue(sent.header("Location").endsWith("/staff/two-factor/set-up"), page + " " + sent.header("Location"));
         }
         browser.get("/staff/two-factor/set-up").then().statusCode(200).body(containsString("must sign in with a code"));
+        given().auth().preemptive().basic(username, PASSWORD).get("/api/v1/queues").then().statusCode(401);
         setUp(browser);
         browser.get("/staff").then().statusCode(200);
+
+        long id = QuarkusTransaction.requiringNew().call(() -> Organisation.findByCode(organisation).orElseThrow().id);
+        Response unticked = admin.post("/admin/organisations/" + id, "name", "Two-factor organisation " + organisation);
+        assertEquals(303, unticked.statusCode(), unticked.asString());
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> Organisation.findByCode(organisation).orElseThrow().requireTwoFactor));
+        assertEquals(1L, auditCount("admin", "ADMIN_REQUIRE_TWO_FACTOR"), "stopping is audited");
+    }
+
+    @Test
+    void anAdministratorResetsTwoFactorForALostPhone() {
+        String username = newAccount("PARTNERSHIP");
+        StaffSession browser = StaffSession.signIn(username, PASSWORD);
+        setUp(browser);
+        StaffAccount account = QuarkusTransaction.requiringNew().call(() -> StaffAccount.findByUsername(username).orElseThrow());
+
+        StaffSession admin = StaffSession.signIn("admin");
+        admin.get("/admin/accounts/" + account.id).then().statusCode(200).body(containsString("Reset two-factor sign-in"));
+        Response reset = admin.post("/admin/accounts/" + account.id + "/two-factor/reset", "version", String.valueOf(account.version));
+        assertEquals(303, reset.statusCode(), reset.asString());
+        assertTrue(reset.header("Location").endsWith("?saved=two-factor-reset"));
+        assertEquals(1L, auditCountOf("ADMIN_RESET_TWO_FACTOR", username));
+
+        assertEquals(302, browser.get("/staff").statusCode(), "the account's sessions ended");
+        StaffSession again = StaffSession.signIn(username, PASSWORD);
+        again.get("/staff").then().statusCode(200);
     }
 
     @Test
@@ -227,6 +252,11 @@ class TwoFactorSignInTest {
 
     static long auditCount(String actor, String action) {
         return QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("actor = ?1 and action = ?2", actor, action));
+    }
+
+    static long auditCountOf(String action, String username) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("action = ?1 and detail like ?2", action,
+                "%" + username + "%"));
     }
 
     static byte[] base32(String text) {
