@@ -43,10 +43,12 @@ public class StaffSessions implements IdentityProvider<TrustedAuthenticationRequ
 
     private final StaffSecurityConfig config;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public StaffSessions(StaffSecurityConfig config, Clock clock) {
+    public StaffSessions(StaffSecurityConfig config, Clock clock, AuditLog audit) {
         this.config = config;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -152,6 +154,13 @@ public class StaffSessions implements IdentityProvider<TrustedAuthenticationRequ
     @Transactional
     public void endAll(long accountId) {
         StaffSessionRecord.delete("accountId", accountId);
+    }
+
+    /** The member of staff signs out everywhere: every session of the account ends, and the audit trail says so. */
+    @Transactional
+    public void endAllOf(long accountId, String username) {
+        long ended = StaffSessionRecord.delete("accountId", accountId);
+        audit.record(username, "SIGN_OUT_EVERYWHERE", null, "Signed out of " + ended + " session" + (ended == 1 ? "" : "s"));
     }
 
     /** The cookie that carries a new session's token. */

@@ -166,6 +166,7 @@ class CsrfAttackTest {
         // Two-factor sign-in of one's own account.
         form("/staff/two-factor/set-up", f -> new Target(Victim.CASEWORKER, "/staff/two-factor/set-up", answers("code", "123456")));
         form("/staff/two-factor/verify", f -> new Target(Victim.CASEWORKER, "/staff/two-factor/verify", answers("code", "123456")));
+        form("/staff/account/sign-out-everywhere", f -> new Target(Victim.CASEWORKER, "/staff/account/sign-out-everywhere", answers()));
         // The coordinator's Community Trigger review.
         form("/staff/community-trigger/{reference}/acknowledge", f -> review(f, "acknowledge", "version", "0"));
         form("/staff/community-trigger/{reference}/complaints/{id}/confirmation", f -> review(f,

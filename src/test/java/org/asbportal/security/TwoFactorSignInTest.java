@@ -112,7 +112,7 @@ class TwoFactorSignInTest {
         assertEquals(1L, auditCount(username, "TWO_FACTOR_SET_UP"));
 
         StaffSession browser = StaffSession.signIn(username, PASSWORD);
-        for (String page : List.of("/staff/start", "/staff", "/staff/api-tokens", "/staff/two-factor/set-up", "/admin", "/wards")) {
+        for (String page : List.of("/staff/start", "/staff", "/staff/api-tokens", "/staff/account", "/staff/two-factor/set-up", "/admin", "/wards")) {
             Response refused = browser.get(page);
             assertEquals(303, refused.statusCode(), page);
             assertTrue(refused.header("Location").endsWith("/staff/two-factor/verify"), page + " " + refused.header("Location"));
