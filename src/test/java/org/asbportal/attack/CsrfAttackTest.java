@@ -219,6 +219,10 @@ class CsrfAttackTest {
         form("/admin/wards/boundaries", f -> new Target(Victim.ADMIN, "/admin/wards/boundaries",
                 answers("codeProperty", "cmwd11cd", "nameProperty", "cmwd11nm"), "boundariesFile"));
         form("/admin/wards/postcodes", f -> new Target(Victim.ADMIN, "/admin/wards/postcodes", answers(), "postcodeFile"));
+        // Staff who forgot their password.
+        form("/login/forgotten", f -> new Target(Victim.ANONYMOUS, "/login/forgotten", answers("email", "triage@council.example")));
+        form("/login/reset", f -> new Target(Victim.ANONYMOUS, "/login/reset", answers("token", "forged-token",
+                "password", "forged-password-2026-long")));
         // Residents: tracking, additions, escalation, the two journeys.
         form("/track", f -> new Target(Victim.ANONYMOUS, "/track", answers("reference", f.kase.reference(),
                 "accessCode", f.kase.accessCode())));
