@@ -16,7 +16,7 @@ import java.net.URI;
 import java.util.Optional;
 
 /** A member of staff who forgot their password asks for a link by email, then sets a new one with it. */
-@Path("/login")
+@Path("/password")
 @Produces(MediaType.TEXT_HTML)
 public class PasswordResetResource {
 
@@ -47,7 +47,7 @@ public class PasswordResetResource {
         if (!resets.request(email, LoginThrottle.clientOf(routing))) {
             return noStore(Response.status(429).entity(Templates.forgotten(false, true)));
         }
-        return Response.seeOther(URI.create("/login/forgotten?sent=true")).build();
+        return Response.seeOther(URI.create("/password/forgotten?sent=true")).build();
     }
 
     @GET

@@ -93,7 +93,7 @@ public class PasswordResets {
         reset.createdAt = now;
         reset.expiresAt = now.plus(config.validFor());
         reset.persist();
-        issued.fire(new LinkIssued(account.email, account.displayName, baseUrl + "/login/reset?token=" + token,
+        issued.fire(new LinkIssued(account.email, account.displayName, baseUrl + "/password/reset?token=" + token,
                 config.validFor().toMinutes()));
         audit.record(account.username, "PASSWORD_RESET_REQUESTED", null, "Asked for a password reset link by email");
     }

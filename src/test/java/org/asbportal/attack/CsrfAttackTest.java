@@ -220,8 +220,8 @@ class CsrfAttackTest {
                 answers("codeProperty", "cmwd11cd", "nameProperty", "cmwd11nm"), "boundariesFile"));
         form("/admin/wards/postcodes", f -> new Target(Victim.ADMIN, "/admin/wards/postcodes", answers(), "postcodeFile"));
         // Staff who forgot their password.
-        form("/login/forgotten", f -> new Target(Victim.ANONYMOUS, "/login/forgotten", answers("email", "triage@council.example")));
-        form("/login/reset", f -> new Target(Victim.ANONYMOUS, "/login/reset", answers("token", "forged-token",
+        form("/password/forgotten", f -> new Target(Victim.ANONYMOUS, "/password/forgotten", answers("email", "triage@council.example")));
+        form("/password/reset", f -> new Target(Victim.ANONYMOUS, "/password/reset", answers("token", "forged-token",
                 "password", "forged-password-2026-long")));
         // Residents: tracking, additions, escalation, the two journeys.
         form("/track", f -> new Target(Victim.ANONYMOUS, "/track", answers("reference", f.kase.reference(),

@@ -26,7 +26,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class PasswordResetTest {
 
-    private static final Pattern LINK = Pattern.compile("/login/reset\\?token=([A-Za-z0-9_-]+)");
+    private static final Pattern LINK = Pattern.compile("/password/reset\\?token=([A-Za-z0-9_-]+)");
     private static final String NEW_PASSWORD = "kettle orchard violin";
 
     @Inject
@@ -49,10 +49,10 @@ class PasswordResetTest {
 
     private static String askForLink(String email) {
         StaffSession browser = StaffSession.anonymous();
-        browser.get("/login/forgotten").then().statusCode(200);
-        Response asked = browser.post("/login/forgotten", "email", email.toUpperCase());
+        browser.get("/password/forgotten").then().statusCode(200);
+        Response asked = browser.post("/password/forgotten", "email", email.toUpperCase());
         assertEquals(303, asked.statusCode(), asked.asString());
-        assertTrue(asked.header("Location").endsWith("/login/forgotten?sent=true"));
+        assertTrue(asked.header("Location").endsWith("/password/forgotten?sent=true"));
         List<OutboxMessage> mail = mailTo(email);
         assertEquals(1, mail.size());
         assertEquals("STAFF_PASSWORD_RESET", mail.get(0).kind);
@@ -69,12 +69,12 @@ class PasswordResetTest {
         String token = askForLink(email);
 
         StaffSession browser = StaffSession.anonymous();
-        browser.get("/login/reset?token=" + token).then().statusCode(200).body(containsString("Set a new password"));
-        browser.post("/login/reset", "token", token, "password", "Password2026!").then().statusCode(400)
+        browser.get("/password/reset?token=" + token).then().statusCode(200).body(containsString("Set a new password"));
+        browser.post("/password/reset", "token", token, "password", "Password2026!").then().statusCode(400)
                 .body(containsString("one of the most commonly used"));
-        browser.post("/login/reset", "token", token, "password", "short").then().statusCode(400)
+        browser.post("/password/reset", "token", token, "password", "short").then().statusCode(400)
                 .body(containsString("12 characters or more"));
-        Response done = browser.post("/login/reset", "token", token, "password", NEW_PASSWORD);
+        Response done = browser.post("/password/reset", "token", token, "password", NEW_PASSWORD);
         assertEquals(303, done.statusCode(), done.asString());
         assertTrue(done.header("Location").endsWith("/login?reset=true"));
 
@@ -83,16 +83,24 @@ class PasswordResetTest {
         assertTrue(StaffSession.submitSignIn(username, TwoFactorSignInTest.PASSWORD).header("Location").contains("error"));
         assertEquals(1L, TwoFactorSignInTest.auditCount(username, "PASSWORD_RESET_BY_EMAIL"));
 
-        browser.get("/login/reset?token=" + token).then().statusCode(404).body(containsString("This link cannot be used"));
-        browser.post("/login/reset", "token", token, "password", "another fine passphrase").then().statusCode(404);
+        browser.get("/password/reset?token=" + token).then().statusCode(404).body(containsString("This link cannot be used"));
+        browser.post("/password/reset", "token", token, "password", "another fine passphrase").then().statusCode(404);
+    }
+
+    @Test
+    void theSignInPageOffersTheLinkAndSaysWhenANewPasswordIsSet() {
+        StaffSession.anonymous().get("/login").then().statusCode(200)
+                .body(containsString("href=\"/password/forgotten\""));
+        StaffSession.anonymous().get("/login?reset=true").then().statusCode(200)
+                .body(containsString("Your new password is set"));
     }
 
     @Test
     void anUnknownAddressGetsTheSameAnswerAndNoEmail() {
         String email = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@council.example";
-        Response asked = StaffSession.anonymous().post("/login/forgotten", "email", email);
+        Response asked = StaffSession.anonymous().post("/password/forgotten", "email", email);
         assertEquals(303, asked.statusCode());
-        assertTrue(asked.header("Location").endsWith("/login/forgotten?sent=true"));
+        assertTrue(asked.header("Location").endsWith("/password/forgotten?sent=true"));
         assertEquals(0, mailTo(email).size());
     }
 
@@ -104,8 +112,8 @@ class PasswordResetTest {
         clock.fixAt(now);
         String token = askForLink(email);
         clock.fixAt(now.plus(Duration.ofMinutes(61)));
-        StaffSession.anonymous().get("/login/reset?token=" + token).then().statusCode(404);
-        StaffSession.anonymous().get("/login/reset?token=forged").then().statusCode(404);
+        StaffSession.anonymous().get("/password/reset?token=" + token).then().statusCode(404);
+        StaffSession.anonymous().get("/password/reset?token=forged").then().statusCode(404);
     }
 
     @Test
@@ -113,7 +121,7 @@ class PasswordResetTest {
         String email = "flood-" + UUID.randomUUID().toString().substring(0, 8) + "@council.example";
         accountWithEmail(email);
         for (int i = 0; i < 5; i++) {
-            assertEquals(303, StaffSession.anonymous().post("/login/forgotten", "email", email).statusCode());
+            assertEquals(303, StaffSession.anonymous().post("/password/forgotten", "email", email).statusCode());
         }
         assertEquals(3, mailTo(email).size());
     }
