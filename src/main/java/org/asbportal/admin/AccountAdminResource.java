@@ -105,6 +105,14 @@ public class AccountAdminResource {
         return change(id, null, () -> accounts.unlock(id, version), "unlocked");
     }
 
+    /** Forgets the account's authenticator app and recovery codes (a lost phone); it is set up again at the next sign-in if required. */
+    @POST
+    @Path("/{id}/two-factor/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resetTwoFactor(@PathParam("id") String id, @FormParam("version") String version) {
+        return change(id, null, () -> accounts.resetTwoFactor(id, version), "two-factor-reset");
+    }
+
     /** The account's API tokens: administrators make and revoke tokens of any account. */
     @GET
     @Path("/{id}/tokens")
@@ -164,6 +172,7 @@ public class AccountAdminResource {
             case "updated" -> "Changes saved";
             case "password" -> "New password set. Tell the person it by a different route from their username";
             case "unlocked" -> "Account unlocked";
+            case "two-factor-reset" -> "Two-factor sign-in reset: the account's sessions have ended";
             default -> null;
         };
     }

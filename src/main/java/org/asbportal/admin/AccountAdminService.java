@@ -27,6 +27,7 @@ import org.asbportal.security.Organisation;
 import org.asbportal.security.Role;
 import org.asbportal.security.StaffAccount;
 import org.asbportal.security.StaffSessions;
+import org.asbportal.security.TwoFactorService;
 import org.asbportal.triage.TriageQueue;
 import org.asbportal.ward.Ward;
 
@@ -52,12 +53,15 @@ public class AccountAdminService {
             + "saved. The page now shows the account as it is: make your changes again.";
 
     private final AuditLog audit;
+    private final TwoFactorService twoFactor;
     private final CurrentStaff staff;
     private final StaffSessions sessions;
 
     private final Calendar calendar;
 
-    public AccountAdminService(AuditLog audit, CurrentStaff staff, StaffSessions sessions, Calendar calendar) {
+    public AccountAdminService(AuditLog audit, CurrentStaff staff, StaffSessions sessions, Calendar calendar,
+            TwoFactorService twoFactor) {
+        this.twoFactor = twoFactor;
         this.calendar = calendar;
         this.audit = audit;
         this.staff = staff;
@@ -108,7 +112,8 @@ public class AccountAdminService {
         List<String> queues = account.queueIds.stream().map(codes::get).filter(Objects::nonNull).toList();
         return new AccountDetail(account.id, account.username,
                 account.lockedUntil != null && account.lockedUntil.isAfter(calendar.now()), account.lockedUntil,
-                account.failedLogins, account.version, account.createdAt, AccountForm.of(account, queues));
+                account.failedLogins, account.version, account.createdAt, AccountForm.of(account, queues),
+                twoFactor.enabled(account.id), twoFactor.required(account), account.signedInAt);
     }
 
     @Transactional
@@ -196,6 +201,17 @@ public class AccountAdminService {
         account.lockedUntil = null;
         flush(account);
         audit.record(staff.username(), "ADMIN_UNLOCK_ACCOUNT", null, "Unlocked account " + account.username);
+        return account;
+    }
+
+    /** An administrator resets two-factor sign-in (a lost phone): the app and recovery codes are forgotten, the sessions end. */
+    @Transactional
+    public StaffAccount resetTwoFactor(String id, String version) {
+        StaffAccount account = locate(id);
+        current(account, version);
+        if (twoFactor.reset(account)) {
+            audit.record(staff.username(), "ADMIN_RESET_TWO_FACTOR", null, "Reset two-factor sign-in of account " + account.username);
+        }
         return account;
     }
 

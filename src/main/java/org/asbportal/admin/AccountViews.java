@@ -43,7 +43,7 @@ public final class AccountViews {
 
     /** An account being edited: the form and what is shown but not edited there. */
     public record AccountDetail(long id, String username, boolean locked, Instant lockedUntil, int failedLogins,
-            int version, Instant createdAt, AccountForm form) {
+            int version, Instant createdAt, AccountForm form, boolean twoFactor, boolean twoFactorRequired, Instant signedInAt) {
     }
 
     /** The choices the account forms offer. */

@@ -39,6 +39,11 @@ public class AdminLink {
         return !identity.isAnonymous() && (identity.hasRole(Role.TRIGGER_COORDINATOR) || identity.hasRole(Role.ADMIN));
     }
 
+    /** When the member of staff signed in before this time, for "You last signed in at ..."; null the first time. */
+    public java.time.Instant lastSignedIn() {
+        return staff.account().previousSignedInAt;
+    }
+
     public String staffName() {
         return staff.account().displayName;
     }

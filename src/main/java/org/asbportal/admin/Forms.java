@@ -2,11 +2,11 @@ package org.asbportal.admin;
 
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotFoundException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.asbportal.security.PasswordPolicy;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -115,15 +115,9 @@ final class Forms {
         return null;
     }
 
-    /** A new password: 12 characters or more, and no more than bcrypt reads (72 bytes). */
+    /** A new password, as {@link PasswordPolicy} says: 12 characters or more, not a common one, at most 72 bytes. */
     String password(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            add(field, "Enter a password");
-        } else if (value.codePointCount(0, value.length()) < 12) {
-            add(field, "The password must be 12 characters or more");
-        } else if (value.getBytes(StandardCharsets.UTF_8).length > 72) {
-            add(field, "The password must be 72 characters or fewer");
-        }
+        PasswordPolicy.problem(value).ifPresent(problem -> add(field, problem));
         return value;
     }
 

@@ -54,9 +54,11 @@ public class OrganisationAdminService {
         Organisation organisation = new Organisation();
         organisation.code = code;
         organisation.name = name;
+        organisation.requireTwoFactor = form.requiresTwoFactor();
         organisation.persist();
         Forms.flushUnique(() -> Organisation.flush(), "code", "An organisation with the code " + code + " already exists");
-        audit.record(staff.username(), "ADMIN_CREATE_ORGANISATION", null, "Created organisation " + code + " (" + name + ")");
+        audit.record(staff.username(), "ADMIN_CREATE_ORGANISATION", null, "Created organisation " + code + " (" + name + ")"
+                + (organisation.requireTwoFactor ? ", requiring two-factor sign-in" : ""));
         return organisation;
     }
 
@@ -72,6 +74,12 @@ public class OrganisationAdminService {
             organisation.name = name;
             // Residents are told the agency working their report by this name, held with the routing rules.
             reference.changed(Router.ROUTING);
+        }
+        if (form.requiresTwoFactor() != organisation.requireTwoFactor) {
+            // Asked for at each account's next sign-in.
+            organisation.requireTwoFactor = form.requiresTwoFactor();
+            audit.record(staff.username(), "ADMIN_REQUIRE_TWO_FACTOR", null, (organisation.requireTwoFactor ? "Required" : "Stopped requiring")
+                    + " two-factor sign-in for every account of organisation " + organisation.code);
         }
         return organisation;
     }

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
-    static final int MIN_PASSWORD = 12;
+    static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
 
     private final StaffConfig config;
     private final StaffSessions sessions;
@@ -76,10 +76,14 @@ public class AdminBootstrap {
         return done.isCompletedExceptionally();
     }
 
+    /** The same rules as every staff password ({@link PasswordPolicy}): too short or too common stops the start. */
     private static void checkLength(String password) {
         if (password.length() < MIN_PASSWORD) {
             throw new IllegalStateException("ASB_ADMIN_PASSWORD must be at least " + MIN_PASSWORD + " characters long");
         }
+        PasswordPolicy.problem(password).ifPresent(problem -> {
+            throw new IllegalStateException("ASB_ADMIN_PASSWORD is refused: " + problem);
+        });
     }
 
     /** The administrator with this name and password: created on a new database, updated on one that has it. */

@@ -43,7 +43,7 @@ public class AttemptLimiter {
      * {@code increase()} sees a counter's first step only from a value it has already scraped.
      */
     static final List<String> LIMITS = List.of("track_client", "track_reference", "track_lookup", "submit_report",
-            "submit_application", "pledge_email", "signin", "resume_link", "code_link");
+            "submit_application", "pledge_email", "signin", "resume_link", "code_link", "two_factor", "password_reset");
 
     public AttemptLimiter(AgroalDataSource dataSource, AttemptLimitConfig config, Clock clock, MeterRegistry meters) {
         this.dataSource = dataSource;

@@ -28,13 +28,14 @@ public class LoginResource {
 
     @CheckedTemplate(basePath = "security")
     static class Templates {
-        static native TemplateInstance login(boolean error, boolean signedOut);
+        static native TemplateInstance login(boolean error, boolean signedOut, boolean reset);
     }
 
     @GET
     @Path("login")
-    public Response login(@QueryParam("error") boolean error, @QueryParam("signed-out") boolean signedOut) {
-        return Response.status(error ? 401 : 200).entity(Templates.login(error, signedOut))
+    public Response login(@QueryParam("error") boolean error, @QueryParam("signed-out") boolean signedOut,
+            @QueryParam("reset") boolean reset) {
+        return Response.status(error ? 401 : 200).entity(Templates.login(error, signedOut, reset))
                 .header("Cache-Control", "no-store").build();
     }
 

@@ -72,9 +72,11 @@ public class LoginThrottle implements SecurityIdentityAugmentor {
     private final AgroalDataSource dataSource;
     private final AttemptLimiter limiter;
     private final StaffSessions sessions;
+    private final TwoFactorService twoFactor;
 
     public LoginThrottle(StaffSecurityConfig config, Clock clock, AgroalDataSource dataSource, AttemptLimiter limiter,
-            StaffSessions sessions) {
+            StaffSessions sessions, TwoFactorService twoFactor) {
+        this.twoFactor = twoFactor;
         this.clock = clock;
         this.config = config;
         this.dataSource = dataSource;
@@ -208,12 +210,23 @@ public class LoginThrottle implements SecurityIdentityAugmentor {
                 routing.remove(ADMITTED);
                 succeeded(username);
                 limiter.forgive(attempt.buckets().toArray(String[]::new));
+                String secondFactor = secondFactor(username);
                 if (routing.request().method() == HttpMethod.POST && SIGN_IN_PATH.equals(routing.normalizedPath())) {
-                    routing.response().addCookie(sessions.cookie(sessions.open(username)));
+                    routing.response().addCookie(sessions.cookie(sessions.open(username, secondFactor,
+                            SecondFactorGate.browser(routing.request().getHeader("User-Agent")))));
+                } else if (secondFactor != null) {
+                    // HTTP Basic sends a password only: an account with (or owing) two-factor uses an API token instead.
+                    throw new AuthenticationFailedException("HTTP Basic is refused for an account with two-factor sign-in");
                 }
             }
             return identity;
         });
+    }
+
+    /** What a session opened with the account's right password still needs (see {@link TwoFactorService#pendingFor}). */
+    @Transactional
+    String secondFactor(String username) {
+        return StaffAccount.findByUsername(username).map(twoFactor::pendingFor).orElse(null);
     }
 
     @Transactional

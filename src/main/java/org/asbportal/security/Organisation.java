@@ -21,6 +21,10 @@ public class Organisation extends PanacheEntityBase {
 
     public String name;
 
+    /** Whether every account of the organisation must sign in with two-factor, as its administrators decided. */
+    @jakarta.persistence.Column(name = "require_two_factor")
+    public boolean requireTwoFactor;
+
     public static Optional<Organisation> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }

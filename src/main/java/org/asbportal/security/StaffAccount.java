@@ -72,6 +72,13 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** When the account last signed in with its password, and the time before that. */
+    @Column(name = "signed_in_at")
+    public Instant signedInAt;
+
+    @Column(name = "previous_signed_in_at")
+    public Instant previousSignedInAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "staff_queue_grant", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "queue_id")

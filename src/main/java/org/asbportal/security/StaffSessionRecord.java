@@ -20,4 +20,11 @@ public class StaffSessionRecord extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** What the session still needs after the password ({@link TwoFactorService#CODE} or {@code SETUP}); null once complete. */
+    @Column(name = "second_factor")
+    public String secondFactor;
+
+    /** The browser it was opened from, briefly, for the list of one's sessions. */
+    public String browser;
 }

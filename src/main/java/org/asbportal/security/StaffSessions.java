@@ -37,14 +37,18 @@ import java.util.HexFormat;
 public class StaffSessions implements IdentityProvider<TrustedAuthenticationRequest> {
 
     public static final String COOKIE = "asb-staff-session";
+    /** Where the routing context keeps what a restored session still needs after the password, if anything. */
+    static final String PENDING = StaffSessions.class.getName() + ".pending";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StaffSecurityConfig config;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public StaffSessions(StaffSecurityConfig config, Clock clock) {
+    public StaffSessions(StaffSecurityConfig config, Clock clock, AuditLog audit) {
         this.config = config;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -69,22 +73,31 @@ public class StaffSessions implements IdentityProvider<TrustedAuthenticationRequ
         Cookie cookie = routing == null ? null : routing.request().getCookie(COOKIE);
         String token = cookie == null ? null : cookie.getValue();
         return context.runBlocking(() -> {
-            if (token == null || !live(token, request.getPrincipal())) {
+            StaffSessionRecord session = token == null ? null : live(token, request.getPrincipal());
+            if (session == null) {
                 if (routing != null) {
                     expireCookies(routing.response());
                 }
                 throw new AuthenticationFailedException("The session has ended");
             }
+            if (session.secondFactor != null && routing != null) {
+                routing.put(PENDING, session.secondFactor);
+            }
             return null;
         });
     }
 
-    /** Opens a session for the account signing in, returning the token for its browser. */
+    /**
+     * Opens a session for the account signing in, returning the token for its browser; the session
+     * opens nothing but the two-factor pages while {@code secondFactor} (what it still needs) is set.
+     * The account's last sign-in moves to its previous one.
+     */
     @Transactional
-    public String open(String username) {
+    public String open(String username, String secondFactor, String browser) {
         StaffAccount account = StaffAccount.findByUsername(username)
                 .orElseThrow(() -> new IllegalStateException("Signed in as an account that does not exist"));
         Instant now = clock.instant();
+        StaffAccount.update("previousSignedInAt = signedInAt, signedInAt = ?1 where id = ?2", now, account.id);
         StaffSessionRecord.delete("createdAt < ?1", now.minus(config.sessionMaxAge()));
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -93,18 +106,40 @@ public class StaffSessions implements IdentityProvider<TrustedAuthenticationRequ
         session.id = hash(token);
         session.accountId = account.id;
         session.createdAt = now;
+        session.secondFactor = secondFactor;
+        session.browser = browser;
         session.persist();
         return token;
     }
 
-    /** Whether the token's session is open, for this account, and not older than the longest a session lasts. */
+    /** The token's session when it is open, for this account, and not older than the longest a session lasts; else null. */
     @Transactional
-    public boolean live(String token, String username) {
+    public StaffSessionRecord live(String token, String username) {
         StaffSessionRecord session = StaffSessionRecord.findById(hash(token));
         if (session == null || session.createdAt.isBefore(clock.instant().minus(config.sessionMaxAge()))) {
-            return false;
+            return null;
         }
-        return StaffAccount.count("id = ?1 and username = ?2", session.accountId, username) == 1;
+        return StaffAccount.count("id = ?1 and username = ?2", session.accountId, username) == 1 ? session : null;
+    }
+
+    /** The second factor was given: the token's session now opens what the account may open. */
+    @Transactional
+    public void completeSecondFactor(String token) {
+        if (token != null && !token.isBlank()) {
+            StaffSessionRecord.update("secondFactor = null where id = ?1", hash(token));
+        }
+    }
+
+    /** The account's open sessions, newest first. */
+    @Transactional
+    public java.util.List<StaffSessionRecord> openSessions(long accountId) {
+        return StaffSessionRecord.list("accountId = ?1 and createdAt >= ?2 order by createdAt desc", accountId,
+                clock.instant().minus(config.sessionMaxAge()));
+    }
+
+    /** Whether the token is that of the session. */
+    public static boolean isToken(StaffSessionRecord session, String token) {
+        return token != null && session.id.equals(hash(token));
     }
 
     /** Signs out: the token's session ends. */
@@ -119,6 +154,13 @@ public class StaffSessions implements IdentityProvider<TrustedAuthenticationRequ
     @Transactional
     public void endAll(long accountId) {
         StaffSessionRecord.delete("accountId", accountId);
+    }
+
+    /** The member of staff signs out everywhere: every session of the account ends, and the audit trail says so. */
+    @Transactional
+    public void endAllOf(long accountId, String username) {
+        long ended = StaffSessionRecord.delete("accountId", accountId);
+        audit.record(username, "SIGN_OUT_EVERYWHERE", null, "Signed out of " + ended + " session" + (ended == 1 ? "" : "s"));
     }
 
     /** The cookie that carries a new session's token. */

@@ -150,6 +150,19 @@ class AdminAccountsTest {
     }
 
     @Test
+    void refusesACommonPasswordSayingWhy() {
+        String username = "common." + ReportRequests.unique();
+
+        Response response = createAccount(username, "COUNCIL", List.of("CASEWORKER"), List.of(), "Password2026!");
+
+        assertEquals(400, response.statusCode());
+        response.then().body(containsString("<a href=\"#password\">This password is one of the most commonly used, so it is easy "
+                + "to guess: choose a different one, for example three random words</a>"))
+                .body(not(containsString("value=\"Password2026!\"")));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM staff_account WHERE username = ?", username));
+    }
+
+    @Test
     void refusesAnUnknownOrganisationAndNoRoleListingEveryProblem() {
         String username = "noorg." + ReportRequests.unique();
 

@@ -48,6 +48,7 @@ class AdminAuthorisationTest {
         ACCOUNT_UPDATE("POST /admin/accounts/{account}", 409),
         ACCOUNT_PASSWORD("POST /admin/accounts/{account}/password", 409),
         ACCOUNT_UNLOCK("POST /admin/accounts/{account}/unlock", 409),
+        ACCOUNT_TWO_FACTOR_RESET("POST /admin/accounts/{account}/two-factor/reset", 409),
         ACCOUNT_TOKENS("GET /admin/accounts/{account}/tokens", 200),
         ACCOUNT_TOKEN_CREATE("POST /admin/accounts/{account}/tokens", 400),
         QUEUES("GET /admin/queues", 200),

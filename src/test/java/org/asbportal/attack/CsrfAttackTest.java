@@ -167,6 +167,10 @@ class CsrfAttackTest {
         form("/staff/api-tokens", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens", answers("name", "Forged token",
                 "days", "30")));
         form("/staff/api-tokens/{token}/revoke", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens/1/revoke", answers()));
+        // Two-factor sign-in of one's own account.
+        form("/staff/two-factor/set-up", f -> new Target(Victim.CASEWORKER, "/staff/two-factor/set-up", answers("code", "123456")));
+        form("/staff/two-factor/verify", f -> new Target(Victim.CASEWORKER, "/staff/two-factor/verify", answers("code", "123456")));
+        form("/staff/account/sign-out-everywhere", f -> new Target(Victim.CASEWORKER, "/staff/account/sign-out-everywhere", answers()));
         // The coordinator's Community Trigger review.
         form("/staff/community-trigger/{reference}/acknowledge", f -> review(f, "acknowledge", "version", "0"));
         form("/staff/community-trigger/{reference}/complaints/{id}/confirmation", f -> review(f,
@@ -197,6 +201,7 @@ class CsrfAttackTest {
         form("/admin/accounts/{id}/password", f -> admin("/admin/accounts/" + f.account + "/password", "version", "0",
                 "password", "forged-password-2026-long"));
         form("/admin/accounts/{id}/unlock", f -> admin("/admin/accounts/" + f.account + "/unlock", "version", "0"));
+        form("/admin/accounts/{id}/two-factor/reset", f -> admin("/admin/accounts/" + f.account + "/two-factor/reset", "version", "0"));
         form("/admin/accounts/{id}/tokens", f -> admin("/admin/accounts/" + f.account + "/tokens", "name", "Forged token",
                 "days", "30"));
         form("/admin/accounts/{id}/tokens/{token}/revoke", f -> admin("/admin/accounts/" + f.account + "/tokens/1/revoke"));
@@ -224,6 +229,10 @@ class CsrfAttackTest {
         form("/admin/wards/boundaries", f -> new Target(Victim.ADMIN, "/admin/wards/boundaries",
                 answers("codeProperty", "cmwd11cd", "nameProperty", "cmwd11nm"), "boundariesFile"));
         form("/admin/wards/postcodes", f -> new Target(Victim.ADMIN, "/admin/wards/postcodes", answers(), "postcodeFile"));
+        // Staff who forgot their password.
+        form("/password/forgotten", f -> new Target(Victim.ANONYMOUS, "/password/forgotten", answers("email", "triage@council.example")));
+        form("/password/reset", f -> new Target(Victim.ANONYMOUS, "/password/reset", answers("token", "forged-token",
+                "password", "forged-password-2026-long")));
         // Residents: tracking, additions, escalation, the two journeys.
         form("/track", f -> new Target(Victim.ANONYMOUS, "/track", answers("reference", f.kase.reference(),
                 "accessCode", f.kase.accessCode())));

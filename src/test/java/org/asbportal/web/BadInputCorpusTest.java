@@ -49,12 +49,13 @@ class BadInputCorpusTest {
             "/pledge", "/pledge/register", "/pledge/sign-in", "/pledge/verify?token=x", "/pledge/assessments/1", "/login",
             "/figures", "/figures.csv", "/api/v1/categories", "/api/v1/wards", "/api/v1/wards/E36001578/summary?from=2026-01",
             "/api/v1/community-trigger/figures", "/api/v1/pledge/questionnaire", "/api/v1/reports/ASB-2345-6789",
-            "/api/v1/community-trigger/applications/CT-2345-6789", "/staff", "/admin", "/wards");
+            "/api/v1/community-trigger/applications/CT-2345-6789", "/staff", "/admin", "/wards", "/password/forgotten",
+            "/password/reset?token=x", "/staff/account", "/staff/two-factor/set-up", "/staff/two-factor/verify");
 
     /** Forms residents and staff post. */
     static final List<String> FORM_ROUTES = List.of("/track", "/track/add", "/report/danger", "/report/when", "/report/check",
             "/community-trigger/apply/who", "/community-trigger/escalation", "/pledge/register", "/pledge/sign-in",
-            "/pledge/verify", "/j_security_check");
+            "/pledge/verify", "/j_security_check", "/password/forgotten", "/password/reset");
 
     /** JSON APIs. */
     static final List<String> JSON_ROUTES = List.of("/api/v1/reports", "/api/v1/community-trigger/applications",
