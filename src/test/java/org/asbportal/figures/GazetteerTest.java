@@ -9,7 +9,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.asbportal.report.ReportRequests;
 import org.asbportal.security.StaffSession;
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class GazetteerTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private static final String FORCE = "Gazetteer Test Constabulary";
     private static final String CASTLE_CODE = "E36001578";
 
@@ -83,14 +79,14 @@ class GazetteerTest {
 
     @Test
     void postcodesAnAdministratorUploadsAreFoundByTheirStart() {
-        Upload admin = Upload.signIn();
+        WardDataUpload admin = WardDataUpload.signIn("admin");
         String csv = "pcds,lat,long,osward\n"
                 + "MK40 9ZZ,52.137122,-0.466377," + CASTLE_CODE + "\n"
                 + "mk409zy,52.137122,-0.466377,\n"
                 + "NOT A POSTCODE,52.1,-0.4,\n"
                 + "MK40 9ZX,99.999999,0.000000,\n";
 
-        admin.post("postcodeFile", "postcodes.csv", csv).then().statusCode(200)
+        admin.post("/admin/wards/postcodes", "postcodeFile", "postcodes.csv", csv).then().statusCode(200)
                 .body(containsString("Postcodes imported"))
                 .body(containsString("2 postcodes; 2 rows skipped"))
                 .body(containsString("is not a postcode"))
@@ -98,7 +94,7 @@ class GazetteerTest {
 
         assertThat(labels("MK40 9Z")).containsExactly("MK40 9ZY, Castle ward", "MK40 9ZZ, Castle ward");
         assertThat(labels("mk409zz")).containsExactly("MK40 9ZZ, Castle ward");
-        admin.post("postcodeFile", "postcodes.csv", "postcode,easting\nMK40 9ZZ,1\n").then().statusCode(200)
+        admin.post("/admin/wards/postcodes", "postcodeFile", "postcodes.csv", "postcode,easting\nMK40 9ZZ,1\n").then().statusCode(200)
                 .body(containsString("There is a problem"))
                 .body(containsString("naming its postcode, latitude and longitude columns"));
         // A file refused leaves the postcodes as they were.
@@ -154,27 +150,6 @@ class GazetteerTest {
                 }
             }
             return messages;
-        }
-    }
-
-    /** A signed-in administrator's browser posting the postcode form, with the form's CSRF token. */
-    private record Upload(Map<String, String> session, String csrfCookie, String token) {
-
-        static Upload signIn() {
-            Map<String, String> session = StaffSession.signIn("admin").sessionCookies();
-            Response page = given().cookies(session).accept("text/html").get("/admin/wards");
-            page.then().statusCode(200);
-            Matcher m = CSRF.matcher(page.asString());
-            assertTrue(m.find(), "the page has a CSRF token");
-            return new Upload(session, page.cookie(StaffSession.CSRF_COOKIE), m.group(1));
-        }
-
-        Response post(String field, String fileName, String content) {
-            return given().cookies(session).cookie(StaffSession.CSRF_COOKIE, csrfCookie)
-                    .accept("text/html").redirects().follow(false)
-                    .multiPart("csrf-token", token)
-                    .multiPart(field, fileName, content.getBytes(StandardCharsets.UTF_8), "application/octet-stream")
-                    .post("/admin/wards/postcodes");
         }
     }
 }

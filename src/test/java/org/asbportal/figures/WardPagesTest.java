@@ -6,13 +6,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 import org.asbportal.security.StaffSession;
@@ -45,7 +41,6 @@ class WardPagesTest {
 
     /** The current month by the portal's clock, which every test fixes at {@link TestDates#NOW}. */
     private static final String CURRENT = TestDates.month().toString();
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Inject
     AgroalDataSource dataSource;
@@ -89,7 +84,7 @@ class WardPagesTest {
 
     @Test
     void administratorsUploadPoliceDataFromThePage() {
-        Upload admin = Upload.signIn("admin");
+        WardDataUpload admin = WardDataUpload.signIn("admin");
         String csv = PoliceData.HEADER + PoliceData.asb("Upload Page Constabulary", "2017-02", PoliceData.CASTLE, "On or near Page Street")
                 + "broken line\n";
         admin.post("/admin/wards/police-import", "policeFile", "street.csv", csv).then().statusCode(200)
@@ -107,31 +102,9 @@ class WardPagesTest {
 
     @Test
     void uploadsWithoutTheFormsTokenAreRefused() {
-        Upload admin = Upload.signIn("admin");
-        given().cookies(admin.session).redirects().follow(false)
+        WardDataUpload admin = WardDataUpload.signIn("admin");
+        given().cookies(admin.session()).redirects().follow(false)
                 .multiPart("policeFile", "street.csv", PoliceData.HEADER.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/admin/wards/police-import").then().statusCode(400);
-    }
-
-    /** A signed-in administrator's browser posting the upload forms, with the form's CSRF token. */
-    private record Upload(Map<String, String> session, String csrfCookie, String token) {
-
-        static Upload signIn(String username) {
-            Map<String, String> session = StaffSession.signIn(username).sessionCookies();
-            Response page = given().cookies(session).accept("text/html").get("/admin/wards");
-            page.then().statusCode(200);
-            Matcher m = CSRF.matcher(page.asString());
-            assertTrue(m.find(), "the page has a CSRF token");
-            return new Upload(session, page.cookie(StaffSession.CSRF_COOKIE), m.group(1));
-        }
-
-        Response post(String path, String field, String fileName, String content) {
-            return given().cookies(session).cookie(StaffSession.CSRF_COOKIE, csrfCookie)
-                    .accept("text/html").redirects().follow(false)
-                    .multiPart("csrf-token", token)
-                    .multiPart(field, fileName, content.getBytes(StandardCharsets.UTF_8), "application/octet-stream")
-                    .multiPart("codeProperty", "cmwd11cd").multiPart("nameProperty", "cmwd11nm")
-                    .post(path);
-        }
     }
 }

@@ -74,7 +74,7 @@ class PhoneJourneyTest {
         Tab tab = new Tab(page, javaScript);
         page.navigate(base.toString());
         tab.arrive("Report anti-social behaviour");
-        fits(tab);
+        tab.assertFits(PHONE);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
 
         List<Integer> asked = new ArrayList<>();
@@ -132,7 +132,7 @@ class PhoneJourneyTest {
         next(tab);
 
         tab.arrive("Check your answers before sending your report");
-        fits(tab);
+        tab.assertFits(PHONE);
         assertThat(page.locator(".govuk-summary-list__row", new Page.LocatorOptions().setHasText("When"))
                 .first().locator(".govuk-summary-list__value")).containsText("at 21:00");
         // Every question said where it stood, counting up to the same total.
@@ -142,7 +142,7 @@ class PhoneJourneyTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report")).click();
 
         tab.arrive("Report sent");
-        fits(tab);
+        tab.assertFits(PHONE);
         String reference = page.locator("#reference").textContent().strip();
         Locator caseReview = page.locator("#case-review");
         if (second) {
@@ -163,7 +163,7 @@ class PhoneJourneyTest {
         var progress = PROGRESS.matcher(tab.page.locator(".govuk-caption-l").first().textContent().strip());
         assertThat(progress.matches()).as("the caption of " + title).isTrue();
         asked.add(Integer.parseInt(progress.group(1)));
-        fits(tab);
+        tab.assertFits(PHONE);
     }
 
     /** The optional evidence page: a phone's photo, with where it was taken in its EXIF, uploaded on the first report. */
@@ -175,7 +175,7 @@ class PhoneJourneyTest {
             tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload file")).click();
             tab.arrive(EVIDENCE);
             assertThat(tab.page.locator(".govuk-summary-list__key")).hasText("IMG_20260301_2130.jpg");
-            fits(tab);
+            tab.assertFits(PHONE);
         }
         next(tab);
     }
@@ -189,10 +189,6 @@ class PhoneJourneyTest {
         tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
     }
 
-    private static void fits(Tab tab) {
-        Number width = (Number) tab.page.evaluate("() => document.documentElement.scrollWidth");
-        assertThat(width.intValue()).as("the width of " + tab.page.url() + " on a phone").isLessThanOrEqualTo(PHONE);
-    }
 
     /** The one file sent with the report {@code reference}, as stored. */
     private byte[] evidenceOf(String reference) throws SQLException {

@@ -49,7 +49,7 @@ class PlaceJourneyTest {
 
         tab.arrive("Places matching wexcombe: Where did it happen?");
         assertThat(tab.page.url()).contains("/report/where/places?q=wexcombe");
-        noSidewaysScroll(tab);
+        tab.assertFits(PHONE);
         tab.page.getByLabel("Wexcombe Road, Castle ward").check();
         tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
 
@@ -87,7 +87,7 @@ class PlaceJourneyTest {
         // The ward boundaries are drawn, with no background tiles set.
         assertThat(tab.page.locator("[data-map] path.leaflet-interactive").first()).isAttached();
         assertThat(tab.page.locator("[data-map] img.leaflet-tile")).hasCount(0);
-        noSidewaysScroll(tab);
+        tab.assertFits(PHONE);
         map.click();
         assertThat(tab.page.getByLabel("Latitude")).hasValue(Pattern.compile("^-?\\d+\\.\\d{6}$"));
         assertThat(tab.page.getByLabel("Longitude")).hasValue(Pattern.compile("^-?\\d+\\.\\d{6}$"));
@@ -120,10 +120,5 @@ class PlaceJourneyTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
         tab.arrive("Where did it happen?");
         return tab;
-    }
-
-    private static void noSidewaysScroll(Tab tab) {
-        Number width = (Number) tab.page.evaluate("() => document.documentElement.scrollWidth");
-        assertThat(width.intValue()).as("the page's width on a phone").isLessThanOrEqualTo(PHONE);
     }
 }

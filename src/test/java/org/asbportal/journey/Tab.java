@@ -2,6 +2,7 @@ package org.asbportal.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,12 @@ public class Tab {
             assertThat(page.locator("body")).not().hasClass(Pattern.compile("\\bgovuk-frontend-supported\\b"));
         }
         Accessibility.assertNoViolations(page);
+    }
+
+    /** Nothing on the page makes it wider than {@code width} pixels: it never scrolls sideways on a phone that wide. */
+    public void assertFits(int width) {
+        Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+        assertTrue(scrollWidth.intValue() <= width, page.url() + " is " + scrollWidth + " px wide on a " + width + " px screen");
     }
 
     public void assertNoBrowserErrors() {
