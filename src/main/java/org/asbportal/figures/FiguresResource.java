@@ -52,4 +52,21 @@ public class FiguresResource {
                 .header("Content-Disposition", "attachment; filename=\"asb-by-ward-" + figures.from() + "-to-" + figures.to() + ".csv\"")
                 .build();
     }
+
+    /** Actions taken, one row per ward, month and kind, small counts withheld. */
+    @GET
+    @Path("/actions.csv")
+    @Produces("text/csv")
+    public Response actionsCsv() {
+        PublicFigures figures = pictures.figures();
+        CsvText csv = new CsvText().row(List.of("ward code", "ward", "month", "action", "count"));
+        for (PublicActions.Cell cell : figures.actions().cells()) {
+            csv.row(List.of(cell.wardCode(), cell.ward(), cell.month(), cell.kind(),
+                    cell.count() == null ? figures.fewerThan() : cell.count()));
+        }
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"asb-actions-by-ward-" + figures.from() + "-to-"
+                        + figures.to() + ".csv\"")
+                .build();
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * each count from 1 up to one less than the threshold withheld (null, shown as "fewer than N").
  */
 public record PublicFigures(String from, String to, List<String> months, List<WardRow> wards, int threshold,
-        Instant countedAt) {
+        Instant countedAt, PublicActions actions) {
 
     public record WardRow(String code, String name, List<Integer> counts, Integer total) {
     }

@@ -18,6 +18,9 @@ import org.asbportal.figures.DistrictPicture.RankedWard;
 import org.asbportal.figures.PublicFigures.WardRow;
 import org.asbportal.figures.WardStatistics.Place;
 import org.asbportal.figures.WardSummary.MonthCount;
+import org.asbportal.triage.ActionFigures;
+import org.asbportal.triage.ActionFigures.ActionTally;
+import org.asbportal.triage.ActionType;
 import org.asbportal.ward.Ward;
 
 /** The district picture for staff and the open figures for the public. */
@@ -30,9 +33,12 @@ public class WardPictureService {
     private final AtomicReference<PublicFigures> figures = new AtomicReference<>();
 
     private final Clock clock;
+    private final ActionFigures actionFigures;
 
-    public WardPictureService(WardStatistics statistics, WardSummaryService summaries, WardConfig config, Clock clock) {
+    public WardPictureService(WardStatistics statistics, WardSummaryService summaries, WardConfig config, Clock clock,
+            ActionFigures actionFigures) {
         this.clock = clock;
+        this.actionFigures = actionFigures;
         this.statistics = statistics;
         this.summaries = summaries;
         this.config = config;
@@ -110,6 +116,50 @@ public class WardPictureService {
             rows.add(new WardRow(ward.code, ward.name, Collections.unmodifiableList(cells), s.shown(total)));
         }
         return new PublicFigures(range.from().toString(), range.to().toString(), months, rows, s.threshold(),
-                clock.instant());
+                clock.instant(), actions(range, s));
+    }
+
+    /** The published actions done over the range: by ward, by month, and every cell, small counts withheld. */
+    private PublicActions actions(MonthRange range, Suppression s) {
+        List<ActionType> kinds = ActionFigures.PUBLISHED;
+        Map<String, long[]> byWard = new HashMap<>();
+        Map<String, long[]> byMonth = new HashMap<>();
+        Map<String, Long> cells = new HashMap<>();
+        for (ActionTally tally : actionFigures.done(range.from(), range.to())) {
+            String ward = tally.wardCode() == null ? "" : tally.wardCode();
+            int kind = kinds.indexOf(tally.type());
+            byWard.computeIfAbsent(ward, w -> new long[kinds.size()])[kind] += tally.count();
+            byMonth.computeIfAbsent(tally.month().toString(), m -> new long[kinds.size()])[kind] += tally.count();
+            cells.merge(ward + "|" + tally.month() + "|" + kind, tally.count(), Long::sum);
+        }
+        List<PublicActions.Row> wardRows = new ArrayList<>();
+        List<PublicActions.Cell> cellRows = new ArrayList<>();
+        List<YearMonth> months = range.months();
+        for (Ward ward : Ward.listByName()) {
+            wardRows.add(actionRow(ward.code, ward.name, byWard.get(ward.code), kinds.size(), s));
+            for (YearMonth month : months) {
+                for (int kind = 0; kind < kinds.size(); kind++) {
+                    cellRows.add(new PublicActions.Cell(ward.code, ward.name, month.toString(), kinds.get(kind).label(),
+                            s.shown(cells.getOrDefault(ward.code + "|" + month + "|" + kind, 0L))));
+                }
+            }
+        }
+        if (byWard.containsKey("")) {
+            wardRows.add(actionRow("", "Ward not known", byWard.get(""), kinds.size(), s));
+        }
+        List<PublicActions.Row> monthRows = months.stream()
+                .map(m -> actionRow(m.toString(), m.toString(), byMonth.get(m.toString()), kinds.size(), s)).toList();
+        return new PublicActions(kinds.stream().map(ActionType::label).toList(), wardRows, monthRows, cellRows);
+    }
+
+    private static PublicActions.Row actionRow(String code, String name, long[] counts, int kinds, Suppression s) {
+        List<Integer> shown = new ArrayList<>();
+        long total = 0;
+        for (int kind = 0; kind < kinds; kind++) {
+            long n = counts == null ? 0 : counts[kind];
+            total += n;
+            shown.add(s.shown(n));
+        }
+        return new PublicActions.Row(code, name, Collections.unmodifiableList(shown), s.shown(total));
     }
 }

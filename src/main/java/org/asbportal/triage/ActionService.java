@@ -3,7 +3,15 @@ package org.asbportal.triage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +24,7 @@ import org.asbportal.security.StaffAccount;
 import org.asbportal.triage.CaseViews.ActionView;
 import org.asbportal.web.FieldError;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.TimeInput;
 
 /**
  * Actions on a case: what was decided (a warning, a contract, a referral...), who owns it, when it
@@ -26,9 +35,24 @@ import org.asbportal.web.InvalidSubmissionException;
 public class ActionService {
 
     static final int MAX_OWNER = 160;
+    static final int MAX_WHERE = 500;
 
-    /** A new action as typed: every field as text, checked here. */
-    public record ActionForm(String type, String description, String owner, String dueOn) {
+    /** The longest a dispersal direction may last (Anti-social Behaviour, Crime and Policing Act 2014, section 35). */
+    static final Duration DISPERSAL_AT_MOST = Duration.ofHours(48);
+
+    /** The longest a Public Spaces Protection Order may have effect before it is extended (section 60). */
+    static final Period PSPO_AT_MOST = Period.ofYears(3);
+
+    /**
+     * A new action as typed: every field as text, checked here. Where and when it applies (dates as
+     * {@code year-month-day}, times as typed) are asked of PSPO enforcement and dispersal directions only.
+     */
+    public record ActionForm(String type, String description, String owner, String dueOn, String appliesWhere,
+            String fromDate, String fromTime, String untilDate, String untilTime) {
+
+        public ActionForm(String type, String description, String owner, String dueOn) {
+            this(type, description, owner, dueOn, null, null, null, null, null);
+        }
     }
 
     /** The result of an action: DONE or CANCELLED, what happened, and the version of the action seen. */
@@ -57,6 +81,7 @@ public class ActionService {
         String owner = text("owner", form.owner(), "Say who owns the action: an officer's username, or the agency or person",
                 MAX_OWNER, errors);
         LocalDate dueOn = dueDate(form.dueOn(), errors);
+        Applies applies = type != null && type.placed() ? applies(type, form, errors) : null;
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
@@ -71,9 +96,15 @@ public class ActionService {
         action.status = ActionStatus.OPEN;
         action.recordedBy = staff.username();
         action.recordedAt = calendar.now();
+        if (applies != null) {
+            action.appliesWhere = applies.where();
+            action.appliesFrom = applies.from();
+            action.appliesUntil = applies.until();
+        }
         action.persist();
         cases.event(item.report, "ACTION_ADDED", false, "Action added: " + type.label() + ", owned by " + action.ownerName
-                + ", due " + dueOn + ". " + description);
+                + ", due " + dueOn + (applies == null ? "" : ", applying at " + applies.where() + " from "
+                + applies.fromTyped() + " until " + applies.untilTyped()) + ". " + description);
         audit.record(staff.username(), "ADD_ACTION", item.report.reference, type.name());
         CaseAction.flush();
         return cases.actionView(action);
@@ -120,6 +151,65 @@ public class ActionService {
             throw new CaseConflictException("This case is closed: actions can no longer be added or changed.");
         }
         return item;
+    }
+
+    /** Where and when an action applies, as checked. */
+    record Applies(String where, Instant from, Instant until, String fromTyped, String untilTyped) {
+    }
+
+    /**
+     * Where and when a PSPO enforcement or dispersal direction applies: an area, and a period that has
+     * not ended yet. A dispersal direction needs its times and lasts at most 48 hours; a PSPO period
+     * runs from the start of its first day to the end of its last unless times are given, and lasts at
+     * most three years.
+     */
+    private Applies applies(ActionType type, ActionForm form, List<FieldError> errors) {
+        boolean dispersal = type == ActionType.DISPERSAL_DIRECTION;
+        String where = text("appliesWhere", form.appliesWhere(), dispersal
+                ? "Enter the area the dispersal direction covers" : "Enter the area the PSPO covers", MAX_WHERE, errors);
+        LocalDateTime from = moment(form.fromDate(), form.fromTime(), "fromDate", "fromTime", "the date it applies from",
+                LocalTime.MIDNIGHT, dispersal, errors);
+        LocalDateTime until = moment(form.untilDate(), form.untilTime(), "untilDate", "untilTime", "the date it applies until",
+                LocalTime.MAX, dispersal, errors);
+        if (from == null || until == null || where == null) {
+            return null;
+        }
+        if (!until.isAfter(from)) {
+            errors.add(new FieldError("untilDate", "The end must be after the start"));
+            return null;
+        }
+        if (dispersal && Duration.between(from, until).compareTo(DISPERSAL_AT_MOST) > 0) {
+            errors.add(new FieldError("untilDate", "A dispersal direction lasts at most 48 hours: end it by "
+                    + TYPED.format(from.plus(DISPERSAL_AT_MOST))));
+            return null;
+        }
+        if (!dispersal && until.isAfter(from.plus(PSPO_AT_MOST))) {
+            errors.add(new FieldError("untilDate", "A PSPO has effect for at most 3 years before it must be extended"));
+            return null;
+        }
+        Instant end = until.atZone(calendar.zone()).toInstant();
+        if (end.isBefore(calendar.now())) {
+            errors.add(new FieldError("untilDate", "The end must be in the future: record a past period in the description"));
+            return null;
+        }
+        return new Applies(where, from.atZone(calendar.zone()).toInstant(), end, TYPED.format(from), TYPED.format(until));
+    }
+
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", Locale.UK);
+
+    private static LocalDateTime moment(String date, String time, String dateField, String timeField, String what,
+            LocalTime unstated, boolean timeNeeded, List<FieldError> errors) {
+        LocalDate day = DateInput.required(DateInput.joined(date, what), dateField, what, errors);
+        if (TimeInput.unreadable(time)) {
+            errors.add(new FieldError(timeField, "Enter the time like 6pm or 18:00"));
+            return null;
+        }
+        Optional<LocalTime> at = TimeInput.parse(time);
+        if (at.isEmpty() && timeNeeded) {
+            errors.add(new FieldError(timeField, "Enter the time, like 6pm or 18:00: a dispersal direction runs for hours"));
+            return null;
+        }
+        return day == null ? null : day.atTime(at.orElse(unstated).truncatedTo(ChronoUnit.MINUTES));
     }
 
     private static ActionType typeOf(String value, List<FieldError> errors) {

@@ -12,6 +12,8 @@ public enum ActionType {
     REFERRAL_OTHER_SUPPORT("Referral to other support"),
     DIVERSIONARY_ACTIVITY("Diversionary activity for young people"),
     PATROL_TASKING("Patrol tasking"),
+    PSPO_ENFORCEMENT("Public Spaces Protection Order enforcement"),
+    DISPERSAL_DIRECTION("Dispersal direction"),
     OTHER("Other action");
 
     private final String label;
@@ -22,5 +24,10 @@ public enum ActionType {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the action applies to an area for a period, which must then be given: PSPO enforcement and dispersal. */
+    public boolean placed() {
+        return this == PSPO_ENFORCEMENT || this == DISPERSAL_DIRECTION;
     }
 }

@@ -67,6 +67,16 @@ public class CaseAction extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** Where a PSPO enforcement or dispersal direction applies; empty for other actions. */
+    @Column(name = "applies_where")
+    public String appliesWhere;
+
+    @Column(name = "applies_from")
+    public Instant appliesFrom;
+
+    @Column(name = "applies_until")
+    public Instant appliesUntil;
+
     @Version
     public int version;
 

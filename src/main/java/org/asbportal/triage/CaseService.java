@@ -603,7 +603,7 @@ public class CaseService {
         return new ActionView(action.id, action.type, action.type.label(), action.description, action.ownerName,
                 action.ownerAccount == null ? null : action.ownerAccount.username, action.dueOn, action.status,
                 action.status.label(), action.result, action.recordedBy, action.recordedAt, action.completedBy,
-                action.completedAt, overdue, action.version);
+                action.completedAt, overdue, action.version, action.appliesWhere, action.appliesFrom, action.appliesUntil);
     }
 
     private static String linkLabel(String reason, boolean outgoing) {

@@ -77,7 +77,8 @@ public final class CaseViews {
     /** An action on a case; {@code ownerUsername} is set when a member of staff owns it. */
     public record ActionView(long id, ActionType type, String typeLabel, String description, String owner,
             String ownerUsername, LocalDate dueOn, ActionStatus status, String statusLabel, String result,
-            String recordedBy, Instant recordedAt, String completedBy, Instant completedAt, boolean overdue, int version) {
+            String recordedBy, Instant recordedAt, String completedBy, Instant completedAt, boolean overdue, int version,
+            String appliesWhere, Instant appliesFrom, Instant appliesUntil) {
 
         /** Whether the action still waits for its result (which may then be recorded). */
         public boolean open() {

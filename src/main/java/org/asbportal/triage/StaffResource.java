@@ -205,9 +205,15 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addAction(@PathParam("reference") String reference, @FormParam("type") String type,
             @FormParam("description") String description, @FormParam("owner") String owner,
-            @FormParam("dueOn-day") String day, @FormParam("dueOn-month") String month, @FormParam("dueOn-year") String year) {
+            @FormParam("dueOn-day") String day, @FormParam("dueOn-month") String month, @FormParam("dueOn-year") String year,
+            @FormParam("appliesWhere") String where, @FormParam("fromDate-day") String fromDay,
+            @FormParam("fromDate-month") String fromMonth, @FormParam("fromDate-year") String fromYear,
+            @FormParam("fromTime") String fromTime, @FormParam("untilDate-day") String untilDay,
+            @FormParam("untilDate-month") String untilMonth, @FormParam("untilDate-year") String untilYear,
+            @FormParam("untilTime") String untilTime) {
         return change(reference, CaseNotice.ACTION, () -> actions.add(reference,
-                new ActionService.ActionForm(type, description, owner, date(day, month, year))));
+                new ActionService.ActionForm(type, description, owner, date(day, month, year), where,
+                        date(fromDay, fromMonth, fromYear), fromTime, date(untilDay, untilMonth, untilYear), untilTime)));
     }
 
     @POST

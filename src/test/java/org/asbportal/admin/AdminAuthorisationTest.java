@@ -74,6 +74,12 @@ class AdminAuthorisationTest {
         BANK_HOLIDAY_ADD("POST /admin/bank-holidays/new", 400),
         BANK_HOLIDAY_DELETE_CONFIRM("GET /admin/bank-holidays/{holiday}/delete", 200),
         BANK_HOLIDAY_IMPORT_FORM("GET /admin/bank-holidays/import", 200),
+        TARGETS("GET /admin/targets", 200),
+        TARGET_NEW("GET /admin/targets/new", 200),
+        TARGET_ADD("POST /admin/targets/new", 400),
+        /** No target has this number. */
+        TARGET_RETIRE_CONFIRM("GET /admin/targets/999999999/retire", 404),
+        TARGET_RETIRE("POST /admin/targets/999999999/retire", 404),
         AUDIT("GET /admin/audit", 200),
         RETENTION("GET /admin/retention", 200),
         /** A run redirects back to the page, where its counts are. */

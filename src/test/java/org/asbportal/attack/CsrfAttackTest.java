@@ -96,6 +96,7 @@ class CsrfAttackTest {
         long queue;
         long rule;
         long bankHoliday;
+        long target;
         String section;
 
         String cookieOf(Victim victim) {
@@ -223,6 +224,9 @@ class CsrfAttackTest {
                 "date-month", "6", "date-year", "2099", "title", "Forged bank holiday"));
         form("/admin/bank-holidays/{id}/delete", f -> admin("/admin/bank-holidays/" + f.bankHoliday + "/delete"));
         form("/admin/bank-holidays/import", f -> new Target(Victim.ADMIN, "/admin/bank-holidays/import", answers(), "holidaysFile"));
+        form("/admin/targets/new", f -> admin("/admin/targets/new", "category", "GRAFFITI_DAMAGE", "hours", "24",
+                "description", "Forged target"));
+        form("/admin/targets/{id}/retire", f -> admin("/admin/targets/" + f.target + "/retire"));
         form("/admin/retention/dry-run", f -> admin("/admin/retention/dry-run"));
         form("/admin/retention/run", f -> admin("/admin/retention/run"));
         form("/admin/wards/police-import", f -> new Target(Victim.ADMIN, "/admin/wards/police-import", answers(), "policeFile"));
@@ -557,6 +561,9 @@ class CsrfAttackTest {
         f.queue = database.number("SELECT id FROM triage_queue WHERE code = 'COUNCIL_ASB'");
         f.rule = database.number("SELECT MIN(id) FROM routing_rule");
         f.bankHoliday = database.number("SELECT MIN(id) FROM bank_holiday");
+        assertEquals(303, f.admin.post("/admin/targets/new", Map.of("category", "GRAFFITI_DAMAGE", "ward", "", "hours", "48",
+                "description", "Graffiti removed within 48 hours " + unique())).statusCode(), "a target to retire");
+        f.target = database.number("SELECT MAX(id) FROM service_target WHERE active");
         f.report = Journey.start("/report");
         assertEquals(200, f.report.post(answers("danger", "no")).statusCode(), "the resident's first answer");
         f.trigger = Journey.start("/community-trigger/apply");
