@@ -77,9 +77,6 @@ class AdminAuthorisationTest {
         TARGETS("GET /admin/targets", 200),
         TARGET_NEW("GET /admin/targets/new", 200),
         TARGET_ADD("POST /admin/targets/new", 400),
-        /** No target has this number. */
-        TARGET_RETIRE_CONFIRM("GET /admin/targets/999999999/retire", 404),
-        TARGET_RETIRE("POST /admin/targets/999999999/retire", 404),
         AUDIT("GET /admin/audit", 200),
         RETENTION("GET /admin/retention", 200),
         /** A run redirects back to the page, where its counts are. */

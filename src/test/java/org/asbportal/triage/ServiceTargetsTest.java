@@ -124,6 +124,15 @@ class ServiceTargetsTest {
         assertTrue(police.getElementById("target-" + target + "-due") == null
                 || !police.getElementById("target-" + target + "-due").text().contains(waiting.reference()));
 
+        for (String who : List.of("triage", "caseworker", "coordinator", "councillor")) {
+            StaffSession officer = StaffSession.signIn(who);
+            officer.get("/admin/targets/" + target + "/retire").then().statusCode(403);
+            officer.post("/admin/targets/" + target + "/retire", Map.of()).then().statusCode(403);
+        }
+        assertTrue(db.reports().rows("SELECT active FROM service_target WHERE id = ?", target).get(0).bool("active"),
+                "only an administrator retires a target");
+        StaffSession.signIn("admin").get("/admin/targets/" + target + "/retire").then().statusCode(200)
+                .body(containsString(promise));
         Response retired = StaffSession.signIn("admin").post("/admin/targets/" + target + "/retire", Map.of());
         assertEquals(303, retired.statusCode());
         assertTrue(db.auditAfter(auditStart).contains(new Audit("admin", "RETIRE_TARGET", null, String.valueOf(target))));
