@@ -227,6 +227,9 @@ class CsrfAttackTest {
         form("/admin/targets/new", f -> admin("/admin/targets/new", "category", "GRAFFITI_DAMAGE", "hours", "24",
                 "description", "Forged target"));
         form("/admin/targets/{id}/retire", f -> admin("/admin/targets/" + f.target + "/retire"));
+        form("/admin/partners/edit", f -> admin("/admin/partners/edit", "queue", "HOUSING_PROVIDERS", "name", "Forged partner",
+                "baseUrl", "https://forged.example/open311/v2", "serviceCodes", "NOISE=noise", "active", "true"));
+        form("/admin/partners/handoffs/{id}/retry", f -> admin("/admin/partners/handoffs/1/retry"));
         form("/admin/retention/dry-run", f -> admin("/admin/retention/dry-run"));
         form("/admin/retention/run", f -> admin("/admin/retention/run"));
         form("/admin/wards/police-import", f -> new Target(Victim.ADMIN, "/admin/wards/police-import", answers(), "policeFile"));
