@@ -1,6 +1,5 @@
--- The Community Trigger: the applicant's single point of contact, named by the coordinator; the
--- Police and Crime Commissioner's review of a "threshold not met" decision; and applications taken
--- by staff (phone, paper, in person) for someone without the internet.
+-- The Community Trigger: the applicant's single point of contact, named by the coordinator, and the
+-- Police and Crime Commissioner's review of a "threshold not met" decision.
 
 ALTER TABLE trigger_application
     ADD COLUMN spoc_name          VARCHAR(160) NULL,
