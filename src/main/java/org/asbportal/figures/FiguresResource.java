@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.asbportal.figures.PublicFigures.WardRow;
+import org.asbportal.web.CsvText;
 
 /** Open figures: monthly ASB counts by ward for anyone, as a page and as CSV. */
 @Path("/figures")

@@ -10,6 +10,7 @@ import org.asbportal.figures.WardSummary.MonthCount;
 import org.asbportal.figures.WardSummary.PatternRow;
 import org.asbportal.figures.WardSummary.RiskCount;
 import org.asbportal.figures.WardSummary.TimeTaken;
+import org.asbportal.web.CsvText;
 
 /** A ward summary as CSV: one row per figure (section, item, measure, value), withheld counts as "fewer than N". */
 @ApplicationScoped

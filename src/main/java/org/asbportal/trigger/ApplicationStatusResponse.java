@@ -19,7 +19,10 @@ public record ApplicationStatusResponse(
         String statusLabel,
         boolean mayEscalate,
         Escalation escalation,
-        ReviewViews.OutcomeLetter letter) {
+        ReviewViews.OutcomeLetter letter,
+        ReviewViews.Spoc spoc,
+        boolean mayAskPcc,
+        ReviewViews.PccReviewView pccReview) {
 
     /** The applicant's request to look at the decision or outcome again, and what was decided. */
     public record Escalation(TriggerEscalation.About about, String reason, Instant requestedAt,

@@ -57,6 +57,20 @@ public final class ReviewForms {
     public record EscalationDecisionForm(String decision, String reasons) {
     }
 
+    /** The applicant's single point of contact: a name, an organisation and a phone number or an email address. */
+    public record SpocForm(Integer version, String name, String organisation, String phone, String email) {
+    }
+
+    /** The applicant asks the Police and Crime Commissioner to review a "threshold not met" decision. */
+    public record PccRequestForm(String reason) {
+    }
+
+    public record PccReferralForm(Integer version, String referredOn) {
+    }
+
+    public record PccDecisionForm(Integer version, String decision, String reasons, String decidedOn) {
+    }
+
     // ---------------------------------------------------------------- the HTML forms
 
     /**
@@ -114,6 +128,20 @@ public final class ReviewForms {
 
         static EscalationDecisionForm escalationDecision(MultivaluedMap<String, String> form) {
             return new EscalationDecisionForm(form.getFirst("decision"), form.getFirst("decisionReasons"));
+        }
+
+        static SpocForm spoc(MultivaluedMap<String, String> form) {
+            return new SpocForm(version(form), form.getFirst("name"), form.getFirst("organisation"), form.getFirst("phone"),
+                    form.getFirst("email"));
+        }
+
+        static PccReferralForm pccReferral(MultivaluedMap<String, String> form) {
+            return new PccReferralForm(version(form), date(form, "referredOn"));
+        }
+
+        static PccDecisionForm pccDecision(MultivaluedMap<String, String> form) {
+            return new PccDecisionForm(version(form), form.getFirst("decision"), form.getFirst("reasons"),
+                    date(form, "decidedOn"));
         }
 
         private static Integer number(String value) {

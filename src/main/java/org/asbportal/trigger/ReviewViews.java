@@ -57,7 +57,7 @@ public final class ReviewViews {
             String outcomeWanted, boolean hateMotivated, int threshold, int firstAssessmentComplaints,
             int qualifyingNow, boolean thresholdMetNow, List<ComplaintView> complaints, List<StepView> steps,
             DecisionView decision, AgencyView agencies, MeetingView meeting, List<RecommendationView> recommendations,
-            OutcomeView outcome, EscalationView escalation, List<HistoryEntry> history) {
+            OutcomeView outcome, EscalationView escalation, List<HistoryEntry> history, Spoc spoc, PccReviewView pccReview) {
 
         /** The step to be done next: the open step due soonest, the earlier in the review first; none when all are done. */
         public StepView nextStep() {
@@ -110,6 +110,41 @@ public final class ReviewViews {
         /** Whether there is a request to look at it again still to decide. */
         public boolean mayDecideEscalation() {
             return escalation != null && escalation.decision() == null;
+        }
+
+        /** Whether the applicant's request for the Commissioner's review is still to be referred. */
+        public boolean mayReferToPcc() {
+            return pccReview != null && pccReview.referredOn() == null;
+        }
+
+        /** Whether the Commissioner's decision is still to be recorded, once referred. */
+        public boolean mayRecordPccDecision() {
+            return pccReview != null && pccReview.referredOn() != null && pccReview.decision() == null;
+        }
+    }
+
+    /** The applicant's single point of contact, as the coordinator named them. */
+    public record Spoc(String name, String organisation, String phone, String email) {
+
+        static Spoc of(TriggerApplication application) {
+            return application.spocName == null ? null
+                    : new Spoc(application.spocName, application.spocOrganisation, application.spocPhone, application.spocEmail);
+        }
+    }
+
+    /** The Police and Crime Commissioner's review of a "threshold not met" decision, step by step. */
+    public record PccReviewView(String reason, Instant requestedAt, LocalDate referredOn, String referredBy,
+            TriggerPccReview.Decision decision, String decisionLabel, String decisionReasons, LocalDate decidedOn,
+            String decidedBy) {
+
+        static PccReviewView of(TriggerPccReview review) {
+            return new PccReviewView(review.reason, review.requestedAt, review.referredOn, review.referredBy, review.decision,
+                    review.decision == null ? null : review.decision.label(), review.decisionReasons, review.decidedOn,
+                    review.decidedBy);
+        }
+
+        public boolean overturned() {
+            return decision == TriggerPccReview.Decision.OVERTURNED;
         }
     }
 
@@ -196,7 +231,7 @@ public final class ReviewViews {
     public record OutcomeLetter(String reference, String applicantName, String onBehalfOfName, LocalDate date,
             LocalDate receivedOn, LocalDate meetingOn, String chair, boolean chairIndependent,
             List<String> agencies, List<LetterRecommendation> recommendations, String summary, String partnershipName,
-            String trackUrl) {
+            String trackUrl, Spoc spoc) {
     }
 
     public record LetterRecommendation(String text, String ownerAgency, LocalDate dueOn) {
@@ -204,7 +239,8 @@ public final class ReviewViews {
 
     /** One year of published figures, counted from the data. */
     public record YearFigures(int startYear, String label, LocalDate from, LocalDate to, long applicationsReceived,
-            long thresholdNotMet, long reviewsCarriedOut, long reviewsWithRecommendations) {
+            long thresholdNotMet, long reviewsCarriedOut, long reviewsWithRecommendations, long pccReviewsRequested,
+            long pccReviewsUpheld, long pccReviewsOverturned) {
     }
 
     // ---------------------------------------------------------------- the step that comes next
@@ -254,7 +290,8 @@ public final class ReviewViews {
                 TriggerRecommendation.of(application).stream().map(r -> recommendation(r, today)).toList(),
                 outcome, TriggerEscalation.of(application).map(ReviewViews::escalation).orElse(null),
                 TriggerEvent.history(application).stream()
-                        .map(e -> new HistoryEntry(e.occurredAt, e.kind, e.isPublic, e.actor, e.message)).toList());
+                        .map(e -> new HistoryEntry(e.occurredAt, e.kind, e.isPublic, e.actor, e.message)).toList(),
+                Spoc.of(application), TriggerPccReview.of(application).map(PccReviewView::of).orElse(null));
     }
 
     /** An application's row in the queue, with its steps in order. */

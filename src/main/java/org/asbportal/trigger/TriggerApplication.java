@@ -160,12 +160,32 @@ public class TriggerApplication extends PanacheEntityBase {
     @Column(name = "letter_emailed")
     public boolean letterEmailed;
 
+    /** The applicant's single point of contact, named by the coordinator: who they are. */
+    @Column(name = "spoc_name")
+    public String spocName;
+
+    @Column(name = "spoc_organisation")
+    public String spocOrganisation;
+
+    @Column(name = "spoc_phone")
+    public String spocPhone;
+
+    @Column(name = "spoc_email")
+    public String spocEmail;
+
+    /** The Police and Crime Commissioner overturned the "threshold not met" decision ({@link TriggerPccReview}). */
+    @Column(name = "decision_overturned")
+    public boolean decisionOverturned;
+
     @Version
     public int version;
 
-    /** Whether the review goes ahead: the threshold was met, or the coordinator used their discretion. */
+    /**
+     * Whether the review goes ahead: the threshold was met, the coordinator used their discretion, or
+     * the Police and Crime Commissioner overturned a "not met" decision.
+     */
     public boolean proceeding() {
-        return Boolean.TRUE.equals(decisionMet) || decisionDiscretionary;
+        return Boolean.TRUE.equals(decisionMet) || decisionDiscretionary || decisionOverturned;
     }
 
     public static Optional<TriggerApplication> findByReference(String reference) {

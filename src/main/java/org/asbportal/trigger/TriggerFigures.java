@@ -16,8 +16,9 @@ import org.asbportal.web.InvalidSubmissionException;
  * applications themselves (never stored counters), for years starting in
  * {@code asb.trigger.year-start-month} (April): applications received in the year; threshold
  * decisions in the year that found it not met (a review going ahead at discretion is not counted);
- * review meetings held in the year; and those of them that made at least one recommendation.
- * No personal data: counts only.
+ * review meetings held in the year; and those of them that made at least one recommendation. Then
+ * the Police and Crime Commissioner's reviews of "threshold not met" decisions: asked for in the year,
+ * and decided in the year, upheld or overturned. No personal data: counts only.
  */
 @ApplicationScoped
 public class TriggerFigures {
@@ -101,7 +102,14 @@ public class TriggerFigures {
         long reviews = TriggerApplication.count("meetingOn >= ?1 and meetingOn < ?2", from, to);
         long withRecommendations = TriggerApplication.count("from TriggerApplication a where a.meetingOn >= ?1 "
                 + "and a.meetingOn < ?2 and exists (select r.id from TriggerRecommendation r where r.application = a)", from, to);
-        return new YearFigures(year, label(year), from, to.minusDays(1), received, notMet, reviews, withRecommendations);
+        long pccRequested = TriggerPccReview.count("requestedAt >= ?1 and requestedAt < ?2",
+                from.atStartOfDay(calendar.zone()).toInstant(), to.atStartOfDay(calendar.zone()).toInstant());
+        long pccUpheld = TriggerPccReview.count("decidedOn >= ?1 and decidedOn < ?2 and decision = ?3", from, to,
+                TriggerPccReview.Decision.UPHELD);
+        long pccOverturned = TriggerPccReview.count("decidedOn >= ?1 and decidedOn < ?2 and decision = ?3", from, to,
+                TriggerPccReview.Decision.OVERTURNED);
+        return new YearFigures(year, label(year), from, to.minusDays(1), received, notMet, reviews, withRecommendations,
+                pccRequested, pccUpheld, pccOverturned);
     }
 
     private String label(int year) {

@@ -82,7 +82,8 @@ public class TriggerOutcomeLetters {
                 application.outcomeOn, application.receivedOn, application.meetingOn, application.meetingChair,
                 Boolean.TRUE.equals(application.chairIndependent),
                 ReviewViews.labels(Agencies.read(application.meetingAttending), null), recommendations,
-                application.outcomeSummary, site.partnershipName(), site.baseUrl().replaceAll("/+$", "") + "/track");
+                application.outcomeSummary, site.partnershipName(), site.baseUrl().replaceAll("/+$", "") + "/track",
+                ReviewViews.Spoc.of(application));
     }
 
     private static String render(OutcomeLetter letter, String contentType) {

@@ -44,11 +44,13 @@ public class TriggerPageResource {
     @Produces("text/csv")
     public Response figuresCsv() {
         StringBuilder csv = new StringBuilder("year,from,to,applications_received,threshold_not_met,reviews_carried_out,"
-                + "reviews_with_recommendations\r\n");
+                + "reviews_with_recommendations,pcc_reviews_requested,pcc_reviews_upheld,pcc_reviews_overturned\r\n");
         for (ReviewViews.YearFigures year : figures.years()) {
             csv.append(year.label()).append(',').append(year.from()).append(',').append(year.to()).append(',')
                     .append(year.applicationsReceived()).append(',').append(year.thresholdNotMet()).append(',')
-                    .append(year.reviewsCarriedOut()).append(',').append(year.reviewsWithRecommendations()).append("\r\n");
+                    .append(year.reviewsCarriedOut()).append(',').append(year.reviewsWithRecommendations()).append(',')
+                    .append(year.pccReviewsRequested()).append(',').append(year.pccReviewsUpheld()).append(',')
+                    .append(year.pccReviewsOverturned()).append("\r\n");
         }
         return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"community-trigger-figures.csv\"").build();

@@ -14,21 +14,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.asbportal.web.PageErrors;
-import org.asbportal.security.AccessCodes;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.security.Role;
 import org.asbportal.trigger.ReviewForms.Posted;
 import org.asbportal.trigger.ReviewViews.OutcomeLetter;
 import org.asbportal.trigger.ReviewViews.QueuePage;
 import org.asbportal.trigger.ReviewViews.Review;
-import org.asbportal.web.InvalidSubmissionException;
 
 /**
  * The coordinator's Community Trigger pages: the queue of applications, an application with its
@@ -55,9 +51,11 @@ public class TriggerReviewResource {
     private final TriggerEscalations escalations;
     private final TriggerOutcomeLetters letters;
     private final CurrentStaff staff;
+    private final ReviewPageResponses responses;
 
     public TriggerReviewResource(TriggerReviewQueue queue, TriggerReviewService reviews, TriggerEscalations escalations,
-            TriggerOutcomeLetters letters, CurrentStaff staff) {
+            TriggerOutcomeLetters letters, CurrentStaff staff, ReviewPageResponses responses) {
+        this.responses = responses;
         this.reviewQueue = queue;
         this.reviews = reviews;
         this.escalations = escalations;
@@ -74,7 +72,7 @@ public class TriggerReviewResource {
     @GET
     @Path("/{reference}")
     public TemplateInstance review(@PathParam("reference") String reference, @QueryParam("saved") String saved) {
-        return page(reviews.view(reference), PageErrors.NONE, null, Map.of(), savedMessage(saved));
+        return responses.page(reviews.view(reference), PageErrors.NONE, null, Map.of(), ReviewPageResponses.savedMessage(saved));
     }
 
     @GET
@@ -159,61 +157,12 @@ public class TriggerReviewResource {
                 f -> escalations.decideEscalation(reference, Posted.escalationDecision(f)));
     }
 
-    /**
-     * Post/redirect/get back to the application on success; the application page with the problems
-     * (each linked to its field, the values kept) or the conflict otherwise, nothing saved.
-     */
     private Response change(String reference, String saved, String prefix, MultivaluedMap<String, String> form,
             Function<MultivaluedMap<String, String>, ?> operation) {
-        try {
-            operation.apply(form);
-            return Response.seeOther(URI.create("/staff/community-trigger/" + AccessCodes.normaliseReference(reference)
-                    + "?saved=" + saved)).build();
-        } catch (InvalidSubmissionException e) {
-            PageErrors errors = new PageErrors(e.errors().stream()
-                    .map(f -> new PageErrors.PageError(prefix + f.field(), f.message())).toList());
-            return Response.status(400).entity(page(reviews.view(reference), errors, null, values(prefix, form), null)).build();
-        } catch (TriggerConflictException e) {
-            return Response.status(409).entity(page(reviews.view(reference), PageErrors.NONE, e.getMessage(), Map.of(), null))
-                    .build();
-        }
-    }
-
-    private TemplateInstance page(Review review, PageErrors errors, String conflict, Map<String, String> values, String saved) {
-        return Templates.review(name(), review, errors, conflict, values, List.of(Agencies.values()), saved);
+        return responses.change(reference, saved, prefix, form, operation);
     }
 
     private String name() {
         return staff.account().displayName;
-    }
-
-    private static String savedMessage(String saved) {
-        if (saved == null) {
-            return null;
-        }
-        return switch (saved) {
-            case "acknowledged" -> "Application acknowledged";
-            case "complaint" -> "Complaint checked with the agency";
-            case "decision" -> "Threshold decision recorded";
-            case "agencies" -> "Agencies' information recorded";
-            case "meeting" -> "Review meeting recorded";
-            case "recommendation" -> "Recommendation added";
-            case "progress" -> "Progress recorded";
-            case "outcome" -> "Outcome recorded and letter sent";
-            case "escalation" -> "Escalation recorded";
-            case "escalation-decision" -> "Escalation decision recorded";
-            default -> null;
-        };
-    }
-
-    /** What the coordinator typed, by input id, to show again with the problems. */
-    private static Map<String, String> values(String prefix, MultivaluedMap<String, String> form) {
-        Map<String, String> values = new HashMap<>();
-        form.forEach((name, list) -> {
-            if (!list.isEmpty() && !name.startsWith("csrf")) {
-                values.put(prefix + name, String.join(",", list));
-            }
-        });
-        return values;
     }
 }

@@ -72,10 +72,12 @@ public class TriggerService {
     private final TrackingService tracking;
     private final SiteConfig site;
     private final TriggerEscalations escalations;
+    private final TriggerPccReviews pccReviews;
 
     public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, Submissions submissions,
             ThresholdRules rules, TriggerTimetable timetable, Calendar calendar, TrackingService tracking, SiteConfig site,
-            TriggerEscalations escalations) {
+            TriggerEscalations escalations, TriggerPccReviews pccReviews) {
+        this.pccReviews = pccReviews;
         this.validator = validator;
         this.objectMapper = objectMapper;
         this.accessCodes = accessCodes;
@@ -145,6 +147,23 @@ public class TriggerService {
             return status;
         }
         escalations.escalateByApplicant(status.get().reference(), form);
+        return QuarkusTransaction.requiringNew().call(() -> track(status.get().reference(), accessCode));
+    }
+
+    /**
+     * The applicant, with the access code, asks the Police and Crime Commissioner to review a
+     * "threshold not met" decision, once. Empty when reference and code do not match (counted).
+     *
+     * @throws InvalidSubmissionException when the reason is missing or too long
+     * @throws TriggerConflictException when the threshold was not decided "not met", or they asked already
+     */
+    public Optional<ApplicationStatusResponse> askPcc(String reference, String accessCode, String client,
+            ReviewForms.PccRequestForm form) {
+        Optional<ApplicationStatusResponse> status = status(reference, accessCode, client);
+        if (status.isEmpty()) {
+            return status;
+        }
+        pccReviews.request(status.get().reference(), form);
         return QuarkusTransaction.requiringNew().call(() -> track(status.get().reference(), accessCode));
     }
 
@@ -459,7 +478,9 @@ public class TriggerService {
                 application.status.label(), application.status.mayEscalate(),
                 TriggerEscalation.of(application).map(e -> new ApplicationStatusResponse.Escalation(e.about, e.reason,
                         e.requestedAt, e.decision, e.decisionReasons, e.decidedAt)).orElse(null),
-                TriggerOutcomeLetters.applicantLetter(application, site).orElse(null)));
+                TriggerOutcomeLetters.applicantLetter(application, site).orElse(null),
+                ReviewViews.Spoc.of(application), TriggerPccReviews.mayRequest(application),
+                TriggerPccReview.of(application).map(ReviewViews.PccReviewView::of).orElse(null)));
     }
 
     private static ApplicationResponse view(TriggerApplication application, String accessCode) {

@@ -18,7 +18,7 @@ public class TriggerTrackPages implements CaseTracker {
     @CheckedTemplate(basePath = "trigger")
     static class Templates {
         static native TemplateInstance applicantStatus(ApplicationStatusResponse status, String accessCode, String error,
-                boolean escalated);
+                boolean escalated, String errorField, boolean pccRequested);
     }
 
     private final TriggerService applications;
@@ -38,6 +38,15 @@ public class TriggerTrackPages implements CaseTracker {
     }
 
     static TemplateInstance page(ApplicationStatusResponse status, String accessCode, String error, boolean escalated) {
-        return Templates.applicantStatus(status, accessCode, error, escalated);
+        return Templates.applicantStatus(status, accessCode, error, escalated, ESCALATION_REASON, false);
     }
+
+    /** The page with the problem, or the success, of a request for the Police and Crime Commissioner's review. */
+    static TemplateInstance pccPage(ApplicationStatusResponse status, String accessCode, String error, boolean requested) {
+        return Templates.applicantStatus(status, accessCode, error, false, PCC_REASON, requested);
+    }
+
+    /** The inputs a problem on the page links to. */
+    private static final String ESCALATION_REASON = "reason";
+    private static final String PCC_REASON = "pcc-reason";
 }

@@ -189,6 +189,12 @@ class CsrfAttackTest {
                 "recommendationVersion", "0", "note", "Forged progress", "done", "true"));
         form("/staff/community-trigger/{reference}/outcome", f -> review(f, "outcome", "version", "0", "summary", "Forged outcome"));
         form("/staff/community-trigger/{reference}/escalation", f -> review(f, "escalation", "reason", "Forged escalation"));
+        form("/staff/community-trigger/{reference}/contact-point", f -> review(f, "contact-point", "version", "0",
+                "name", "Forged Contact", "organisation", "Forged Council", "phone", "01632 960 001"));
+        form("/staff/community-trigger/{reference}/pcc-review/referral", f -> review(f, "pcc-review/referral", "version", "0",
+                "referredOn-day", "1", "referredOn-month", "1", "referredOn-year", "2026"));
+        form("/staff/community-trigger/{reference}/pcc-review/decision", f -> review(f, "pcc-review/decision", "version", "0",
+                "decision", "OVERTURNED", "reasons", "Forged", "decidedOn-day", "1", "decidedOn-month", "1", "decidedOn-year", "2026"));
         form("/staff/community-trigger/{reference}/escalation/decision", f -> review(f, "escalation/decision", "decision", "UPHELD",
                 "decisionReasons", "Forged"));
         // The PLEDGE reviewer's decision.
@@ -247,6 +253,8 @@ class CsrfAttackTest {
                 "accessCode", f.kase.accessCode(), "kind", "INFORMATION", "text", "Forged addition")));
         form("/community-trigger/escalation", f -> new Target(Victim.ANONYMOUS, "/community-trigger/escalation",
                 answers("reference", f.application, "accessCode", "WRONG-CODE", "reason", "Forged escalation")));
+        form("/community-trigger/pcc-review", f -> new Target(Victim.ANONYMOUS, "/community-trigger/pcc-review",
+                answers("reference", f.application, "accessCode", "WRONG-CODE", "reason", "Forged request")));
         form("/report/{page}", f -> new Target(Victim.REPORT_RESIDENT, "/report/danger", answers("danger", "no")));
         form("/report/check", f -> new Target(Victim.REPORT_RESIDENT, "/report/check", answers()));
         // A journey page that takes files (the report's evidence page) has a multipart form of its own.

@@ -153,6 +153,115 @@ class TriggerReviewJourneyTest {
         resident.assertNoBrowserErrors();
     }
 
+    /**
+     * The coordinator names the applicant's single point of contact, reads a report the application
+     * cites and asks for the year's data for the Home Office return; the applicant, told the threshold
+     * is not met, sees their contact and asks the Police and Crime Commissioner for a review on /track.
+     */
+    @Test
+    void coordinatorNamesTheContactReadsACitedReportAndTheApplicantAsksTheCommissioner() {
+        LocalDate today = TestDates.today();
+        Map<String, String> saved = applicationWithCode(today);
+        String reference = saved.get("reference");
+
+        Tab coordinator = new Tab(browser.open(true), true);
+        coordinator.page.navigate(url("staff/community-trigger"));
+        coordinator.arrive("Sign in");
+        coordinator.page.getByLabel("Username").fill("coordinator");
+        coordinator.page.getByLabel("Password").fill(DemoAccounts.PASSWORD);
+        button(coordinator.page, "Sign in").click();
+        coordinator.arrive("Community Trigger reviews");
+        coordinator.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Download the year's data for the Home Office return")).click();
+        coordinator.arrive("Case-review data for the Home Office return");
+        coordinator.page.locator("#year").fill("20x6");
+        button(coordinator.page, "Download the CSV").click();
+        coordinator.arrive("Error: Case-review data for the Home Office return");
+        assertThat(coordinator.page.locator(".govuk-error-summary")).containsText("Enter the year the return starts in");
+
+        String title = "Community Trigger application " + reference;
+        coordinator.page.navigate(url("staff/community-trigger/" + reference));
+        coordinator.arrive(title);
+        coordinator.page.locator("#spoc-name").fill("Sam Contact");
+        button(coordinator.page, "Name the single point of contact").click();
+        coordinator.arrive("Error: " + title);
+        assertThat(coordinator.page.locator(".govuk-error-summary")).containsText("Enter the organisation");
+        coordinator.page.locator("#spoc-organisation").fill("Bedford Borough Council");
+        coordinator.page.locator("#spoc-phone").fill("01632 960 100");
+        button(coordinator.page, "Name the single point of contact").click();
+        coordinator.arrive(title);
+        assertThat(coordinator.page.locator("#spoc-current")).containsText("Sam Contact, Bedford Borough Council");
+
+        coordinator.page.locator("#complaints ~ table a").first().click();
+        coordinator.page.waitForURL(java.util.regex.Pattern.compile(".*/reports/ASB-.*"));
+        String report = coordinator.page.url().replaceAll(".*/reports/", "");
+        coordinator.arrive("Report " + report + ", cited by application " + reference);
+        assertThat(coordinator.page.locator("#report-status")).isVisible();
+        coordinator.assertNoBrowserErrors();
+
+        // the threshold is decided not met, so the applicant may ask the Commissioner
+        org.asbportal.security.StaffApi.as("coordinator").body(org.asbportal.security.StaffApi.json("version",
+                version(reference))).when().post("/api/v1/community-trigger/reviews/" + reference + "/acknowledge")
+                .then().statusCode(200);
+        org.asbportal.security.StaffApi.as("coordinator").body(org.asbportal.security.StaffApi.json("version",
+                version(reference), "decidedOn", today.toString(), "discretionary", false, "reasons", "Not enough complaints."))
+                .when().post("/api/v1/community-trigger/reviews/" + reference + "/decision").then().statusCode(200);
+        for (boolean javaScript : new boolean[] { true, false }) {
+            Tab applicant = new Tab(browser.open(javaScript), javaScript);
+            applicant.page.navigate(url("track"));
+            applicant.page.locator("#reference").fill(reference);
+            applicant.page.locator("#accessCode").fill(saved.get("accessCode"));
+            applicant.page.locator("form[action='/track'] button[type=submit]").click();
+            applicant.arrive("Your application " + reference);
+            assertThat(applicant.page.locator("#spoc")).containsText("Sam Contact, Bedford Borough Council");
+            if (!javaScript) {
+                continue;
+            }
+            button(applicant.page, "Ask the Police and Crime Commissioner").click();
+            applicant.arrive("Error: Your application " + reference);
+            applicant.page.locator("#pcc-reason").fill("My calls to the police were left out.");
+            button(applicant.page, "Ask the Police and Crime Commissioner").click();
+            applicant.arrive("Your application " + reference);
+            assertThat(applicant.page.locator("#pcc-referred")).hasText("Not yet");
+            applicant.assertNoBrowserErrors();
+        }
+    }
+
+    private static int version(String reference) {
+        return org.asbportal.security.StaffApi.as("coordinator").when().get("/api/v1/community-trigger/reviews/" + reference)
+                .then().statusCode(200).extract().path("version");
+    }
+
+    /** An application citing two portal reports (the threshold is not met), saved over the API; its reference and access code. */
+    private static Map<String, String> applicationWithCode(LocalDate today) {
+        List<String> references = new ArrayList<>();
+        List<String> accessCodes = new ArrayList<>();
+        for (int daysAgo : new int[] { 8, 2 }) {
+            Body report = ReportRequests.valid().with("occurredAt", today.minusDays(daysAgo).toString());
+            io.restassured.response.Response saved = given().contentType(ContentType.JSON)
+                    .body(report.json().getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/reports");
+            saved.then().statusCode(201);
+            references.add(saved.path("reference"));
+            accessCodes.add(saved.path("accessCode"));
+        }
+        Map<String, Object> applicant = new LinkedHashMap<>();
+        applicant.put("name", "Alex Journey");
+        applicant.put("type", "PERSON");
+        applicant.put("phone", "01632 960 002");
+        Body body = new Body();
+        body.put("applicant", applicant);
+        body.put("description", "Shouting every night, " + ReportRequests.unique());
+        body.put("impact", "I cannot sleep.");
+        body.put("hateMotivated", false);
+        body.put("reportReferences", references);
+        body.put("reportAccessCodes", accessCodes);
+        body.put("otherComplaints", List.of());
+        io.restassured.response.Response created = given().contentType(ContentType.JSON)
+                .body(body.json().getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/community-trigger/applications");
+        created.then().statusCode(201);
+        return Map.of("reference", created.path("reference"), "accessCode", created.path("accessCode"));
+    }
+
     /** An application citing three portal reports, saved over the API; its reference. */
     private static String application(LocalDate today) {
         List<String> references = new ArrayList<>();

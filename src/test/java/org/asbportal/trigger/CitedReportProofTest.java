@@ -101,7 +101,7 @@ class CitedReportProofTest {
         assertNull(complaintRow(citingMissing).get("report_id"));
         StaffSession.signIn("coordinator").get("/staff/community-trigger/" + citingReal.path("reference"))
                 .then().statusCode(200)
-                .body(containsString("href=\"/staff/cases/" + real + "\""))
+                .body(containsString("href=\"/staff/community-trigger/" + citingReal.path("reference") + "/reports/" + real + "\""))
                 .body(containsString("To confirm"));
     }
 

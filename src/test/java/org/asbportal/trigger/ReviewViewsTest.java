@@ -244,6 +244,6 @@ class ReviewViewsTest {
             MeetingView meeting, OutcomeView outcome, EscalationView escalation) {
         return new Review("CT-2222-2222", status, status.label(), status.explanation(), 0, RECEIVED, DONE_AT,
                 new Applicant("Alex Applicant", null, null, ApplicantType.PERSON, null, null), "Noise", "Cannot sleep", null,
-                false, 3, 3, 3, true, List.of(), steps, decision, agencies, meeting, List.of(), outcome, escalation, List.of());
+                false, 3, 3, 3, true, List.of(), steps, decision, agencies, meeting, List.of(), outcome, escalation, List.of(), null, null);
     }
 }

@@ -96,19 +96,21 @@ class TriggerFiguresTest {
                 .extract().asString();
 
         List<String> lines = Arrays.asList(csv.split("\r\n"));
-        assertEquals("year,from,to,applications_received,threshold_not_met,reviews_carried_out,reviews_with_recommendations",
-                lines.get(0));
+        // the columns published first stay as they were; the Commissioner's reviews come after them
+        assertEquals("year,from,to,applications_received,threshold_not_met,reviews_carried_out,reviews_with_recommendations,"
+                + "pcc_reviews_requested,pcc_reviews_upheld,pcc_reviews_overturned", lines.get(0));
         List<Map<String, Object>> years = json.getList("$");
         assertEquals(years.size(), lines.size() - 1, csv);
         for (int i = 0; i < years.size(); i++) {
             Map<String, Object> year = years.get(i);
             String expected = List.of(year.get("label"), year.get("from"), year.get("to"), year.get("applicationsReceived"),
-                    year.get("thresholdNotMet"), year.get("reviewsCarriedOut"), year.get("reviewsWithRecommendations"))
+                    year.get("thresholdNotMet"), year.get("reviewsCarriedOut"), year.get("reviewsWithRecommendations"),
+                    year.get("pccReviewsRequested"), year.get("pccReviewsUpheld"), year.get("pccReviewsOverturned"))
                     .stream().map(String::valueOf).collect(Collectors.joining(","));
             assertEquals(expected, lines.get(i + 1));
         }
-        assertTrue(lines.contains("2021 to 2022,2021-04-01,2022-03-31,3,1,0,0"), csv);
-        assertTrue(lines.contains("2022 to 2023,2022-04-01,2023-03-31,2,0,3,2"), csv);
+        assertTrue(lines.contains("2021 to 2022,2021-04-01,2022-03-31,3,1,0,0,0,0,0"), csv);
+        assertTrue(lines.contains("2022 to 2023,2022-04-01,2023-03-31,2,0,3,2,0,0,0"), csv);
         assertEquals("2020 to 2021", years.get(years.size() - 1).get("label"), "from the year of the first application");
 
         given().accept(ContentType.HTML).when().get("/community-trigger/figures").then().statusCode(200)

@@ -73,7 +73,7 @@ class TriggerReviewPagesTest {
                 .body(containsString("Alex Applicant"))
                 .body(containsString("Bedfordshire Police"))
                 .body(containsString("To confirm"))
-                .body(containsString("href=\"/staff/cases/"));
+                .body(containsString("href=\"/staff/community-trigger/" + reference + "/reports/"));
         int version = StaffSession.versionOn(page);
 
         Response acknowledged = coordinator.post("/staff/community-trigger/" + reference + "/acknowledge",

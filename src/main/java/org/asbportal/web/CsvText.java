@@ -1,17 +1,17 @@
-package org.asbportal.figures;
+package org.asbportal.web;
 
 import java.util.List;
 
 /** Writes CSV rows (RFC 4180), with text that a spreadsheet would run as a formula made inert. */
-final class CsvText {
+public final class CsvText {
 
     private final StringBuilder text = new StringBuilder();
 
-    CsvText row(Object... values) {
-        return row(List.of(values));
+    public CsvText row(Object... values) {
+        return row(java.util.Arrays.asList(values));
     }
 
-    CsvText row(List<?> values) {
+    public CsvText row(List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 text.append(',');
