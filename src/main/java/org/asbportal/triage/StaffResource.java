@@ -3,6 +3,7 @@ package org.asbportal.triage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -44,7 +45,8 @@ public class StaffResource {
     static class Templates {
         static native TemplateInstance queues(String staffName, List<QueueSummary> queues);
 
-        static native TemplateInstance queue(String staffName, QueuePage page, List<CategoryRef> categories, List<WardRef> wards);
+        static native TemplateInstance queue(String staffName, QueuePage page, List<CategoryRef> categories, List<WardRef> wards,
+                QueueTools tools);
 
         static native TemplateInstance search(String staffName, SearchPage page, String error);
 
@@ -62,10 +64,12 @@ public class StaffResource {
     private final CategoryService categories;
     private final WardService wards;
     private final CaseEvidence evidence;
+    private final BulkService bulk;
 
     public StaffResource(CaseService cases, QueueSearch search, ActionService actions, CaseLinkService links,
             PerpetratorService perpetrators, CurrentStaff staff, CategoryService categories, WardService wards,
-            CaseEvidence evidence) {
+            CaseEvidence evidence, BulkService bulk) {
+        this.bulk = bulk;
         this.evidence = evidence;
         this.cases = cases;
         this.search = search;
@@ -87,9 +91,9 @@ public class StaffResource {
     public TemplateInstance queue(@PathParam("code") String code, @QueryParam("status") String status,
             @QueryParam("category") String category, @QueryParam("risk") String risk, @QueryParam("ward") String ward,
             @QueryParam("assigned") String assigned, @QueryParam("overdue") boolean overdue,
-            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor) {
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor, @BeanParam QueueNotices notices) {
         QueuePage page = cases.look(code, QueueFilter.of(status, category, risk, ward, assigned, overdue, sort), cursor);
-        return Templates.queue(staff.account().displayName, page, categories.all(), wards.all());
+        return Templates.queue(staff.account().displayName, page, categories.all(), wards.all(), bulk.tools(code, notices));
     }
 
     @GET
