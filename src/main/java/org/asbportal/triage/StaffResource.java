@@ -52,7 +52,8 @@ public class StaffResource {
 
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
                 List<StaffAccount> reassignees, List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes,
-                String find, List<PerpetratorMatch> matches, String error, String notice, List<EvidenceFile> evidence);
+                String find, List<PerpetratorMatch> matches, String error, String notice, List<EvidenceFile> evidence,
+                ResponseTemplates.Picker picker);
     }
 
     private final CaseService cases;
@@ -65,11 +66,13 @@ public class StaffResource {
     private final WardService wards;
     private final CaseEvidence evidence;
     private final BulkService bulk;
+    private final ResponseTemplates responses;
 
     public StaffResource(CaseService cases, QueueSearch search, ActionService actions, CaseLinkService links,
             PerpetratorService perpetrators, CurrentStaff staff, CategoryService categories, WardService wards,
-            CaseEvidence evidence, BulkService bulk) {
+            CaseEvidence evidence, BulkService bulk, ResponseTemplates responses) {
         this.bulk = bulk;
+        this.responses = responses;
         this.evidence = evidence;
         this.cases = cases;
         this.search = search;
@@ -119,11 +122,11 @@ public class StaffResource {
     @GET
     @Path("/cases/{reference}")
     public Response caseDetail(@PathParam("reference") String reference, @QueryParam("find") String find,
-            @QueryParam("done") String done) {
+            @QueryParam("done") String done, @QueryParam("template") String template) {
         CaseView view = cases.view(reference);
         String notice = CaseNotice.messageFor(done);
         if (find == null) {
-            return Response.ok(page(view, null, null, null, notice)).build();
+            return Response.ok(page(view, null, null, null, notice, template)).build();
         }
         try {
             return Response.ok(page(view, null, find, perpetrators.search(reference, find), notice)).build();
@@ -294,10 +297,15 @@ public class StaffResource {
     }
 
     private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches, String notice) {
+        return page(view, error, find, matches, notice, null);
+    }
+
+    private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches, String notice,
+            String template) {
         return Templates.caseDetail(staff.account().displayName, view, cases.officersFor(view.reference()),
                 view.mayHandOn() ? cases.reassigneesFor(view.reference()) : List.of(), cases.allQueues(),
                 List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error, notice,
-                evidence.files(view.reference()));
+                evidence.files(view.reference()), responses.picker(view, template));
     }
 
     private static Outcome outcomeOf(String value) {
