@@ -3,8 +3,6 @@ package org.asbportal.triage;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +45,8 @@ public class BulkService {
             }
             to.append("bulk=").append(action.code()).append("&changed=").append(changed);
             if (!skipped.isEmpty()) {
-                to.append("&skipped=").append(URLEncoder.encode(String.join(",", skipped.stream()
-                        .map(s -> s.reference() + "~" + s.reason()).toList()), StandardCharsets.UTF_8));
+                // References and reason codes are letters, digits and hyphens: nothing to escape.
+                to.append("&skipped=").append(String.join(",", skipped.stream().map(s -> s.reference() + "~" + s.reason()).toList()));
             }
             if (primary != null) {
                 to.append("&primary=").append(primary);

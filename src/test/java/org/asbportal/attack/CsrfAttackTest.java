@@ -96,6 +96,8 @@ class CsrfAttackTest {
         long queue;
         long rule;
         long bankHoliday;
+        long responseTemplate;
+        long savedFilter;
         String section;
 
         String cookieOf(Victim victim) {
@@ -145,6 +147,12 @@ class CsrfAttackTest {
         // Staff sign-out and the triage workspace.
         form("/logout", f -> new Target(Victim.CASEWORKER, "/logout", answers()));
         form("/staff/cases/{reference}/claim", f -> staffCase(f, "claim", "version", "0"));
+        form("/staff/queues/{code}/bulk", f -> new Target(Victim.CASEWORKER, "/staff/queues/COUNCIL_ASB/bulk",
+                answers("action", "claim", "references", f.kase.reference())));
+        form("/staff/queues/{code}/filters", f -> new Target(Victim.CASEWORKER, "/staff/queues/COUNCIL_ASB/filters",
+                answers("name", "Forged filter", "back", "risk=HIGH")));
+        form("/staff/queues/{code}/filters/{id}/delete", f -> new Target(Victim.CASEWORKER,
+                "/staff/queues/COUNCIL_ASB/filters/" + f.savedFilter + "/delete", answers()));
         form("/staff/cases/{reference}/assign", f -> staffCase(f, "assign", "version", "0", "assignee", "caseworker"));
         form("/staff/cases/{reference}/release", f -> staffCase(f, "release", "version", "0"));
         form("/staff/cases/{reference}/reassign", f -> staffCase(f, "reassign", "version", "0", "reassignee", "caseworker",
@@ -215,6 +223,11 @@ class CsrfAttackTest {
         form("/admin/queues/new", f -> admin("/admin/queues/new", "code", "FORGED_" + unique().toUpperCase(), "name", "Forged queue",
                 "organisation", "COUNCIL"));
         form("/admin/queues/{id}", f -> admin("/admin/queues/" + f.queue, "name", "Forged queue", "organisation", "COUNCIL"));
+        form("/admin/response-templates/new", f -> admin("/admin/response-templates/new", "queue", "COUNCIL_ASB",
+                "title", "Forged template", "body", "Forged text"));
+        form("/admin/response-templates/{id}", f -> admin("/admin/response-templates/" + f.responseTemplate, "queue", "COUNCIL_ASB",
+                "title", "Forged template", "body", "Forged text"));
+        form("/admin/response-templates/{id}/retire", f -> admin("/admin/response-templates/" + f.responseTemplate + "/retire"));
         form("/admin/routing/new", f -> admin("/admin/routing/new", "priority", "1", "description", "Forged rule", "queue", "COUNCIL_ASB"));
         form("/admin/routing/{id}", f -> admin("/admin/routing/" + f.rule, "priority", "1", "description", "Forged rule",
                 "queue", "COUNCIL_ASB"));
@@ -557,6 +570,12 @@ class CsrfAttackTest {
         f.queue = database.number("SELECT id FROM triage_queue WHERE code = 'COUNCIL_ASB'");
         f.rule = database.number("SELECT MIN(id) FROM routing_rule");
         f.bankHoliday = database.number("SELECT MIN(id) FROM bank_holiday");
+        f.admin.post("/admin/response-templates/new", "queue", "COUNCIL_ASB", "title", "Csrf template " + unique(),
+                "body", "Text").then().statusCode(303);
+        f.responseTemplate = database.number("SELECT MAX(id) FROM response_template");
+        f.caseworker.post("/staff/queues/COUNCIL_ASB/filters", "name", "Csrf filter " + unique(), "back", "")
+                .then().statusCode(303);
+        f.savedFilter = database.number("SELECT MAX(id) FROM saved_queue_filter");
         f.report = Journey.start("/report");
         assertEquals(200, f.report.post(answers("danger", "no")).statusCode(), "the resident's first answer");
         f.trigger = Journey.start("/community-trigger/apply");
