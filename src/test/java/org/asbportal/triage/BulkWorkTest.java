@@ -51,7 +51,7 @@ class BulkWorkTest {
 
         assertEquals(303, response.statusCode(), response.asString());
         String location = response.header("Location");
-        assertTrue(location.contains("/staff/queues/COUNCIL_ASB?risk=HIGH&bulk=claim&changed=3"), location);
+        assertTrue(location.contains("/staff/queues/COUNCIL_ASB?status=open&risk=HIGH&bulk=claim&changed=3"), location);
         follow(caseworker, location).then().statusCode(200)
                 .body(containsString("govuk-notification-banner--success"))
                 .body(containsString("3 cases claimed"))
