@@ -65,7 +65,10 @@ public class BulkResource {
         try {
             return Response.seeOther(URI.create(bulk.apply(code, form).redirect(code, back))).build();
         } catch (InvalidSubmissionException e) {
-            return Response.status(400).entity(queuePage(code, back, bulk.tools(code, form, PageErrors.of(e), null))).build();
+            // The form's inputs are named for the service's fields, with a prefix of their own on the queue page.
+            PageErrors errors = new PageErrors(e.errors().stream()
+                    .map(f -> new PageErrors.PageError("bulk-" + f.field(), f.message())).toList());
+            return Response.status(400).entity(queuePage(code, back, bulk.tools(code, form, errors, null))).build();
         }
     }
 

@@ -33,8 +33,14 @@ public class BulkService {
     /** The most cases one action takes: four pages of a queue. */
     static final int MAX_CASES = 100;
 
-    /** What was done, for the banner after the redirect. */
+    /** What was done, for the banner after the redirect; {@code skipped} holds reason codes. */
     public record Outcome(BulkAction action, int changed, List<Skipped> skipped, String primary) {
+
+        /** The same for a script: each case left as it was with its reason's code and words. */
+        public Result result() {
+            return new Result(action.code(), changed, skipped.stream().map(s -> SkipReason.of(s.reason())
+                    .map(r -> new SkippedCase(s.reference(), r.code(), r.message())).orElseThrow()).toList());
+        }
 
         /** The queue page again, with the filter it was left with and what to confirm. */
         public String redirect(String code, String back) {
@@ -53,6 +59,14 @@ public class BulkService {
             }
             return to.toString();
         }
+    }
+
+    /** What a bulk change did, as the JSON API answers it. */
+    public record Result(String action, int changed, List<SkippedCase> skipped) {
+    }
+
+    /** A case left as it was: {@code reason} is a code (held, mine, closed, changed, unknown, refused). */
+    public record SkippedCase(String reference, String reason, String message) {
     }
 
     private final CaseService cases;
@@ -94,13 +108,13 @@ public class BulkService {
         List<String> references = selected(form.references());
         List<FieldError> errors = new ArrayList<>();
         if (references.isEmpty()) {
-            errors.add(new FieldError("bulk-items", "Select the cases to change"));
+            errors.add(new FieldError("references", "Select the cases to change"));
         } else if (references.size() > MAX_CASES) {
-            errors.add(new FieldError("bulk-items", "Select " + MAX_CASES + " cases or fewer"));
+            errors.add(new FieldError("references", "Select " + MAX_CASES + " cases or fewer"));
         }
         Optional<BulkAction> chosen = BulkAction.of(form.action());
         if (chosen.isEmpty()) {
-            errors.add(new FieldError("bulk-action", "Choose what to do with the selected cases"));
+            errors.add(new FieldError("action", "Choose what to do with the selected cases"));
         }
         String primary = null;
         if (chosen.isPresent()) {
@@ -108,18 +122,18 @@ public class BulkService {
                 case ASSIGN -> {
                     String assignee = trimmed(form.assignee());
                     if (assignee == null || cases.officersForQueue(code).stream().noneMatch(a -> a.username.equals(assignee))) {
-                        errors.add(new FieldError("bulk-assignee", "Choose the officer to assign the cases to"));
+                        errors.add(new FieldError("assignee", "Choose the officer to assign the cases to"));
                     }
                 }
                 case TRANSFER -> {
                     String queue = trimmed(form.queue());
                     if (queue == null || queue.equals(code) || cases.allQueues().stream().noneMatch(q -> q.code.equals(queue))) {
-                        errors.add(new FieldError("bulk-queue", "Choose the queue to transfer the cases to"));
+                        errors.add(new FieldError("queue", "Choose the queue to transfer the cases to"));
                     }
                     if (trimmed(form.reason()) == null) {
-                        errors.add(new FieldError("bulk-reason", "Give the reason for the transfer"));
+                        errors.add(new FieldError("reason", "Give the reason for the transfer"));
                     } else if (form.reason().length() > CaseService.MAX_TEXT) {
-                        errors.add(new FieldError("bulk-reason", "The reason must be 4,000 characters or fewer"));
+                        errors.add(new FieldError("reason", "The reason must be 4,000 characters or fewer"));
                     }
                 }
                 case DUPLICATE -> primary = primary(form.primary(), references, errors);
@@ -169,25 +183,25 @@ public class BulkService {
     private String primary(String typed, List<String> references, List<FieldError> errors) {
         String primary = trimmed(typed);
         if (primary == null) {
-            errors.add(new FieldError("bulk-primary", "Enter the reference of the case to keep"));
+            errors.add(new FieldError("primary", "Enter the reference of the case to keep"));
             return null;
         }
         Optional<String> reference = AccessCodes.validReference(primary);
         if (reference.isEmpty()) {
-            errors.add(new FieldError("bulk-primary", "Enter a reference like ASB-7K3M-Q9TX for the case to keep"));
+            errors.add(new FieldError("primary", "Enter a reference like ASB-7K3M-Q9TX for the case to keep"));
             return null;
         }
         if (references.contains(reference.get())) {
-            errors.add(new FieldError("bulk-primary", "The case to keep must not be one of the selected cases"));
+            errors.add(new FieldError("primary", "The case to keep must not be one of the selected cases"));
             return null;
         }
         try {
             if (!cases.isOpen(reference.get())) {
-                errors.add(new FieldError("bulk-primary", reference.get() + " is closed: keep an open case"));
+                errors.add(new FieldError("primary", reference.get() + " is closed: keep an open case"));
                 return null;
             }
         } catch (CaseNotFoundException e) {
-            errors.add(new FieldError("bulk-primary", "There is no case " + reference.get() + " among your queues"));
+            errors.add(new FieldError("primary", "There is no case " + reference.get() + " among your queues"));
             return null;
         }
         return reference.get();

@@ -494,7 +494,8 @@ class CsrfAttackTest {
     @MethodSource("jsonRoutes")
     void aCrossSiteFormCannotReachAJsonRoute(String route) {
         String path = route.replace("{reference}", route.startsWith("/api/v1/cases") ? fixtures.kase.reference() : fixtures.application)
-                .replace("{id}", String.valueOf(route.contains("pledge") ? fixtures.assessment : fixtures.action));
+                .replace("{id}", String.valueOf(route.contains("pledge") ? fixtures.assessment : fixtures.action))
+                .replace("{code}", "COUNCIL_ASB");
         Map<String, String> cookies = Browsers.cookies(PledgeContacts.SESSION, fixtures.pledge.session());
         cookies.putAll(fixtures.admin.sessionCookies());
         Map<String, Long> before = database.checksums();

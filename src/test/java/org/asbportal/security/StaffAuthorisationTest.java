@@ -113,6 +113,7 @@ class StaffAuthorisationTest {
         HTML_SAVE_FILTER("POST /staff/queues/{code}/filters", "SAVE_FILTER"),
         HTML_KEYBOARD_HELP("GET /staff/help/keyboard", null),
         API_MY_QUEUES("GET /api/v1/queues", null),
+        API_BULK("POST /api/v1/queues/{code}/bulk", "CLAIM"),
         API_QUEUE_ITEMS("GET /api/v1/queues/{code}/items", "READ_QUEUE"),
         API_CASE("GET /api/v1/cases/{reference}", "READ_CASE"),
         API_CLAIM("POST /api/v1/cases/{reference}/claim", "CLAIM"),
@@ -416,7 +417,7 @@ class StaffAuthorisationTest {
             }
         }
         switch (route) {
-            case HTML_CLAIM, API_CLAIM, HTML_BULK -> {
+            case HTML_CLAIM, API_CLAIM, HTML_BULK, API_BULK -> {
                 assertEquals(who.username, item.string("assignee"));
                 assertEquals("IN_PROGRESS", item.string("status"));
             }
@@ -475,6 +476,7 @@ class StaffAuthorisationTest {
         if (!route.html()) {
             switch (route) {
                 case API_CLAIM -> response.then().body("assignee", equalTo(who.displayName));
+                case API_BULK -> response.then().body("changed", equalTo(1)).body("skipped.size()", equalTo(0));
                 case API_ASSIGN -> response.then().body("assignee", equalTo("COUNCIL_ASB".equals(queue) ? "Cass Worker" : "Pat Constable"));
                 case API_TRANSFER -> response.then().body("queueCode", equalTo(transferTarget(queue)));
                 case API_UPDATE -> response.then().body("timeline.kind", hasItem("NOTE"));
@@ -635,6 +637,8 @@ class StaffAuthorisationTest {
         return switch (route) {
             case API_MY_QUEUES, API_QUEUE_ITEMS, API_CASE, API_FIND_PERPETRATORS -> request.when().get(path);
             case API_CLAIM -> request.body(StaffApi.json("version", version)).when().post(path);
+            case API_BULK -> request.body(StaffApi.json("action", "claim", "references", List.of(String.valueOf(target.reference()))))
+                    .when().post(path);
             case API_ASSIGN -> request.body(StaffApi.json("version", version, "assignee", assigneeFor(target.queue())))
                     .when().post(path);
             case API_TRANSFER -> request.body(StaffApi.json("version", version, "queue", transferTarget(target.queue()),

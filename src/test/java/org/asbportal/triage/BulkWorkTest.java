@@ -209,6 +209,26 @@ class BulkWorkTest {
                 .body(containsString("<script type=\"module\" src=\"/js/queue-keys.js\"></script>"));
     }
 
+    @Test
+    void scriptsChangeManyCasesThroughTheJsonApiWithEachSkippedCaseReported() {
+        Case free = Cases.reportInto("COUNCIL_ASB");
+        Case theirs = Cases.reportInto("POLICE_NEIGHBOURHOOD");
+
+        StaffApi.as("caseworker").body(StaffApi.json("action", "claim", "references", List.of(free.reference(), theirs.reference())))
+                .when().post("/api/v1/queues/COUNCIL_ASB/bulk").then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.equalTo("claim"))
+                .body("changed", org.hamcrest.Matchers.equalTo(1))
+                .body("skipped[0].reference", org.hamcrest.Matchers.equalTo(theirs.reference()))
+                .body("skipped[0].reason", org.hamcrest.Matchers.equalTo("unknown"));
+        assertEquals("caseworker", db.item(free.reference()).string("assignee"));
+        assertNull(db.item(theirs.reference()).get("assigned_to"));
+
+        StaffApi.as("caseworker").body(StaffApi.json("action", "transfer", "references", List.of(free.reference())))
+                .when().post("/api/v1/queues/COUNCIL_ASB/bulk").then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.startsWith(StaffApi.PROBLEM_JSON));
+        assertEquals("COUNCIL_ASB", db.item(free.reference()).string("queue_code"));
+    }
+
     private static void assertProblem(Response response, String anchor, String message) {
         assertEquals(400, response.statusCode(), message);
         response.then().body(containsString("There is a problem"))
