@@ -170,7 +170,7 @@ class BulkWorkTest {
         StaffSession caseworker = StaffSession.signIn("caseworker");
         List<String> one = List.of(reported.reference());
 
-        assertProblem(bulk(caseworker, "COUNCIL_ASB", List.of(), "action", "claim"), "#bulk-items", "Select the cases to change");
+        assertProblem(bulk(caseworker, "COUNCIL_ASB", List.of(), "action", "claim"), "#bulk-references", "Select the cases to change");
         assertProblem(bulk(caseworker, "COUNCIL_ASB", one), "#bulk-action", "Choose what to do with the selected cases");
         assertProblem(bulk(caseworker, "COUNCIL_ASB", one, "action", "assign"), "#bulk-assignee",
                 "Choose the officer to assign the cases to");
