@@ -494,7 +494,8 @@ public class CaseService {
         return item;
     }
 
-    private TriageQueue workableQueue(String code) {
+    /** One of the officer's queues, or a 404 that says no more than for a queue that does not exist. */
+    TriageQueue workableQueue(String code) {
         return TriageQueue.findByCode(code)
                 .filter(q -> staff.mayWork(q.id))
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No such queue among yours"));

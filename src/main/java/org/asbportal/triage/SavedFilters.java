@@ -22,11 +22,13 @@ public class SavedFilters {
     /** The most filters one officer keeps for one queue. */
     static final int MAX_PER_QUEUE = 20;
 
+    private final CaseService cases;
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final Calendar calendar;
 
-    public SavedFilters(CurrentStaff staff, AuditLog audit, Calendar calendar) {
+    public SavedFilters(CaseService cases, CurrentStaff staff, AuditLog audit, Calendar calendar) {
+        this.cases = cases;
         this.staff = staff;
         this.audit = audit;
         this.calendar = calendar;
@@ -35,7 +37,7 @@ public class SavedFilters {
     /** The signed-in officer's filters of one of their queues, by name. */
     @Transactional
     public List<SavedFilterLink> links(String code) {
-        TriageQueue queue = workableQueue(code);
+        TriageQueue queue = cases.workableQueue(code);
         return SavedFilter.of(staff.account().id, queue.id).stream()
                 .map(f -> new SavedFilterLink(f.id, f.name, "/staff/queues/" + queue.code + (f.query.isEmpty() ? "" : "?" + f.query)))
                 .toList();
@@ -44,7 +46,7 @@ public class SavedFilters {
     /** Saves the queue's filter (as its page's address has it) under a name of the officer's own. */
     @Transactional
     public SavedFilter save(String code, String name, String query) {
-        TriageQueue queue = workableQueue(code);
+        TriageQueue queue = cases.workableQueue(code);
         long me = staff.account().id;
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
@@ -74,17 +76,11 @@ public class SavedFilters {
     /** Deletes one of the officer's own filters; anyone else's, or none, is not found. */
     @Transactional
     public void delete(String code, long id) {
-        TriageQueue queue = workableQueue(code);
+        TriageQueue queue = cases.workableQueue(code);
         SavedFilter filter = SavedFilter.<SavedFilter>findByIdOptional(id)
                 .filter(f -> f.accountId.equals(staff.account().id) && f.queueId.equals(queue.id))
                 .orElseThrow(() -> new NotFoundException("No such filter among yours"));
         filter.delete();
         audit.record(staff.username(), "DELETE_FILTER", null, queue.code);
-    }
-
-    private TriageQueue workableQueue(String code) {
-        return TriageQueue.findByCode(code)
-                .filter(q -> staff.mayWork(q.id))
-                .orElseThrow(() -> new NotFoundException("No such queue among yours"));
     }
 }
