@@ -404,6 +404,24 @@ public class CaseService {
                 .toList();
     }
 
+    /** The officers who may be given the cases of one of my queues: those granted it, and every active admin. */
+    @Transactional
+    public List<StaffAccount> officersForQueue(String code) {
+        TriageQueue queue = workableQueue(code);
+        return StaffAccount.<StaffAccount>list("active = true order by displayName").stream()
+                .filter(a -> a.hasRole(Role.ADMIN) || a.queueIds.contains(queue.id))
+                .toList();
+    }
+
+    /**
+     * Whether a case is open; fails as {@link #workableItem} does when the officer may not work it.
+     * Not audited: nothing of the case is shown.
+     */
+    @Transactional
+    boolean isOpen(String reference) {
+        return workableItem(reference).status != QueueItemStatus.CLOSED;
+    }
+
     /** The officers a held case may be reassigned to: those who may be given it, but its holder. */
     @Transactional
     public List<StaffAccount> reassigneesFor(String reference) {
@@ -476,7 +494,8 @@ public class CaseService {
         return item;
     }
 
-    private TriageQueue workableQueue(String code) {
+    /** One of the officer's queues, or a 404 that says no more than for a queue that does not exist. */
+    TriageQueue workableQueue(String code) {
         return TriageQueue.findByCode(code)
                 .filter(q -> staff.mayWork(q.id))
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No such queue among yours"));

@@ -24,6 +24,11 @@ public final class CaseViews {
     public record QueueItemView(String reference, String category, RiskLevel riskLevel, String wardCode,
             QueueItemStatus status, String assignee, Instant receivedAt, LocalDate firstContactDueBy, boolean overdue,
             boolean possibleDuplicate, String place, String summary, boolean newSinceLastLook) {
+
+        /** Whether an officer who works the queue may claim it from the queue page: open and held by nobody. */
+        public boolean claimable() {
+            return assignee == null && status != QueueItemStatus.CLOSED;
+        }
     }
 
     /** One page of a queue; {@code continued} when it is not the first. */

@@ -1,7 +1,9 @@
 package org.asbportal.triage;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,29 @@ public record QueueFilter(String status, String category, RiskLevel risk, String
             }
         }
         return new QueueFilter(status, category, level, ward, assigned, overdue, Sort.of(sort));
+    }
+
+    /**
+     * A filter from a query string as {@link #query()} writes it (a saved filter, the way back from a
+     * form on the queue page); unknown parameters and values that do not decode filter nothing.
+     */
+    public static QueueFilter parse(String query) {
+        Map<String, String> params = new HashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    try {
+                        params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                                URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException e) {
+                        // a broken escape: that parameter filters nothing
+                    }
+                }
+            }
+        }
+        return of(params.get("status"), params.get("category"), params.get("risk"), params.get("ward"),
+                params.get("assigned"), "true".equals(params.get("overdue")), params.get("sort"));
     }
 
     /** The orders to choose from, for the sort links. */

@@ -3,6 +3,7 @@ package org.asbportal.triage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -44,13 +45,15 @@ public class StaffResource {
     static class Templates {
         static native TemplateInstance queues(String staffName, List<QueueSummary> queues);
 
-        static native TemplateInstance queue(String staffName, QueuePage page, List<CategoryRef> categories, List<WardRef> wards);
+        static native TemplateInstance queue(String staffName, QueuePage page, List<CategoryRef> categories, List<WardRef> wards,
+                QueueTools tools);
 
         static native TemplateInstance search(String staffName, SearchPage page, String error);
 
         static native TemplateInstance caseDetail(String staffName, CaseView item, List<StaffAccount> officers,
                 List<StaffAccount> reassignees, List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes,
-                String find, List<PerpetratorMatch> matches, String error, String notice, List<EvidenceFile> evidence);
+                String find, List<PerpetratorMatch> matches, String error, String notice, List<EvidenceFile> evidence,
+                ResponseTemplates.Picker picker);
     }
 
     private final CaseService cases;
@@ -62,10 +65,14 @@ public class StaffResource {
     private final CategoryService categories;
     private final WardService wards;
     private final CaseEvidence evidence;
+    private final BulkService bulk;
+    private final ResponseTemplates responses;
 
     public StaffResource(CaseService cases, QueueSearch search, ActionService actions, CaseLinkService links,
             PerpetratorService perpetrators, CurrentStaff staff, CategoryService categories, WardService wards,
-            CaseEvidence evidence) {
+            CaseEvidence evidence, BulkService bulk, ResponseTemplates responses) {
+        this.bulk = bulk;
+        this.responses = responses;
         this.evidence = evidence;
         this.cases = cases;
         this.search = search;
@@ -87,9 +94,9 @@ public class StaffResource {
     public TemplateInstance queue(@PathParam("code") String code, @QueryParam("status") String status,
             @QueryParam("category") String category, @QueryParam("risk") String risk, @QueryParam("ward") String ward,
             @QueryParam("assigned") String assigned, @QueryParam("overdue") boolean overdue,
-            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor) {
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor, @BeanParam QueueNotices notices) {
         QueuePage page = cases.look(code, QueueFilter.of(status, category, risk, ward, assigned, overdue, sort), cursor);
-        return Templates.queue(staff.account().displayName, page, categories.all(), wards.all());
+        return Templates.queue(staff.account().displayName, page, categories.all(), wards.all(), bulk.tools(code, notices));
     }
 
     @GET
@@ -115,11 +122,11 @@ public class StaffResource {
     @GET
     @Path("/cases/{reference}")
     public Response caseDetail(@PathParam("reference") String reference, @QueryParam("find") String find,
-            @QueryParam("done") String done) {
+            @QueryParam("done") String done, @QueryParam("template") String template) {
         CaseView view = cases.view(reference);
         String notice = CaseNotice.messageFor(done);
         if (find == null) {
-            return Response.ok(page(view, null, null, null, notice)).build();
+            return Response.ok(page(view, null, null, null, notice, template)).build();
         }
         try {
             return Response.ok(page(view, null, find, perpetrators.search(reference, find), notice)).build();
@@ -296,10 +303,15 @@ public class StaffResource {
     }
 
     private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches, String notice) {
+        return page(view, error, find, matches, notice, null);
+    }
+
+    private TemplateInstance page(CaseView view, String error, String find, List<PerpetratorMatch> matches, String notice,
+            String template) {
         return Templates.caseDetail(staff.account().displayName, view, cases.officersFor(view.reference()),
                 view.mayHandOn() ? cases.reassigneesFor(view.reference()) : List.of(), cases.allQueues(),
                 List.of(Outcome.values()), List.of(ActionType.values()), find, matches, error, notice,
-                evidence.files(view.reference()));
+                evidence.files(view.reference()), responses.picker(view, template));
     }
 
     private static Outcome outcomeOf(String value) {

@@ -74,6 +74,18 @@ class AdminPagesBrowserTest {
         tab.open("admin/queues", "Queues");
         tab.follow("Add a queue", "Add a queue");
         tab.open("admin/queues/" + id(db, "SELECT id FROM triage_queue WHERE code = 'COUNCIL_ASB'"), "Edit queue COUNCIL_ASB");
+        tab.open("admin/response-templates", "Response templates");
+        tab.follow("Add a response template", "Add a response template");
+        tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add template")).click();
+        tab.arrive("Error: Add a response template");
+        String title = "Browser template " + ReportRequests.unique() + (javaScript ? " js" : "");
+        tab.page.getByLabel("Queue whose officers are offered it").selectOption("COUNCIL_ASB");
+        tab.page.getByLabel("Title").fill(title);
+        tab.page.getByLabel("Text of the update").fill("Report {reference}: {officer} will call by {next_date}.");
+        tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add template")).click();
+        tab.arrive("Response templates");
+        assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Response template added");
+        tab.follow(title, "Edit response template");
         tab.open("admin/routing", "Routing rules");
         tab.follow("Add a rule", "Add a routing rule");
         long rule = id(db, "SELECT id FROM routing_rule WHERE priority = 1000");

@@ -97,6 +97,8 @@ class CsrfAttackTest {
         long rule;
         long bankHoliday;
         long target;
+        long responseTemplate;
+        long savedFilter;
         String section;
 
         String cookieOf(Victim victim) {
@@ -146,6 +148,12 @@ class CsrfAttackTest {
         // Staff sign-out and the triage workspace.
         form("/logout", f -> new Target(Victim.CASEWORKER, "/logout", answers()));
         form("/staff/cases/{reference}/claim", f -> staffCase(f, "claim", "version", "0"));
+        form("/staff/queues/{code}/bulk", f -> new Target(Victim.CASEWORKER, "/staff/queues/COUNCIL_ASB/bulk",
+                answers("action", "claim", "references", f.kase.reference())));
+        form("/staff/queues/{code}/filters", f -> new Target(Victim.CASEWORKER, "/staff/queues/COUNCIL_ASB/filters",
+                answers("name", "Forged filter", "back", "risk=HIGH")));
+        form("/staff/queues/{code}/filters/{id}/delete", f -> new Target(Victim.CASEWORKER,
+                "/staff/queues/COUNCIL_ASB/filters/" + f.savedFilter + "/delete", answers()));
         form("/staff/cases/{reference}/assign", f -> staffCase(f, "assign", "version", "0", "assignee", "caseworker"));
         form("/staff/cases/{reference}/release", f -> staffCase(f, "release", "version", "0"));
         form("/staff/cases/{reference}/reassign", f -> staffCase(f, "reassign", "version", "0", "reassignee", "caseworker",
@@ -222,6 +230,11 @@ class CsrfAttackTest {
         form("/admin/queues/new", f -> admin("/admin/queues/new", "code", "FORGED_" + unique().toUpperCase(), "name", "Forged queue",
                 "organisation", "COUNCIL"));
         form("/admin/queues/{id}", f -> admin("/admin/queues/" + f.queue, "name", "Forged queue", "organisation", "COUNCIL"));
+        form("/admin/response-templates/new", f -> admin("/admin/response-templates/new", "queue", "COUNCIL_ASB",
+                "title", "Forged template", "body", "Forged text"));
+        form("/admin/response-templates/{id}", f -> admin("/admin/response-templates/" + f.responseTemplate, "queue", "COUNCIL_ASB",
+                "title", "Forged template", "body", "Forged text"));
+        form("/admin/response-templates/{id}/retire", f -> admin("/admin/response-templates/" + f.responseTemplate + "/retire"));
         form("/admin/routing/new", f -> admin("/admin/routing/new", "priority", "1", "description", "Forged rule", "queue", "COUNCIL_ASB"));
         form("/admin/routing/{id}", f -> admin("/admin/routing/" + f.rule, "priority", "1", "description", "Forged rule",
                 "queue", "COUNCIL_ASB"));
@@ -496,7 +509,8 @@ class CsrfAttackTest {
     @MethodSource("jsonRoutes")
     void aCrossSiteFormCannotReachAJsonRoute(String route) {
         String path = route.replace("{reference}", route.startsWith("/api/v1/cases") ? fixtures.kase.reference() : fixtures.application)
-                .replace("{id}", String.valueOf(route.contains("pledge") ? fixtures.assessment : fixtures.action));
+                .replace("{id}", String.valueOf(route.contains("pledge") ? fixtures.assessment : fixtures.action))
+                .replace("{code}", "COUNCIL_ASB");
         Map<String, String> cookies = Browsers.cookies(PledgeContacts.SESSION, fixtures.pledge.session());
         cookies.putAll(fixtures.admin.sessionCookies());
         Map<String, Long> before = database.checksums();
@@ -575,6 +589,12 @@ class CsrfAttackTest {
         assertEquals(303, f.admin.post("/admin/targets/new", Map.of("category", "GRAFFITI_DAMAGE", "ward", "", "hours", "48",
                 "description", "Graffiti removed within 48 hours " + unique())).statusCode(), "a target to retire");
         f.target = database.number("SELECT MAX(id) FROM service_target WHERE active");
+        f.admin.post("/admin/response-templates/new", "queue", "COUNCIL_ASB", "title", "Csrf template " + unique(),
+                "body", "Text").then().statusCode(303);
+        f.responseTemplate = database.number("SELECT MAX(id) FROM response_template");
+        f.caseworker.post("/staff/queues/COUNCIL_ASB/filters", "name", "Csrf filter " + unique(), "back", "")
+                .then().statusCode(303);
+        f.savedFilter = database.number("SELECT MAX(id) FROM saved_queue_filter");
         f.report = Journey.start("/report");
         assertEquals(200, f.report.post(answers("danger", "no")).statusCode(), "the resident's first answer");
         f.trigger = Journey.start("/community-trigger/apply");

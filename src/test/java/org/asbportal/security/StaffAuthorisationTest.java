@@ -109,7 +109,11 @@ class StaffAuthorisationTest {
         HTML_ADD_PERPETRATOR("POST /staff/cases/{reference}/perpetrators", "ADD_PERPETRATOR"),
         HTML_LINK_PERPETRATOR("POST /staff/cases/{reference}/perpetrators/link", "LINK_PERPETRATOR"),
         HTML_UNLINK_PERPETRATOR("POST /staff/cases/{reference}/perpetrators/{perpetrator}/unlink", "UNLINK_PERPETRATOR"),
+        HTML_BULK("POST /staff/queues/{code}/bulk", "CLAIM"),
+        HTML_SAVE_FILTER("POST /staff/queues/{code}/filters", "SAVE_FILTER"),
+        HTML_KEYBOARD_HELP("GET /staff/help/keyboard", null),
         API_MY_QUEUES("GET /api/v1/queues", null),
+        API_BULK("POST /api/v1/queues/{code}/bulk", "CLAIM"),
         API_QUEUE_ITEMS("GET /api/v1/queues/{code}/items", "READ_QUEUE"),
         API_CASE("GET /api/v1/cases/{reference}", "READ_CASE"),
         API_CLAIM("POST /api/v1/cases/{reference}/claim", "CLAIM"),
@@ -142,7 +146,12 @@ class StaffAuthorisationTest {
 
         /** Whether the route names a queue or a case (all but the list of my queues and the search of them). */
         boolean namesQueueOrCase() {
-            return this != HTML_MY_QUEUES && this != API_MY_QUEUES && this != HTML_SEARCH;
+            return this != HTML_MY_QUEUES && this != API_MY_QUEUES && this != HTML_SEARCH && this != HTML_KEYBOARD_HELP;
+        }
+
+        /** Whether the route is a form of the queue page, which goes back to the queue. */
+        boolean ofQueuePage() {
+            return this == HTML_BULK || this == HTML_SAVE_FILTER;
         }
 
         /** Whether the route hands on a case, which the officer must hold first. */
@@ -362,10 +371,15 @@ class StaffAuthorisationTest {
 
         if (route.html() && route.change()) {
             assertEquals(303, response.statusCode(), response.asString());
-            String back = route == Route.HTML_TRANSFER && !who.works(transferTarget(queue))
-                    ? "/staff" : "/staff/cases/" + reported.reference();
-            String location = response.header("Location").replaceFirst("\\?done=[a-z-]+$", "");
-            assertTrue(location.endsWith(back), response.header("Location") + " should be " + back + " (with what was done)");
+            if (route.ofQueuePage()) {
+                assertTrue(response.header("Location").matches("(https?://[^/]+)?/staff/queues/" + queue + "\\?.*"),
+                        response.header("Location"));
+            } else {
+                String back = route == Route.HTML_TRANSFER && !who.works(transferTarget(queue))
+                        ? "/staff" : "/staff/cases/" + reported.reference();
+                String location = response.header("Location").replaceFirst("\\?done=[a-z-]+$", "");
+                assertTrue(location.endsWith(back), response.header("Location") + " should be " + back + " (with what was done)");
+            }
         } else {
             assertEquals(route.created(), response.statusCode(), response.asString());
             response.then().contentType(startsWith(route.html() ? "text/html" : "application/json"));
@@ -374,7 +388,7 @@ class StaffAuthorisationTest {
         if (route.auditAction != null) {
             List<Audit> written = db.auditAfter(auditBefore);
             String reference = route == Route.HTML_QUEUE || route == Route.API_QUEUE_ITEMS || route == Route.HTML_SEARCH
-                    ? null : reported.reference();
+                    || route == Route.HTML_SAVE_FILTER ? null : reported.reference();
             assertTrue(written.stream().anyMatch(a -> a.actor().equals(who.username) && a.action().equals(route.auditAction)
                             && Objects.equals(a.reference(), reference)),
                     "audit " + who.username + " " + route.auditAction + " " + reference + " in " + written);
@@ -392,6 +406,7 @@ class StaffAuthorisationTest {
             case HTML_QUEUE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">" + queueName(queue) + "</h1>"));
             case HTML_CASE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Case " + reference + "</h1>"));
             case HTML_SEARCH -> response.then().body(containsString("href=\"/staff/cases/" + reference + "\""));
+            case HTML_KEYBOARD_HELP -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Keyboard shortcuts</h1>"));
             case HTML_FIND_PERPETRATOR -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Case " + reference + "</h1>"))
                     .body(containsString("\"Morgan\""));
             case API_FIND_PERPETRATORS -> response.then().body("$", notNullValue());
@@ -402,7 +417,7 @@ class StaffAuthorisationTest {
             }
         }
         switch (route) {
-            case HTML_CLAIM, API_CLAIM -> {
+            case HTML_CLAIM, API_CLAIM, HTML_BULK, API_BULK -> {
                 assertEquals(who.username, item.string("assignee"));
                 assertEquals("IN_PROGRESS", item.string("status"));
             }
@@ -461,6 +476,7 @@ class StaffAuthorisationTest {
         if (!route.html()) {
             switch (route) {
                 case API_CLAIM -> response.then().body("assignee", equalTo(who.displayName));
+                case API_BULK -> response.then().body("changed", equalTo(1)).body("skipped.size()", equalTo(0));
                 case API_ASSIGN -> response.then().body("assignee", equalTo("COUNCIL_ASB".equals(queue) ? "Cass Worker" : "Pat Constable"));
                 case API_TRANSFER -> response.then().body("queueCode", equalTo(transferTarget(queue)));
                 case API_UPDATE -> response.then().body("timeline.kind", hasItem("NOTE"));
@@ -588,7 +604,9 @@ class StaffAuthorisationTest {
         String path = route.path.replace("{code}", String.valueOf(target.queue())).replace("{reference}", String.valueOf(reference))
                 .replace("{action}", String.valueOf(target.action())).replace("{perpetrator}", String.valueOf(target.perpetrator()));
         return switch (route) {
-            case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE, HTML_FIND_PERPETRATOR, HTML_SEARCH -> browser.get(path);
+            case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE, HTML_FIND_PERPETRATOR, HTML_SEARCH, HTML_KEYBOARD_HELP -> browser.get(path);
+            case HTML_BULK -> browser.post(path, "action", "claim", "references", reference, "back", "");
+            case HTML_SAVE_FILTER -> browser.post(path, "name", "High risk " + ReportRequests.unique(), "back", "risk=HIGH");
             case HTML_RELEASE -> browser.post(path, "version", version);
             case HTML_REASSIGN -> browser.post(path, "version", version, "reassignee", target.other(),
                     "note", "Cass knows the family");
@@ -619,6 +637,8 @@ class StaffAuthorisationTest {
         return switch (route) {
             case API_MY_QUEUES, API_QUEUE_ITEMS, API_CASE, API_FIND_PERPETRATORS -> request.when().get(path);
             case API_CLAIM -> request.body(StaffApi.json("version", version)).when().post(path);
+            case API_BULK -> request.body(StaffApi.json("action", "claim", "references", List.of(String.valueOf(target.reference()))))
+                    .when().post(path);
             case API_ASSIGN -> request.body(StaffApi.json("version", version, "assignee", assigneeFor(target.queue())))
                     .when().post(path);
             case API_TRANSFER -> request.body(StaffApi.json("version", version, "queue", transferTarget(target.queue()),
