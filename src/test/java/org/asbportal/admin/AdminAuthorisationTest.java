@@ -74,6 +74,10 @@ class AdminAuthorisationTest {
         BANK_HOLIDAY_ADD("POST /admin/bank-holidays/new", 400),
         BANK_HOLIDAY_DELETE_CONFIRM("GET /admin/bank-holidays/{holiday}/delete", 200),
         BANK_HOLIDAY_IMPORT_FORM("GET /admin/bank-holidays/import", 200),
+        LETTERS("GET /admin/letters", 200),
+        LETTER("GET /admin/letters/WARNING", 200),
+        LETTER_VERSION("GET /admin/letters/WARNING/versions/1", 200),
+        LETTER_SAVE("POST /admin/letters/WARNING", 400),
         AUDIT("GET /admin/audit", 200),
         RETENTION("GET /admin/retention", 200),
         /** A run redirects back to the page, where its counts are. */
@@ -187,7 +191,8 @@ class AdminAuthorisationTest {
                 + db.rows("SELECT COUNT(*) AS n, SUM(priority) AS p FROM routing_rule").get(0).columns() + " "
                 + db.rows("SELECT name, description, organisation_id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).columns() + " "
                 + db.rows("SELECT name, phone, sort_order FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).columns() + " "
-                + db.count("SELECT COUNT(*) FROM bank_holiday");
+                + db.count("SELECT COUNT(*) FROM bank_holiday") + " "
+                + db.count("SELECT COUNT(*) FROM letter_template_version");
     }
 
     private static StaffSession session(String username) {

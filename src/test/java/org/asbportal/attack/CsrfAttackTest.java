@@ -163,6 +163,11 @@ class CsrfAttackTest {
         form("/staff/cases/{reference}/perpetrators/link", f -> staffCase(f, "perpetrators/link", "perpetratorId",
                 String.valueOf(f.perpetrator)));
         form("/staff/cases/{reference}/perpetrators/{id}/unlink", f -> staffCase(f, "perpetrators/" + f.perpetrator + "/unlink"));
+        form("/staff/cases/{reference}/review", f -> staffCase(f, "review", "note", "Forged review"));
+        form("/staff/cases/{reference}/letters/fill", f -> staffCase(f, "letters/fill", "template", "WARNING",
+                "recipientName", "Forged Person", "recipientAddress", "1 Forged Street"));
+        form("/staff/cases/{reference}/letters", f -> staffCase(f, "letters", "template", "WARNING", "version", "1",
+                "text", "Forged letter"));
         // API tokens of one's own account.
         form("/staff/api-tokens", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens", answers("name", "Forged token",
                 "days", "30")));
@@ -223,6 +228,8 @@ class CsrfAttackTest {
                 "date-month", "6", "date-year", "2099", "title", "Forged bank holiday"));
         form("/admin/bank-holidays/{id}/delete", f -> admin("/admin/bank-holidays/" + f.bankHoliday + "/delete"));
         form("/admin/bank-holidays/import", f -> new Target(Victim.ADMIN, "/admin/bank-holidays/import", answers(), "holidaysFile"));
+        form("/admin/letters/{code}", f -> admin("/admin/letters/WARNING", "name", "Forged letter", "basedOn", "1",
+                "body", "Forged {reference}"));
         form("/admin/retention/dry-run", f -> admin("/admin/retention/dry-run"));
         form("/admin/retention/run", f -> admin("/admin/retention/run"));
         form("/admin/wards/police-import", f -> new Target(Victim.ADMIN, "/admin/wards/police-import", answers(), "policeFile"));
