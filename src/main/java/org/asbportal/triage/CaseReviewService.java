@@ -74,7 +74,7 @@ public class CaseReviewService {
         Optional<CaseReview> latest = CaseReview.latestFor(item.report);
         Instant since = latest.map(r -> r.reviewedAt).orElse(item.createdAt);
         LocalDate due = nextReviewDue(item.riskLevel, item.status != QueueItemStatus.CLOSED, since);
-        return new ReviewStatus(due, due == null ? 0 : daysOverdue(due, calendar.today()), cadenceDays(item.riskLevel),
+        return new ReviewStatus(due, due == null ? 0 : ChronoUnit.DAYS.between(due, calendar.today()), cadenceDays(item.riskLevel),
                 latest.map(r -> r.reviewedAt).orElse(null), latest.map(r -> r.reviewedBy).orElse(null));
     }
 

@@ -28,8 +28,10 @@ import org.asbportal.web.PageErrors;
 /**
  * Letters on a case: choose a letter and type who it is to; edit the letter filled from the case;
  * save it as sent; print it. Staff who work cases only (councillors and other roles never see a case).
+ * Rooted at {@code /staff} like {@link StaffResource}: REST routes classes by their own path first, so a
+ * class rooted deeper under {@code /staff/cases/{reference}} would hide the case page.
  */
-@Path("/staff/cases/{reference}/letters")
+@Path("/staff")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.ADMIN, Role.TRIAGE_OFFICER, Role.CASEWORKER})
 public class LetterResource {
@@ -55,7 +57,7 @@ public class LetterResource {
     }
 
     @GET
-    @Path("/new")
+    @Path("/cases/{reference}/letters/new")
     public TemplateInstance choose(@PathParam("reference") String reference, @QueryParam("template") String template) {
         String ref = letters.openCase(reference);
         return Templates.letterNew(staff.account().displayName, ref, templates.options(),
@@ -63,7 +65,7 @@ public class LetterResource {
     }
 
     @POST
-    @Path("/fill")
+    @Path("/cases/{reference}/letters/fill")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response fill(@PathParam("reference") String reference, @FormParam("template") String template,
             @FormParam("recipientName") String recipientName, @FormParam("recipientAddress") String recipientAddress) {
@@ -78,6 +80,7 @@ public class LetterResource {
     }
 
     @POST
+    @Path("/cases/{reference}/letters")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("reference") String reference, @FormParam("template") String template,
             @FormParam("version") Integer version, @FormParam("text") String text) {
@@ -95,7 +98,7 @@ public class LetterResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/cases/{reference}/letters/{id}")
     public TemplateInstance letter(@PathParam("reference") String reference, @PathParam("id") long id,
             @QueryParam("saved") boolean saved) {
         return Templates.letter(staff.account().displayName, letters.letter(reference, id), saved);

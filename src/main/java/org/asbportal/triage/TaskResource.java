@@ -21,8 +21,11 @@ import org.asbportal.triage.TaskViews.CaseWork;
 import org.asbportal.web.InvalidSubmissionException;
 import org.asbportal.web.PageErrors;
 
-/** Case reviews: the form on a page of its own (for a review refused, or reached without the case page), and recording one. */
-@Path("/staff/cases/{reference}/review")
+/**
+ * Case reviews: the form on a page of its own (for a review refused, or reached without the case page),
+ * and recording one. Rooted at {@code /staff} like {@link StaffResource}, so that it does not hide the case page.
+ */
+@Path("/staff")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.ADMIN, Role.TRIAGE_OFFICER, Role.CASEWORKER})
 public class TaskResource {
@@ -43,11 +46,13 @@ public class TaskResource {
     }
 
     @GET
+    @Path("/cases/{reference}/review")
     public TemplateInstance form(@PathParam("reference") String reference) {
         return Templates.caseReview(staff.account().displayName, panel.of(reference), null, PageErrors.NONE);
     }
 
     @POST
+    @Path("/cases/{reference}/review")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response record(@PathParam("reference") String reference, @FormParam("note") String note) {
         try {

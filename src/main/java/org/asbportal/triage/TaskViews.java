@@ -31,7 +31,8 @@ public final class TaskViews {
 
     /**
      * When a case is next reviewed: {@code dueOn} is null when it needs no review (standard risk, or
-     * closed); {@code cadenceDays} is how often it is reviewed.
+     * closed); {@code daysOverdue} is negative while the review is ahead; {@code cadenceDays} is how
+     * often it is reviewed.
      */
     public record ReviewStatus(LocalDate dueOn, long daysOverdue, int cadenceDays, Instant lastReviewedAt,
             String lastReviewedBy) {

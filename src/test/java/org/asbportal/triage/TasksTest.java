@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Work due on an officer's cases: the start page's "Due today and overdue" (actions due today or
  * earlier, never a day early; reviews due by risk), recording a case review, and the morning digest
  * email (once a day per officer, only to officers with something due). Each test has officers of its
- * own, so work other tests leave never shows here; the portal's clock is moved day by day.
+ * own, so work other tests leave never shows here; the portal's clock is moved day by day (and officers
+ * sign in again after each move, as their sessions have run out by then).
  */
 @QuarkusTest
 class TasksTest {
@@ -79,23 +80,22 @@ class TasksTest {
         Case reported = Cases.reportInto("COUNCIL_ASB");
         holds(officer, reported);
         addAction(reported, officer, TODAY.plusDays(2));
-        StaffSession browser = StaffSession.signIn(officer);
 
         clock.fixAt(NOW.plus(Duration.ofDays(1)));
-        browser.get("/staff").then().statusCode(200)
+        StaffSession.signIn(officer).get("/staff").then().statusCode(200)
                 .body(containsString("Due today and overdue"))
                 .body(not(containsString("href=\"/staff/cases/" + reported.reference() + "\"")))
                 .body(containsString("Nothing is due today on your cases."));
 
         clock.fixAt(NOW.plus(Duration.ofDays(2)));
-        browser.get("/staff").then().statusCode(200)
+        StaffSession.signIn(officer).get("/staff").then().statusCode(200)
                 .body(containsString("<a class=\"govuk-link\" href=\"/staff/cases/" + reported.reference() + "\">"))
                 .body(containsString("Action: Warning (verbal or written)"))
                 .body(containsString("Due today"))
                 .body(not(containsString("Nothing is due today")));
 
         clock.fixAt(NOW.plus(Duration.ofDays(5)));
-        browser.get("/staff").then().statusCode(200)
+        StaffSession.signIn(officer).get("/staff").then().statusCode(200)
                 .body(containsString("href=\"/staff/cases/" + reported.reference() + "\""))
                 .body(containsString(site.shortDate(TODAY.plusDays(2))))
                 .body(containsString("Overdue by 3 days"));
@@ -141,21 +141,23 @@ class TasksTest {
         Case reported = Cases.reportInto("VULNERABILITY_HUB");
         assertEquals("HIGH", db.item(reported.reference()).string("risk_level"));
         holds(officer, reported);
-        StaffSession browser = StaffSession.signIn(officer);
         String casePage = "/staff/cases/" + reported.reference();
 
         clock.fixAt(NOW.plus(Duration.ofDays(13)));
+        StaffSession browser = StaffSession.signIn(officer);
         browser.get(casePage).then().statusCode(200)
                 .body(containsString("Review due on " + site.longDate(TODAY.plusDays(14)) + "."))
                 .body(containsString("Record a review"));
         browser.get("/staff").then().statusCode(200).body(not(containsString(reported.reference())));
 
         clock.fixAt(NOW.plus(Duration.ofDays(14)));
+        browser = StaffSession.signIn(officer);
         browser.get("/staff").then().statusCode(200)
                 .body(containsString("Case review (high risk)"))
                 .body(containsString("href=\"/staff/cases/" + reported.reference() + "\""));
 
         clock.fixAt(NOW.plus(Duration.ofDays(17)));
+        browser = StaffSession.signIn(officer);
         browser.get(casePage).then().statusCode(200).body(containsString("Review overdue"));
         browser.get("/staff").then().statusCode(200).body(containsString("Overdue by 3 days"));
 
