@@ -21,7 +21,8 @@ public enum CaseNotice {
     MERGED("merged", "The case has been merged"),
     PERPETRATOR("perpetrator", "Perpetrator added to this case"),
     PERPETRATOR_LINKED("perpetrator-linked", "Perpetrator linked to this case"),
-    PERPETRATOR_UNLINKED("perpetrator-unlinked", "Perpetrator removed from this case");
+    PERPETRATOR_UNLINKED("perpetrator-unlinked", "Perpetrator removed from this case"),
+    REVIEWED("reviewed", "Review recorded: the next review is counted from today");
 
     private final String code;
     private final String message;

@@ -83,6 +83,10 @@ class AdminAuthorisationTest {
         TARGETS("GET /admin/targets", 200),
         TARGET_NEW("GET /admin/targets/new", 200),
         TARGET_ADD("POST /admin/targets/new", 400),
+        LETTERS("GET /admin/letters", 200),
+        LETTER("GET /admin/letters/WARNING", 200),
+        LETTER_VERSION("GET /admin/letters/WARNING/versions/1", 200),
+        LETTER_SAVE("POST /admin/letters/WARNING", 400),
         AUDIT("GET /admin/audit", 200),
         RETENTION("GET /admin/retention", 200),
         /** A run redirects back to the page, where its counts are. */
@@ -196,7 +200,8 @@ class AdminAuthorisationTest {
                 + db.rows("SELECT COUNT(*) AS n, SUM(priority) AS p FROM routing_rule").get(0).columns() + " "
                 + db.rows("SELECT name, description, organisation_id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).columns() + " "
                 + db.rows("SELECT name, phone, sort_order FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).columns() + " "
-                + db.count("SELECT COUNT(*) FROM bank_holiday");
+                + db.count("SELECT COUNT(*) FROM bank_holiday") + " "
+                + db.count("SELECT COUNT(*) FROM letter_template_version");
     }
 
     private static StaffSession session(String username) {

@@ -172,6 +172,11 @@ class CsrfAttackTest {
         form("/staff/cases/{reference}/perpetrators/link", f -> staffCase(f, "perpetrators/link", "perpetratorId",
                 String.valueOf(f.perpetrator)));
         form("/staff/cases/{reference}/perpetrators/{id}/unlink", f -> staffCase(f, "perpetrators/" + f.perpetrator + "/unlink"));
+        form("/staff/cases/{reference}/review", f -> staffCase(f, "review", "note", "Forged review"));
+        form("/staff/cases/{reference}/letters/fill", f -> staffCase(f, "letters/fill", "template", "WARNING",
+                "recipientName", "Forged Person", "recipientAddress", "1 Forged Street"));
+        form("/staff/cases/{reference}/letters", f -> staffCase(f, "letters", "template", "WARNING", "version", "1",
+                "text", "Forged letter"));
         // API tokens of one's own account.
         form("/staff/api-tokens", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens", answers("name", "Forged token",
                 "days", "30")));
@@ -249,6 +254,8 @@ class CsrfAttackTest {
         form("/admin/partners/edit", f -> admin("/admin/partners/edit", "queue", "HOUSING_PROVIDERS", "name", "Forged partner",
                 "baseUrl", "https://forged.example/open311/v2", "serviceCodes", "NOISE=noise", "active", "true"));
         form("/admin/partners/handoffs/{id}/retry", f -> admin("/admin/partners/handoffs/1/retry"));
+        form("/admin/letters/{code}", f -> admin("/admin/letters/WARNING", "name", "Forged letter", "basedOn", "1",
+                "body", "Forged {reference}"));
         form("/admin/retention/dry-run", f -> admin("/admin/retention/dry-run"));
         form("/admin/retention/run", f -> admin("/admin/retention/run"));
         form("/admin/wards/police-import", f -> new Target(Victim.ADMIN, "/admin/wards/police-import", answers(), "policeFile"));

@@ -112,6 +112,12 @@ class StaffAuthorisationTest {
         HTML_BULK("POST /staff/queues/{code}/bulk", "CLAIM"),
         HTML_SAVE_FILTER("POST /staff/queues/{code}/filters", "SAVE_FILTER"),
         HTML_KEYBOARD_HELP("GET /staff/help/keyboard", null),
+        HTML_REVIEW_FORM("GET /staff/cases/{reference}/review", null),
+        HTML_REVIEW("POST /staff/cases/{reference}/review", "CASE_REVIEW"),
+        HTML_LETTER_NEW("GET /staff/cases/{reference}/letters/new?template=WARNING", null),
+        HTML_LETTER_FILL("POST /staff/cases/{reference}/letters/fill", "PREPARE_LETTER"),
+        HTML_LETTER_SAVE("POST /staff/cases/{reference}/letters", "SAVE_LETTER"),
+        HTML_LETTER("GET /staff/cases/{reference}/letters/{letter}", "READ_LETTER"),
         API_MY_QUEUES("GET /api/v1/queues", null),
         API_BULK("POST /api/v1/queues/{code}/bulk", "CLAIM"),
         API_QUEUE_ITEMS("GET /api/v1/queues/{code}/items", "READ_QUEUE"),
@@ -159,8 +165,14 @@ class StaffAuthorisationTest {
             return this == HTML_RELEASE || this == HTML_REASSIGN;
         }
 
+        /** Whether the route changes the case and redirects back (filling a letter in only shows it). */
         boolean change() {
-            return "POST".equals(method);
+            return "POST".equals(method) && this != HTML_LETTER_FILL;
+        }
+
+        /** Whether the route names a letter saved on the case, which must exist before it is read. */
+        boolean namesLetter() {
+            return path.contains("{letter}");
         }
 
         /** Whether the route names an action of the case, which must exist before it is used. */
@@ -347,7 +359,7 @@ class StaffAuthorisationTest {
     @MethodSource("everyRouteAsStaffWhoWorkTheQueue")
     void letsStaffWorkTheCasesOfTheirQueues(Route route, Who who, String queue) {
         Case reported = Cases.reportInto(queue);
-        long action = route.namesAction() ? newAction(reported) : 1;
+        long action = route.namesAction() ? newAction(reported) : route.namesLetter() ? newLetter(reported) : 1;
         String other = route.namesOtherCase() ? Cases.reportInto(queue).reference()
                 : route == Route.HTML_REASSIGN ? reassigneeFor(who, queue) : UNKNOWN_OTHER_REFERENCE;
         if (route.handsOn()) {
@@ -377,7 +389,8 @@ class StaffAuthorisationTest {
             } else {
                 String back = route == Route.HTML_TRANSFER && !who.works(transferTarget(queue))
                         ? "/staff" : "/staff/cases/" + reported.reference();
-                String location = response.header("Location").replaceFirst("\\?done=[a-z-]+$", "");
+                String location = response.header("Location").replaceFirst("\\?done=[a-z-]+$", "")
+                        .replaceFirst("/letters/\\d+\\?saved=true$", "");
                 assertTrue(location.endsWith(back), response.header("Location") + " should be " + back + " (with what was done)");
             }
         } else {
@@ -405,6 +418,10 @@ class StaffAuthorisationTest {
                     .body(containsString("href=\"/staff/queues/" + queue + "\""));
             case HTML_QUEUE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">" + queueName(queue) + "</h1>"));
             case HTML_CASE -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Case " + reference + "</h1>"));
+            case HTML_REVIEW_FORM -> response.then().body(containsString("Record a review of case " + reference));
+            case HTML_LETTER_NEW -> response.then().body(containsString("Prepare a letter on case " + reference));
+            case HTML_LETTER_FILL -> response.then().body(containsString("Our reference: " + reference));
+            case HTML_LETTER -> response.then().body(containsString("class=\"portal-printed-letter\""));
             case HTML_SEARCH -> response.then().body(containsString("href=\"/staff/cases/" + reference + "\""));
             case HTML_KEYBOARD_HELP -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Keyboard shortcuts</h1>"));
             case HTML_FIND_PERPETRATOR -> response.then().body(containsString("<h1 class=\"govuk-heading-xl\">Case " + reference + "</h1>"))
@@ -471,6 +488,19 @@ class StaffAuthorisationTest {
             case HTML_LINK_PERPETRATOR, API_LINK_PERPETRATOR -> assertEquals(List.of(who.username),
                     perpetratorsOf(reference).stream().map(p -> p.string("linked_by")).toList());
             case HTML_UNLINK_PERPETRATOR, API_UNLINK_PERPETRATOR -> assertEquals(List.of(), perpetratorsOf(reference));
+            case HTML_REVIEW -> {
+                List<Row> reviews = db.events(reference, "CASE_REVIEW");
+                assertEquals(1, reviews.size());
+                assertEquals(who.username, reviews.get(0).string("actor"));
+                assertFalse(reviews.get(0).bool("is_public"));
+            }
+            case HTML_LETTER_SAVE -> {
+                List<Row> letters = db.reports().rows("SELECT l.* FROM case_letter l JOIN report r ON r.id = l.report_id "
+                        + "WHERE r.reference = ?", reference);
+                assertEquals(1, letters.size());
+                assertEquals(who.username, letters.get(0).string("sent_by"));
+                assertEquals("Dear Jo,\r\nPlease stop.", letters.get(0).string("body"));
+            }
             default -> assertUntouched(reported, queue);
         }
         if (!route.html()) {
@@ -602,11 +632,17 @@ class StaffAuthorisationTest {
         String reference = target.reference();
         String version = String.valueOf(target.version());
         String path = route.path.replace("{code}", String.valueOf(target.queue())).replace("{reference}", String.valueOf(reference))
-                .replace("{action}", String.valueOf(target.action())).replace("{perpetrator}", String.valueOf(target.perpetrator()));
+                .replace("{action}", String.valueOf(target.action())).replace("{perpetrator}", String.valueOf(target.perpetrator()))
+                .replace("{letter}", String.valueOf(target.action()));
         return switch (route) {
-            case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE, HTML_FIND_PERPETRATOR, HTML_SEARCH, HTML_KEYBOARD_HELP -> browser.get(path);
+            case HTML_MY_QUEUES, HTML_QUEUE, HTML_CASE, HTML_FIND_PERPETRATOR, HTML_SEARCH, HTML_KEYBOARD_HELP, HTML_REVIEW_FORM,
+                    HTML_LETTER_NEW, HTML_LETTER -> browser.get(path);
             case HTML_BULK -> browser.post(path, "action", "claim", "references", reference, "back", "");
             case HTML_SAVE_FILTER -> browser.post(path, "name", "High risk " + ReportRequests.unique(), "back", "risk=HIGH");
+            case HTML_REVIEW -> browser.post(path, "note", "Checked with the victim: patrols continue");
+            case HTML_LETTER_FILL -> browser.post(path, "template", "WARNING", "recipientName", "Jo Bloggs",
+                    "recipientAddress", "2 Mill Lane, Bedford");
+            case HTML_LETTER_SAVE -> browser.post(path, "template", "WARNING", "version", "1", "text", "Dear Jo,\r\nPlease stop.");
             case HTML_RELEASE -> browser.post(path, "version", version);
             case HTML_REASSIGN -> browser.post(path, "version", version, "reassignee", target.other(),
                     "note", "Cass knows the family");
@@ -664,6 +700,15 @@ class StaffAuthorisationTest {
                 "owner", "Bedford Housing", "dueOn", IN_A_WEEK.toString())).when().post("/api/v1/cases/{reference}/actions", reported.reference());
         assertEquals(201, added.statusCode(), added.asString());
         return ((Number) added.path("id")).longValue();
+    }
+
+    /** A letter saved on the case (as the letters page saves one), for the route that reads it. */
+    private long newLetter(Case reported) {
+        db.reports().update("INSERT INTO case_letter (report_id, template_id, template_version, body, sent_by, sent_at) "
+                + "SELECT r.id, t.id, 1, 'Dear Jo', 'admin', NOW(6) FROM report r, letter_template t "
+                + "WHERE r.reference = ? AND t.code = 'WARNING'", reported.reference());
+        return db.reports().rows("SELECT MAX(l.id) AS id FROM case_letter l JOIN report r ON r.id = l.report_id WHERE r.reference = ?",
+                reported.reference()).get(0).number("id");
     }
 
     /** Records a perpetrator on the case as an admin, for routes that link or unlink one. */
