@@ -187,7 +187,9 @@ class BulkWorkTest {
         assertProblem(bulk(caseworker, "COUNCIL_ASB", one, "action", "duplicate", "primary", police.reference()), "#bulk-primary",
                 "There is no case " + police.reference() + " among your queues");
 
-        Response kept = bulk(caseworker, "COUNCIL_ASB", one, "action", "transfer", "queue", "ENVIRONMENTAL_HEALTH");
+        // Shown again in the order it was sent from (newest first: this case leads the page), still ticked.
+        Response kept = bulk(caseworker, "COUNCIL_ASB", one, "action", "transfer", "queue", "ENVIRONMENTAL_HEALTH",
+                "back", "sort=newest");
         kept.then().body(containsString("value=\"" + reported.reference() + "\" form=\"bulk\" checked"));
         assertEquals("NEW", db.item(reported.reference()).string("status"));
         assertEquals("COUNCIL_ASB", db.item(reported.reference()).string("queue_code"));
