@@ -6,7 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
@@ -53,8 +52,11 @@ public class RetentionService {
     private final JobLease lease;
     private final AuditLog audit;
     private final EntityManager entities;
+    private final Anonymiser anonymiser;
 
-    public RetentionService(RetentionConfig config, Calendar calendar, JobLease lease, AuditLog audit, EntityManager entities) {
+    public RetentionService(RetentionConfig config, Calendar calendar, JobLease lease, AuditLog audit, EntityManager entities,
+            Anonymiser anonymiser) {
+        this.anonymiser = anonymiser;
         this.config = config;
         this.calendar = calendar;
         this.lease = lease;
@@ -117,7 +119,7 @@ public class RetentionService {
             if (batch.isEmpty()) {
                 break;
             }
-            Counts counts = QuarkusTransaction.requiringNew().call(() -> anonymise(batch, dryRun));
+            Counts counts = QuarkusTransaction.requiringNew().call(() -> anonymiser.reports(batch, dryRun));
             add(totals, counts);
             after = batch.get(batch.size() - 1);
         }
@@ -171,48 +173,13 @@ public class RetentionService {
                 SELECT r.id FROM report r JOIN queue_item q ON q.report_id = r.id
                 WHERE r.status = 'CLOSED' AND r.anonymised_at IS NULL AND q.closed_at IS NOT NULL
                   AND q.closed_at <= ?1 AND r.id > ?2
+                  AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.reference = r.reference AND h.record_kind = 'REPORT'
+                                  AND h.lifted_at IS NULL)
                 ORDER BY r.id LIMIT ?3""")
                 .setParameter(1, closedBefore)
                 .setParameter(2, after)
                 .setParameter(3, config.batchSize())
                 .getResultList()).stream().map(Number::longValue).toList();
-    }
-
-    private Counts anonymise(List<Long> ids, boolean dryRun) {
-        int equality = count("SELECT COUNT(*) FROM equality_monitoring WHERE report_id IN (?1)", ids);
-        int evidence = count("SELECT COUNT(*) FROM report_evidence WHERE report_id IN (?1)", ids);
-        int additions = count("SELECT COUNT(*) FROM report_event WHERE actor = 'victim' AND message <> ?2 AND report_id IN (?1)",
-                ids);
-        if (!dryRun) {
-            execute("DELETE FROM equality_monitoring WHERE report_id IN (?1)", ids);
-            execute("DELETE FROM report_evidence WHERE report_id IN (?1)", ids); // its content goes with it (ON DELETE CASCADE)
-            execute("UPDATE report_event SET message = ?2 WHERE actor = 'victim' AND message <> ?2 AND report_id IN (?1)", ids);
-            entities.createNativeQuery("""
-                    UPDATE report r SET reporter_name = NULL, reporter_email = NULL, reporter_phone = NULL,
-                        preferred_contact = NULL, safe_contact = NULL, safe_contact_times = NULL,
-                        description = ?2, people_involved = CASE WHEN people_involved IS NULL THEN NULL ELSE ?2 END,
-                        location_description = ?2, latitude = NULL, longitude = NULL, anonymised_at = ?3, version = version + 1
-                    WHERE r.id IN (?1)""")
-                    .setParameter(1, ids).setParameter(2, REMOVED).setParameter(3, calendar.now())
-                    .executeUpdate();
-        }
-        return new Counts(ids.size(), equality, evidence, additions, 0);
-    }
-
-    private int count(String sql, List<Long> ids) {
-        Query query = entities.createNativeQuery(sql).setParameter(1, ids);
-        if (sql.contains("?2")) {
-            query.setParameter(2, REMOVED);
-        }
-        return ((Number) query.getSingleResult()).intValue();
-    }
-
-    private void execute(String sql, List<Long> ids) {
-        Query query = entities.createNativeQuery(sql).setParameter(1, ids);
-        if (sql.contains("?2")) {
-            query.setParameter(2, REMOVED);
-        }
-        query.executeUpdate();
     }
 
     /** Deletes (or counts) the audit entries older than {@code before}, batch by batch. */
