@@ -39,3 +39,18 @@ CREATE TABLE legal_hold (
 -- A Community Trigger application whose applicant's details were removed (by erasure or retention).
 ALTER TABLE trigger_application
     ADD COLUMN anonymised_at DATETIME(6) NULL;
+
+-- A perpetrator's record whose cases have all been closed long enough (asb.retention.perpetrators-after).
+ALTER TABLE perpetrator
+    ADD COLUMN anonymised_at DATETIME(6) NULL;
+
+-- When a PLEDGE contact last signed in: a contact who has not for asb.retention.pledge-contacts-after is removed.
+ALTER TABLE pledge_contact
+    ADD COLUMN signed_in_at DATETIME(6) NULL;
+
+-- What each run of the retention job changed of the kinds it covers since.
+ALTER TABLE retention_run
+    ADD COLUMN perpetrators         INT NOT NULL DEFAULT 0,
+    ADD COLUMN applications         INT NOT NULL DEFAULT 0,
+    ADD COLUMN pledge_registrations INT NOT NULL DEFAULT 0,
+    ADD COLUMN pledge_contacts      INT NOT NULL DEFAULT 0;

@@ -84,15 +84,48 @@ class Anonymiser {
         return ids.size();
     }
 
-    /** PLEDGE contacts, with their sign-in links and sessions; their organisations' assessments stay. */
+    /**
+     * Perpetrators' records: the name replaced, aliases, date of birth, address, description, notes
+     * and equality answers cleared; their links to cases stay, so repeat counts do not change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int perpetrators(List<Long> ids, boolean dryRun) {
+        if (ids.isEmpty() || dryRun) {
+            return ids.size();
+        }
+        entities.createNativeQuery("""
+                UPDATE perpetrator SET name = ?2, aliases = NULL, date_of_birth = NULL, address = NULL, description = NULL,
+                    notes = NULL, age_band = NULL, sex = NULL, ethnicity = NULL, disability = NULL, anonymised_at = ?3,
+                    version = version + 1
+                WHERE id IN (?1)""")
+                .setParameter(1, ids).setParameter(2, RetentionService.REMOVED).setParameter(3, calendar.now())
+                .executeUpdate();
+        return ids.size();
+    }
+
+    /**
+     * PLEDGE contacts, with their sign-in links and sessions; an organisation left with no contact and
+     * no assessment goes too. Assessments stay.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     int contacts(List<Long> ids, boolean dryRun) {
         if (ids.isEmpty() || dryRun) {
             return ids.size();
         }
+        @SuppressWarnings("unchecked")
+        List<Long> organisations = ((List<Number>) query("SELECT DISTINCT organisation_id FROM pledge_contact WHERE id IN (?1)", ids)
+                .getResultList()).stream().map(Number::longValue).toList();
         execute("DELETE FROM pledge_link WHERE contact_id IN (?1)", ids);
         execute("DELETE FROM pledge_session WHERE contact_id IN (?1)", ids);
-        return execute("DELETE FROM pledge_contact WHERE id IN (?1)", ids);
+        int deleted = execute("DELETE FROM pledge_contact WHERE id IN (?1)", ids);
+        if (!organisations.isEmpty()) {
+            execute("""
+                    DELETE FROM pledge_organisation WHERE id IN (?1)
+                      AND NOT EXISTS (SELECT 1 FROM pledge_contact c WHERE c.organisation_id = pledge_organisation.id)
+                      AND NOT EXISTS (SELECT 1 FROM pledge_assessment a WHERE a.organisation_id = pledge_organisation.id)""",
+                    organisations);
+        }
+        return deleted;
     }
 
     /** Emails in the outbox, sent or not, with their text. */
