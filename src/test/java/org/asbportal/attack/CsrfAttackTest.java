@@ -244,6 +244,8 @@ class CsrfAttackTest {
         // Residents: tracking, additions, escalation, the two journeys.
         form("/track", f -> new Target(Victim.ANONYMOUS, "/track", answers("reference", f.kase.reference(),
                 "accessCode", f.kase.accessCode())));
+        form("/track/copy", f -> new Target(Victim.ANONYMOUS, "/track/copy", answers("reference", f.kase.reference(),
+                "accessCode", f.kase.accessCode(), "format", "json")));
         form("/track/add", f -> new Target(Victim.ANONYMOUS, "/track/add", answers("reference", f.kase.reference(),
                 "accessCode", f.kase.accessCode(), "kind", "INFORMATION", "text", "Forged addition")));
         form("/community-trigger/escalation", f -> new Target(Victim.ANONYMOUS, "/community-trigger/escalation",
