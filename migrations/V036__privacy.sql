@@ -48,6 +48,10 @@ ALTER TABLE perpetrator
 ALTER TABLE pledge_contact
     ADD COLUMN signed_in_at DATETIME(6) NULL;
 
+-- Sign-ins before this were not recorded (links and sessions are purged when they expire): a contact
+-- who confirmed their address counts as signed in now, so nobody is removed for want of a record.
+UPDATE pledge_contact SET signed_in_at = UTC_TIMESTAMP(6) WHERE verified_at IS NOT NULL;
+
 -- What each run of the retention job changed of the kinds it covers since.
 ALTER TABLE retention_run
     ADD COLUMN perpetrators         INT NOT NULL DEFAULT 0,
