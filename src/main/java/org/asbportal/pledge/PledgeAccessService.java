@@ -163,6 +163,7 @@ public class PledgeAccessService {
         if (link.contact.verifiedAt == null) {
             link.contact.verifiedAt = now;
         }
+        link.contact.signedInAt = now;
         String sessionToken = newToken();
         PledgeSession session = new PledgeSession();
         session.contact = link.contact;

@@ -38,6 +38,10 @@ public class PledgeContact extends PanacheEntityBase {
     @Column(name = "verified_at")
     public Instant verifiedAt;
 
+    /** When the contact last signed in with a link. */
+    @Column(name = "signed_in_at")
+    public Instant signedInAt;
+
     public static Optional<PledgeContact> findByEmail(String email) {
         return find("email", email).firstResultOptional();
     }

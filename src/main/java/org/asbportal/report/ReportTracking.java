@@ -105,6 +105,22 @@ public class ReportTracking implements CaseTracker {
                 report.submittedAt, updates));
     }
 
+    /** The victim's copy of what they told us and the updates they were given, when the access code matches. */
+    @Transactional
+    public Optional<ReportCopy> copy(String reference, String accessCode) {
+        Optional<Report> found = Report.findByReference(AccessCodes.normaliseReference(reference));
+        if (found.isEmpty()) {
+            accessCodes.matchNothing(accessCode);
+            return Optional.empty();
+        }
+        Report report = found.get();
+        if (!accessCodes.matches(accessCode, report.accessCodeHash, upgraded -> report.accessCodeHash = upgraded)) {
+            return Optional.empty();
+        }
+        return Optional.of(ReportCopy.of(report, ReportEvent.publicTimeline(report).stream()
+                .map(e -> new PublicReportStatus.Update(e.occurredAt, e.message)).toList()));
+    }
+
     /**
      * Keeps a file the victim sends with their report, under the same limits as files sent with it,
      * with a public entry in the case's history. Empty when reference and code do not match.

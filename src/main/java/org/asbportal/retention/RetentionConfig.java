@@ -18,6 +18,29 @@ public interface RetentionConfig {
     @WithDefault("P24M")
     Period closedReportsAfter();
 
+    /**
+     * How long after the last of their cases was closed a perpetrator's record is anonymised (name,
+     * aliases, date of birth, address, description, notes and equality answers): none of their cases may
+     * have been open in that time. A record linked to no case counts from its creation.
+     */
+    @WithDefault("P24M")
+    Period perpetratorsAfter();
+
+    /**
+     * How long after its outcome (the outcome letter, the decision that the threshold was not met, or
+     * the decision on a request to look at it again) a Community Trigger application is anonymised.
+     */
+    @WithDefault("P36M")
+    Period applicationsAfterOutcome();
+
+    /** How long a PLEDGE registration whose email address was never confirmed is kept before it is deleted. */
+    @WithDefault("P30D")
+    Period unconfirmedPledgeRegistrationsAfter();
+
+    /** How long after they last signed in a PLEDGE contact is removed; their organisation's assessments stay. */
+    @WithDefault("P12M")
+    Period pledgeContactsAfter();
+
     /** How long an audit entry is kept before it is deleted, e.g. {@code P7Y}; longer than nothing. */
     @WithDefault("P7Y")
     Period auditEntriesAfter();

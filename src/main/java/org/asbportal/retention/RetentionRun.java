@@ -45,6 +45,16 @@ public class RetentionRun extends PanacheEntityBase {
     @Column(name = "audit_entries")
     public int auditEntries;
 
+    public int perpetrators;
+
+    public int applications;
+
+    @Column(name = "pledge_registrations")
+    public int pledgeRegistrations;
+
+    @Column(name = "pledge_contacts")
+    public int pledgeContacts;
+
     /** The latest runs, newest first. */
     static List<RetentionRun> latest(int count) {
         return find("order by startedAt desc, id desc").page(0, count).list();
@@ -53,6 +63,8 @@ public class RetentionRun extends PanacheEntityBase {
     /** The counts as the audit log records them. */
     String counts() {
         return "reports=" + reports + " equality_answers=" + equalityAnswers + " evidence_files=" + evidenceFiles
-                + " victim_additions=" + victimAdditions + " audit_entries=" + auditEntries;
+                + " victim_additions=" + victimAdditions + " perpetrators=" + perpetrators + " applications=" + applications
+                + " pledge_registrations=" + pledgeRegistrations + " pledge_contacts=" + pledgeContacts
+                + " audit_entries=" + auditEntries;
     }
 }

@@ -6,12 +6,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 import org.asbportal.security.AuditLog;
 import org.asbportal.web.Calendar;
@@ -46,6 +48,12 @@ public class RetentionService {
     /** The lease of a run an administrator starts: long enough for a run, short enough to try again soon. */
     private static final String MANUAL_LEASE = "5m";
     private static final int LATEST_RUNS = 10;
+    private static final int PERPETRATORS = 4;
+    private static final int APPLICATIONS = 5;
+    private static final int PLEDGE_REGISTRATIONS = 6;
+    private static final int PLEDGE_CONTACTS = 7;
+    private static final int AUDIT_ENTRIES = 8;
+    private static final int TOTALS = 9;
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
     private final RetentionConfig config;
@@ -53,8 +61,11 @@ public class RetentionService {
     private final JobLease lease;
     private final AuditLog audit;
     private final EntityManager entities;
+    private final Anonymiser anonymiser;
 
-    public RetentionService(RetentionConfig config, Calendar calendar, JobLease lease, AuditLog audit, EntityManager entities) {
+    public RetentionService(RetentionConfig config, Calendar calendar, JobLease lease, AuditLog audit, EntityManager entities,
+            Anonymiser anonymiser) {
+        this.anonymiser = anonymiser;
         this.config = config;
         this.calendar = calendar;
         this.lease = lease;
@@ -67,13 +78,51 @@ public class RetentionService {
     }
 
     /** What the admin page shows: the settings and the latest runs. */
-    public record Overview(String schedule, String closedReportsAfter, String auditEntriesAfter, int batchSize,
-            List<RetentionRun> runs) {
+    public record Overview(String schedule, List<Rule> rules, int batchSize, List<RetentionRun> runs) {
+    }
+
+    /** One rule of the schedule: which records, what happens to them, after how long, and the setting that says so. */
+    public record Rule(String records, String action, Period period, String setting) {
+
+        /** The period in words, e.g. "24 months" or "1 year and 6 months". */
+        public String periodText() {
+            List<String> parts = new java.util.ArrayList<>();
+            part(parts, period.getYears(), "year");
+            part(parts, period.getMonths(), "month");
+            part(parts, period.getDays(), "day");
+            return String.join(" and ", parts);
+        }
+
+        private static void part(List<String> parts, int count, String unit) {
+            if (count != 0) {
+                parts.add(count + " " + unit + (count == 1 ? "" : "s"));
+            }
+        }
+    }
+
+    /** The retention schedule as configured, rule by rule: what the job applies, the admin page and the privacy notice show. */
+    public List<Rule> schedule() {
+        return List.of(
+                new Rule("Closed reports", "anonymised after their closure", config.closedReportsAfter(),
+                        "ASB_RETENTION_CLOSED_REPORTS_AFTER"),
+                new Rule("Perpetrators' records", "anonymised when none of their cases has been open for",
+                        config.perpetratorsAfter(), "ASB_RETENTION_PERPETRATORS_AFTER"),
+                new Rule("Community Trigger (ASB Case Review) applications", "anonymised after their outcome",
+                        config.applicationsAfterOutcome(), "ASB_RETENTION_APPLICATIONS_AFTER_OUTCOME"),
+                new Rule("PLEDGE registrations never confirmed", "deleted after", config.unconfirmedPledgeRegistrationsAfter(),
+                        "ASB_RETENTION_UNCONFIRMED_PLEDGE_REGISTRATIONS_AFTER"),
+                new Rule("PLEDGE contacts", "removed after they last signed in (assessments are kept)", config.pledgeContactsAfter(),
+                        "ASB_RETENTION_PLEDGE_CONTACTS_AFTER"),
+                new Rule("Audit entries", "deleted after", config.auditEntriesAfter(), "ASB_RETENTION_AUDIT_ENTRIES_AFTER"));
     }
 
     /** Refuses to start with a period that is not longer than nothing, which would remove data as soon as it could. */
     void checkPeriods(@Observes StartupEvent start) {
         checkPeriod("asb.retention.closed-reports-after", config.closedReportsAfter());
+        checkPeriod("asb.retention.perpetrators-after", config.perpetratorsAfter());
+        checkPeriod("asb.retention.applications-after-outcome", config.applicationsAfterOutcome());
+        checkPeriod("asb.retention.unconfirmed-pledge-registrations-after", config.unconfirmedPledgeRegistrationsAfter());
+        checkPeriod("asb.retention.pledge-contacts-after", config.pledgeContactsAfter());
         checkPeriod("asb.retention.audit-entries-after", config.auditEntriesAfter());
     }
 
@@ -105,35 +154,62 @@ public class RetentionService {
     /** Applies (or, in a dry run, counts) the retention schedule at the clock's present moment; records the run. */
     public RetentionRun run(boolean dryRun, String actor) {
         Instant now = calendar.now();
-        Instant reportsClosedBefore = now.atZone(calendar.zone()).minus(config.closedReportsAfter()).toInstant();
-        Instant auditBefore = now.atZone(calendar.zone()).minus(config.auditEntriesAfter()).toInstant();
+        Instant reportsClosedBefore = before(now, config.closedReportsAfter());
+        Instant perpetratorsClosedBefore = before(now, config.perpetratorsAfter());
+        LocalDate outcomesOnOrBefore = calendar.today().minus(config.applicationsAfterOutcome());
+        Instant registeredBefore = before(now, config.unconfirmedPledgeRegistrationsAfter());
+        Instant signedInBefore = before(now, config.pledgeContactsAfter());
+        Instant auditBefore = before(now, config.auditEntriesAfter());
         long runId = QuarkusTransaction.requiringNew().call(() -> start(now, dryRun, actor));
 
-        int[] totals = new int[5];
-        long after = 0;
-        while (true) {
-            long from = after;
-            List<Long> batch = QuarkusTransaction.requiringNew().call(() -> dueReports(reportsClosedBefore, from));
-            if (batch.isEmpty()) {
-                break;
-            }
-            Counts counts = QuarkusTransaction.requiringNew().call(() -> anonymise(batch, dryRun));
-            add(totals, counts);
-            after = batch.get(batch.size() - 1);
-        }
-        totals[4] = auditEntries(auditBefore, dryRun);
+        int[] totals = new int[TOTALS];
+        inBatches(after -> dueReports(reportsClosedBefore, after), batch -> add(totals, anonymiser.reports(batch, dryRun)));
+        inBatches(after -> duePerpetrators(perpetratorsClosedBefore, after),
+                batch -> totals[PERPETRATORS] += anonymiser.perpetrators(batch, dryRun));
+        inBatches(after -> dueApplications(outcomesOnOrBefore, after),
+                batch -> totals[APPLICATIONS] += anonymiser.applications(batch, dryRun));
+        inBatches(after -> due("""
+                SELECT id FROM pledge_contact WHERE verified_at IS NULL AND created_at <= ?1 AND id > ?2 ORDER BY id LIMIT ?3""",
+                registeredBefore, after), batch -> totals[PLEDGE_REGISTRATIONS] += anonymiser.contacts(batch, dryRun));
+        inBatches(after -> due("""
+                SELECT id FROM pledge_contact WHERE verified_at IS NOT NULL AND COALESCE(signed_in_at, verified_at) <= ?1
+                  AND id > ?2 ORDER BY id LIMIT ?3""", signedInBefore, after),
+                batch -> totals[PLEDGE_CONTACTS] += anonymiser.contacts(batch, dryRun));
+        totals[AUDIT_ENTRIES] = auditEntries(auditBefore, dryRun);
         RetentionRun run = QuarkusTransaction.requiringNew().call(() -> finish(runId, totals, actor));
-        if (run.reports > 0 || run.auditEntries > 0) {
+        if (run.reports + run.perpetrators + run.applications + run.pledgeRegistrations + run.pledgeContacts + run.auditEntries > 0) {
             LOG.infof("Retention%s: %s", dryRun ? " (dry run)" : "", run.counts());
         }
         return run;
     }
 
+    private Instant before(Instant now, Period period) {
+        return now.atZone(calendar.zone()).minus(period).toInstant();
+    }
+
+    /**
+     * Works through the records due, batch by batch, each batch read and changed in a transaction of
+     * its own; a batch is the next records after the last id of the one before, so a dry run (which
+     * changes nothing) moves on too.
+     */
+    private static void inBatches(LongFunction<List<Long>> due, Consumer<List<Long>> apply) {
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Long> batch = QuarkusTransaction.requiringNew().call(() -> due.apply(from));
+            if (batch.isEmpty()) {
+                return;
+            }
+            QuarkusTransaction.requiringNew().run(() -> apply.accept(batch));
+            after = batch.get(batch.size() - 1);
+        }
+    }
+
     /** The settings and the latest runs. */
     public Overview overview() {
         String schedule = "off".equals(config.cron()) || "disabled".equals(config.cron()) ? "Not scheduled" : config.cron();
-        return QuarkusTransaction.requiringNew().call(() -> new Overview(schedule, config.closedReportsAfter().toString(),
-                config.auditEntriesAfter().toString(), config.batchSize(), RetentionRun.latest(LATEST_RUNS)));
+        return QuarkusTransaction.requiringNew().call(() -> new Overview(schedule, schedule(), config.batchSize(),
+                RetentionRun.latest(LATEST_RUNS)));
     }
 
     private static long start(Instant now, boolean dryRun, String actor) {
@@ -151,7 +227,11 @@ public class RetentionService {
         run.equalityAnswers = totals[1];
         run.evidenceFiles = totals[2];
         run.victimAdditions = totals[3];
-        run.auditEntries = totals[4];
+        run.perpetrators = totals[PERPETRATORS];
+        run.applications = totals[APPLICATIONS];
+        run.pledgeRegistrations = totals[PLEDGE_REGISTRATIONS];
+        run.pledgeContacts = totals[PLEDGE_CONTACTS];
+        run.auditEntries = totals[AUDIT_ENTRIES];
         run.finishedAt = calendar.now();
         audit.record(actor, run.dryRun ? "RETENTION_DRY_RUN" : "RETENTION_RUN", null, run.counts());
         return run;
@@ -171,6 +251,8 @@ public class RetentionService {
                 SELECT r.id FROM report r JOIN queue_item q ON q.report_id = r.id
                 WHERE r.status = 'CLOSED' AND r.anonymised_at IS NULL AND q.closed_at IS NOT NULL
                   AND q.closed_at <= ?1 AND r.id > ?2
+                  AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.reference = r.reference AND h.record_kind = 'REPORT'
+                                  AND h.lifted_at IS NULL)
                 ORDER BY r.id LIMIT ?3""")
                 .setParameter(1, closedBefore)
                 .setParameter(2, after)
@@ -178,41 +260,49 @@ public class RetentionService {
                 .getResultList()).stream().map(Number::longValue).toList();
     }
 
-    private Counts anonymise(List<Long> ids, boolean dryRun) {
-        int equality = count("SELECT COUNT(*) FROM equality_monitoring WHERE report_id IN (?1)", ids);
-        int evidence = count("SELECT COUNT(*) FROM report_evidence WHERE report_id IN (?1)", ids);
-        int additions = count("SELECT COUNT(*) FROM report_event WHERE actor = 'victim' AND message <> ?2 AND report_id IN (?1)",
-                ids);
-        if (!dryRun) {
-            execute("DELETE FROM equality_monitoring WHERE report_id IN (?1)", ids);
-            execute("DELETE FROM report_evidence WHERE report_id IN (?1)", ids); // its content goes with it (ON DELETE CASCADE)
-            execute("UPDATE report_event SET message = ?2 WHERE actor = 'victim' AND message <> ?2 AND report_id IN (?1)", ids);
-            entities.createNativeQuery("""
-                    UPDATE report r SET reporter_name = NULL, reporter_email = NULL, reporter_phone = NULL,
-                        preferred_contact = NULL, safe_contact = NULL, safe_contact_times = NULL,
-                        description = ?2, people_involved = CASE WHEN people_involved IS NULL THEN NULL ELSE ?2 END,
-                        location_description = ?2, latitude = NULL, longitude = NULL, anonymised_at = ?3, version = version + 1
-                    WHERE r.id IN (?1)""")
-                    .setParameter(1, ids).setParameter(2, REMOVED).setParameter(3, calendar.now())
-                    .executeUpdate();
-        }
-        return new Counts(ids.size(), equality, evidence, additions, 0);
+    /**
+     * The next batch of perpetrators' records not yet anonymised, none of whose cases has been open
+     * since {@code closedBefore} (a record with no case counts from its creation), and none held.
+     */
+    private List<Long> duePerpetrators(Instant closedBefore, long after) {
+        return due("""
+                SELECT p.id FROM perpetrator p
+                WHERE p.anonymised_at IS NULL AND p.created_at <= ?1 AND p.id > ?2
+                  AND NOT EXISTS (SELECT 1 FROM case_perpetrator cp JOIN queue_item q ON q.report_id = cp.report_id
+                                  WHERE cp.perpetrator_id = p.id AND (q.closed_at IS NULL OR q.closed_at > ?1))
+                  AND NOT EXISTS (SELECT 1 FROM case_perpetrator cp JOIN report r ON r.id = cp.report_id
+                                  JOIN legal_hold h ON h.reference = r.reference AND h.record_kind = 'REPORT' AND h.lifted_at IS NULL
+                                  WHERE cp.perpetrator_id = p.id)
+                ORDER BY p.id LIMIT ?3""", closedBefore, after);
     }
 
-    private int count(String sql, List<Long> ids) {
-        Query query = entities.createNativeQuery(sql).setParameter(1, ids);
-        if (sql.contains("?2")) {
-            query.setParameter(2, REMOVED);
-        }
-        return ((Number) query.getSingleResult()).intValue();
+    /**
+     * The next batch of Community Trigger applications not yet anonymised whose outcome was on or
+     * before {@code outcomeOnOrBefore}: the outcome letter of a review, the decision that the threshold
+     * was not met, or the decision on a request to look at either again; none held.
+     */
+    private List<Long> dueApplications(LocalDate outcomeOnOrBefore, long after) {
+        return due("""
+                SELECT a.id FROM trigger_application a LEFT JOIN trigger_escalation e ON e.application_id = a.id
+                WHERE a.anonymised_at IS NULL AND a.id > ?2
+                  AND CASE a.status
+                        WHEN 'REVIEW_COMPLETE' THEN a.outcome_on
+                        WHEN 'THRESHOLD_NOT_MET' THEN a.decided_on
+                        WHEN 'ESCALATION_UPHELD' THEN DATE(e.decided_at)
+                        WHEN 'ESCALATION_NOT_UPHELD' THEN DATE(e.decided_at)
+                      END <= ?1
+                  AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.reference = a.reference AND h.record_kind = 'APPLICATION'
+                                  AND h.lifted_at IS NULL)
+                ORDER BY a.id LIMIT ?3""", outcomeOnOrBefore, after);
     }
 
-    private void execute(String sql, List<Long> ids) {
-        Query query = entities.createNativeQuery(sql).setParameter(1, ids);
-        if (sql.contains("?2")) {
-            query.setParameter(2, REMOVED);
-        }
-        query.executeUpdate();
+    @SuppressWarnings("unchecked")
+    private List<Long> due(String sql, Object before, long after) {
+        return ((List<Number>) entities.createNativeQuery(sql)
+                .setParameter(1, before)
+                .setParameter(2, after)
+                .setParameter(3, config.batchSize())
+                .getResultList()).stream().map(Number::longValue).toList();
     }
 
     /** Deletes (or counts) the audit entries older than {@code before}, batch by batch. */

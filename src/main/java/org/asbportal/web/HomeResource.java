@@ -16,8 +16,6 @@ public class HomeResource {
     static class Templates {
         static native TemplateInstance home();
 
-        static native TemplateInstance privacy();
-
         static native TemplateInstance accessibility();
 
         static native TemplateInstance safety();
@@ -26,12 +24,6 @@ public class HomeResource {
     @GET
     public TemplateInstance home() {
         return Templates.home();
-    }
-
-    @GET
-    @Path("privacy")
-    public TemplateInstance privacy() {
-        return Templates.privacy();
     }
 
     /** Leaving quickly, private browsing and clearing history: linked from the start page. */

@@ -34,6 +34,7 @@ public class PageMeta {
             new Listed("/figures", "Anti-social behaviour reported in %s, by month, kind of behaviour and ward."),
             new Listed("/pledge", "The ASB Help PLEDGE: a self-assessment for organisations in %s that deal with anti-social behaviour."),
             new Listed("/privacy", "How the partnership uses the information you give when you report anti-social behaviour in %s."),
+            new Listed("/privacy/your-rights", "How to get a copy of your information, or ask for it to be corrected or erased."),
             new Listed("/accessibility", "How accessible this service is, and how to tell us about a problem."));
 
     /** Pages where a resident may need to leave at once: the journeys that ask about what is happening to them, and tracking. */

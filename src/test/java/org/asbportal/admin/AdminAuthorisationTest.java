@@ -91,7 +91,17 @@ class AdminAuthorisationTest {
         RETENTION("GET /admin/retention", 200),
         /** A run redirects back to the page, where its counts are. */
         RETENTION_DRY_RUN("POST /admin/retention/dry-run", 303),
-        RETENTION_RUN("POST /admin/retention/run", 303);
+        RETENTION_RUN("POST /admin/retention/run", 303),
+        /** Without a reference or a reason, refused. */
+        LEGAL_HOLD_PLACE("POST /admin/retention/holds", 400),
+        /** The hold was lifted already: nothing changes, back to the page. */
+        LEGAL_HOLD_LIFT("POST /admin/retention/holds/{hold}/lift", 303),
+        SUBJECT_ACCESS("GET /admin/subject-access", 200),
+        SUBJECT_ACCESS_SEARCH("POST /admin/subject-access", 400),
+        SUBJECT_ACCESS_COPY("GET /admin/subject-access/{request}", 200),
+        SUBJECT_ACCESS_DOWNLOAD("GET /admin/subject-access/{request}/copy.json", 200),
+        /** Without a reason and a confirmation, refused. */
+        SUBJECT_ACCESS_ERASE("POST /admin/subject-access/{request}/erase", 400);
 
         final String method;
         final String path;
@@ -163,7 +173,9 @@ class AdminAuthorisationTest {
         Response response = send(route, session("admin"));
 
         assertEquals(route.adminStatus, response.statusCode(), response.asString());
-        if (route.adminStatus == 303) {
+        if (route.path.endsWith(".json")) {
+            response.then().contentType(startsWith("application/json"));
+        } else if (route.adminStatus == 303) {
             assertTrue(response.header("Location").matches("(https?://[^/]+)?/admin/.*"), response.header("Location"));
         } else {
             response.then().contentType(startsWith("text/html")).body(containsString("Signed in as <strong>Ada Admin</strong>"));
@@ -185,8 +197,29 @@ class AdminAuthorisationTest {
                 .replace("{agency}", String.valueOf(db.rows("SELECT id FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).number("id")))
                 .replace("{rule}", String.valueOf(db.rows("SELECT id FROM routing_rule WHERE priority = 1000").get(0).number("id")))
                 .replace("{holiday}", String.valueOf(db.rows("SELECT id FROM bank_holiday WHERE division = 'england-and-wales' "
-                        + "AND holiday_date = '2026-04-06'").get(0).number("id")));
+                        + "AND holiday_date = '2026-04-06'").get(0).number("id")))
+                .replace("{hold}", String.valueOf(liftedHold()))
+                .replace("{request}", String.valueOf(subjectAccessRequest()));
         return "GET".equals(route.method) ? browser.get(path) : browser.post(path, Map.of());
+    }
+
+    /** A hold lifted already, so that lifting it again changes nothing. */
+    private long liftedHold() {
+        if (db.count("SELECT COUNT(*) FROM legal_hold WHERE reason = 'Authorisation matrix'") == 0) {
+            db.update("INSERT INTO legal_hold (record_kind, reference, reason, placed_by, placed_at, lifted_by, lifted_at) "
+                    + "VALUES ('REPORT', 'ASB-0000-0000', 'Authorisation matrix', 'admin', UTC_TIMESTAMP(6), 'admin', UTC_TIMESTAMP(6))");
+        }
+        return db.rows("SELECT id FROM legal_hold WHERE reason = 'Authorisation matrix'").get(0).number("id");
+    }
+
+    /** A search that found nothing, so that erasing from it has nothing to change. */
+    private long subjectAccessRequest() {
+        String hash = "0".repeat(64);
+        if (db.count("SELECT COUNT(*) FROM subject_access_request WHERE term_hash = ?", hash) == 0) {
+            db.update("INSERT INTO subject_access_request (requested_at, requested_by, term_kind, term_hash, report_ids, "
+                    + "application_ids, contact_ids, message_ids) VALUES (UTC_TIMESTAMP(6), 'admin', 'EMAIL', ?, '', '', '', '')", hash);
+        }
+        return db.rows("SELECT id FROM subject_access_request WHERE term_hash = ?", hash).get(0).number("id");
     }
 
     private long organisationId() {
@@ -201,7 +234,9 @@ class AdminAuthorisationTest {
                 + db.rows("SELECT name, description, organisation_id FROM triage_queue WHERE code = 'MANUAL_CHECK'").get(0).columns() + " "
                 + db.rows("SELECT name, phone, sort_order FROM agency WHERE code = 'CRIMESTOPPERS'").get(0).columns() + " "
                 + db.count("SELECT COUNT(*) FROM bank_holiday") + " "
-                + db.count("SELECT COUNT(*) FROM letter_template_version");
+                + db.count("SELECT COUNT(*) FROM letter_template_version") + " "
+                + db.count("SELECT COUNT(*) FROM legal_hold WHERE lifted_at IS NULL") + " "
+                + db.count("SELECT COUNT(*) FROM subject_access_request WHERE erased_at IS NOT NULL");
     }
 
     private static StaffSession session(String username) {

@@ -99,6 +99,8 @@ class CsrfAttackTest {
         long target;
         long responseTemplate;
         long savedFilter;
+        long subjectAccess;
+        long hold;
         String section;
 
         String cookieOf(Victim victim) {
@@ -258,6 +260,12 @@ class CsrfAttackTest {
                 "body", "Forged {reference}"));
         form("/admin/retention/dry-run", f -> admin("/admin/retention/dry-run"));
         form("/admin/retention/run", f -> admin("/admin/retention/run"));
+        form("/admin/retention/holds", f -> admin("/admin/retention/holds", "holdReference", f.kase.reference(),
+                "holdReason", "Forged hold"));
+        form("/admin/retention/holds/{id}/lift", f -> admin("/admin/retention/holds/" + f.hold + "/lift"));
+        form("/admin/subject-access", f -> admin("/admin/subject-access", "term", f.kase.reference()));
+        form("/admin/subject-access/{id}/erase", f -> admin("/admin/subject-access/" + f.subjectAccess + "/erase",
+                "reason", "Forged erasure", "confirm", "yes"));
         form("/admin/wards/police-import", f -> new Target(Victim.ADMIN, "/admin/wards/police-import", answers(), "policeFile"));
         form("/admin/wards/boundaries", f -> new Target(Victim.ADMIN, "/admin/wards/boundaries",
                 answers("codeProperty", "cmwd11cd", "nameProperty", "cmwd11nm"), "boundariesFile"));
@@ -269,6 +277,8 @@ class CsrfAttackTest {
         // Residents: tracking, additions, escalation, the two journeys.
         form("/track", f -> new Target(Victim.ANONYMOUS, "/track", answers("reference", f.kase.reference(),
                 "accessCode", f.kase.accessCode())));
+        form("/track/copy", f -> new Target(Victim.ANONYMOUS, "/track/copy", answers("reference", f.kase.reference(),
+                "accessCode", f.kase.accessCode(), "format", "json")));
         form("/track/add", f -> new Target(Victim.ANONYMOUS, "/track/add", answers("reference", f.kase.reference(),
                 "accessCode", f.kase.accessCode(), "kind", "INFORMATION", "text", "Forged addition")));
         form("/community-trigger/escalation", f -> new Target(Victim.ANONYMOUS, "/community-trigger/escalation",
@@ -607,6 +617,12 @@ class CsrfAttackTest {
         f.trigger = Journey.start("/community-trigger/apply");
         assertEquals(200, f.trigger.post(answers("applying", "VICTIM", "victimType", "PERSON")).statusCode(),
                 "the applicant's first answer");
+        Response held = f.admin.post("/admin/retention/holds", Map.of("holdReference", f.other.reference(), "holdReason", "Csrf"));
+        assertEquals(303, held.statusCode(), held.asString());
+        f.hold = database.number("SELECT id FROM legal_hold WHERE reference = '" + f.other.reference() + "' AND lifted_at IS NULL");
+        Response searched = f.admin.post("/admin/subject-access", Map.of("term", f.kase.reference()));
+        assertEquals(303, searched.statusCode(), searched.asString());
+        f.subjectAccess = Long.parseLong(searched.header("Location").replaceAll(".*/", ""));
         // Pages read before the forged posts, so any read-audit is in place before the checksums.
         f.caseworker.get("/staff/cases/{reference}", f.kase.reference()).then().statusCode(200);
         return f;
