@@ -163,6 +163,11 @@ class CsrfAttackTest {
         form("/staff/cases/{reference}/perpetrators/link", f -> staffCase(f, "perpetrators/link", "perpetratorId",
                 String.valueOf(f.perpetrator)));
         form("/staff/cases/{reference}/perpetrators/{id}/unlink", f -> staffCase(f, "perpetrators/" + f.perpetrator + "/unlink"));
+        form("/staff/safeguarding/{reference}/restriction", f -> safeguarding(f, "restriction", "reason", "Forged restriction",
+                "agencies", "POLICE"));
+        form("/staff/safeguarding/{reference}/restriction/lift", f -> safeguarding(f, "restriction/lift"));
+        form("/staff/safeguarding/{reference}/exploitation-concern", f -> safeguarding(f, "exploitation-concern", "version", "0",
+                "concern", "yes"));
         // API tokens of one's own account.
         form("/staff/api-tokens", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens", answers("name", "Forged token",
                 "days", "30")));
@@ -509,6 +514,10 @@ class CsrfAttackTest {
 
     private static Target staffCase(Fixtures f, String action, String... fields) {
         return new Target(Victim.CASEWORKER, "/staff/cases/" + f.kase.reference() + "/" + action, answers(fields));
+    }
+
+    private static Target safeguarding(Fixtures f, String action, String... fields) {
+        return new Target(Victim.CASEWORKER, "/staff/safeguarding/" + f.kase.reference() + "/" + action, answers(fields));
     }
 
     private static Target review(Fixtures f, String action, String... fields) {

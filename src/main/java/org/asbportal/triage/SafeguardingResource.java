@@ -26,10 +26,10 @@ import org.asbportal.web.PageErrors;
  * The safeguarding of a case in HTML: restricting it to named agencies, changing them or lifting the
  * restriction (on a page of its own), and flagging an exploitation concern (from the case page).
  */
-@Path("/staff/cases/{reference}")
+@Path("/staff/safeguarding")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Role.ADMIN, Role.TRIAGE_OFFICER, Role.CASEWORKER})
-public class RestrictionResource {
+public class SafeguardingResource {
 
     @CheckedTemplate(basePath = "staff")
     static class Templates {
@@ -39,19 +39,19 @@ public class RestrictionResource {
     private final RestrictionService restrictions;
     private final CurrentStaff staff;
 
-    public RestrictionResource(RestrictionService restrictions, CurrentStaff staff) {
+    public SafeguardingResource(RestrictionService restrictions, CurrentStaff staff) {
         this.restrictions = restrictions;
         this.staff = staff;
     }
 
     @GET
-    @Path("/restriction")
+    @Path("/{reference}/restriction")
     public TemplateInstance form(@PathParam("reference") String reference) {
         return Templates.restriction(staff.account().displayName, restrictions.form(reference), PageErrors.NONE);
     }
 
     @POST
-    @Path("/restriction")
+    @Path("/{reference}/restriction")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response restrict(@PathParam("reference") String reference, @FormParam("reason") String reason,
             @FormParam("agencies") List<String> agencies) {
@@ -65,7 +65,7 @@ public class RestrictionResource {
     }
 
     @POST
-    @Path("/restriction/lift")
+    @Path("/{reference}/restriction/lift")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response lift(@PathParam("reference") String reference) {
         restrictions.lift(reference);
@@ -73,7 +73,7 @@ public class RestrictionResource {
     }
 
     @POST
-    @Path("/exploitation-concern")
+    @Path("/{reference}/exploitation-concern")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response exploitationConcern(@PathParam("reference") String reference, @FormParam("version") int version,
             @FormParam("concern") String concern) {
