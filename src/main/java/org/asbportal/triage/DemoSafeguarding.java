@@ -35,7 +35,7 @@ public class DemoSafeguarding {
     }
 
     @Transactional
-    void onStart(@Observes @Priority(400) StartupEvent start) {
+    void onStart(@Observes @Priority(3000) StartupEvent start) {
         if (CaseRestriction.count() > 0) {
             return;
         }
