@@ -81,11 +81,17 @@ public class CaseApiResource {
         this.perpetrators = perpetrators;
     }
 
-    @Operation(summary = "A case: the report, its queue item, timeline, actions, links and perpetrators")
+    @Operation(summary = "A case: the report, its queue item, timeline, actions, links and perpetrators; for a case "
+            + "restricted to other agencies, only {reference, restricted: true, askName, askOrganisation}")
+    @APIResponse(responseCode = "200", description = "The case, or the stub of a case restricted to other agencies")
     @APIResponse(responseCode = "404", description = "No such case in your queues")
     @GET
-    public CaseView get(@PathParam("reference") String reference) {
-        return cases.view(reference);
+    public Response get(@PathParam("reference") String reference) {
+        try {
+            return Response.ok(cases.view(reference)).build();
+        } catch (CaseRestrictedException e) {
+            return Response.ok(e.stub()).build();
+        }
     }
 
     @Operation(summary = "Assign the case to yourself")

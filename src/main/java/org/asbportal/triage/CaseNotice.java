@@ -22,7 +22,11 @@ public enum CaseNotice {
     PERPETRATOR("perpetrator", "Perpetrator added to this case"),
     PERPETRATOR_LINKED("perpetrator-linked", "Perpetrator linked to this case"),
     PERPETRATOR_UNLINKED("perpetrator-unlinked", "Perpetrator removed from this case"),
-    REVIEWED("reviewed", "Review recorded: the next review is counted from today");
+    REVIEWED("reviewed", "Review recorded: the next review is counted from today"),
+    RESTRICTED("restricted", "The case is restricted: only the agencies allowed can see its details"),
+    RESTRICTION_LIFTED("restriction-lifted", "The restriction has been lifted: everyone who works the queue can see the case"),
+    EXPLOITATION_FLAGGED("exploitation-flagged", "Exploitation concern flagged: the case is on the VAMAP list if young people are involved"),
+    EXPLOITATION_CLEARED("exploitation-cleared", "Exploitation concern cleared");
 
     private final String code;
     private final String message;

@@ -69,9 +69,11 @@ public class CaseService {
     private final ReportHistory history;
     private final WardService wards;
     private final QueueVisits visits;
+    private final CaseAccess access;
 
     public CaseService(CurrentStaff staff, AuditLog audit, Calendar calendar, VictimNotifier victims, Labels labels,
-            RepeatFinder repeats, ReportHistory history, WardService wards, QueueVisits visits) {
+            RepeatFinder repeats, ReportHistory history, WardService wards, QueueVisits visits, CaseAccess access) {
+        this.access = access;
         this.wards = wards;
         this.visits = visits;
         this.staff = staff;
@@ -118,6 +120,12 @@ public class CaseService {
             default -> where.append(" and i.openItem = 1");
         }
         // Kind and ward on the queue item's own copies: each leads an index in the queue's order (V020), so the page stays an index walk.
+        java.util.Set<Long> hidden = access.hiddenReportIds();
+        if (!hidden.isEmpty() && filter.narrowsByDetails()) {
+            // A kind, risk or ward filter would tell an officer of another agency what a restricted case is about.
+            where.append(" and r.id not in :hidden");
+            params.and("hidden", CaseAccess.notIn(hidden));
+        }
         if (filter.category() != null && !filter.category().isBlank()) {
             where.append(" and i.categoryCode = :category");
             params.and("category", filter.category());
@@ -167,7 +175,7 @@ public class CaseService {
         audit.record(staff.username(), "READ_QUEUE", null, queue.code);
         String next = more ? Cursor.of(page.get(page.size() - 1), sort).encode() : null;
         Instant newAfter = look ? visits.lookedBefore(staff.account().id, queue.id, after == null) : null;
-        return new QueuePage(summary(queue), page.stream().map(item -> itemView(item, newAfter)).toList(), next, filter,
+        return new QueuePage(summary(queue), page.stream().map(item -> itemView(item, newAfter, hidden)).toList(), next, filter,
                 after != null);
     }
 
@@ -218,11 +226,23 @@ public class CaseService {
         return both.subList(0, Math.min(both.size(), PAGE_SIZE + 1));
     }
 
-    /** A case with its timeline. Audited. */
-    @Transactional
+    /**
+     * A case with its timeline. Audited; a view of a restricted case is audited as such. A case
+     * restricted away from the officer's agency fails with its stub ({@link CaseRestrictedException}),
+     * the look at it audited too.
+     */
+    @Transactional(dontRollbackOn = CaseRestrictedException.class)
     public CaseView view(String reference) {
-        QueueItem item = workableItem(reference);
+        QueueItem item = queueItem(reference, LockModeType.NONE);
+        var restriction = access.restriction(item.report.id);
+        if (restriction.isPresent() && !access.allowed(restriction.get())) {
+            audit.record(staff.username(), "READ_RESTRICTED_STUB", item.report.reference, null);
+            throw new CaseRestrictedException(CaseAccess.stub(item, restriction.get()));
+        }
         audit.record(staff.username(), "READ_CASE", item.report.reference, null);
+        if (restriction.isPresent()) {
+            audit.record(staff.username(), "READ_RESTRICTED_CASE", item.report.reference, null);
+        }
         return caseView(item);
     }
 
@@ -470,19 +490,35 @@ public class CaseService {
      * without loading it: for checks made before cases are locked in a fixed order.
      */
     void ensureWorkable(String reference) {
-        Long queueId = QueueItem.find("select i.queue.id from QueueItem i where i.report.reference = ?1",
-                        AccessCodes.normaliseReference(reference))
-                .project(Long.class).firstResultOptional().orElseThrow(CaseNotFoundException::new);
-        if (!staff.mayWork(queueId)) {
+        Object[] ids = Report.getEntityManager()
+                .createQuery("select i.queue.id, i.report.id from QueueItem i where i.report.reference = :reference", Object[].class)
+                .setParameter("reference", AccessCodes.normaliseReference(reference))
+                .getResultStream().findFirst().orElseThrow(CaseNotFoundException::new);
+        if (!staff.mayWork((Long) ids[0])) {
             throw new CaseNotFoundException();
         }
+        if (!access.maySeeDetails((Long) ids[1])) {
+            throw new CaseRestrictedException(access.stub(workableQueueItem(reference)));
+        }
+    }
+
+    private QueueItem workableQueueItem(String reference) {
+        return queueItem(reference, LockModeType.NONE);
     }
 
     QueueItem workableItem(String reference) {
         return workableItem(reference, LockModeType.NONE);
     }
 
+    /** The case, when the officer may work its queue and see its details (403 with the stub when restricted away). */
     QueueItem workableItem(String reference, LockModeType lock) {
+        QueueItem item = queueItem(reference, lock);
+        access.requireDetails(item);
+        return item;
+    }
+
+    /** The case, when the officer may work its queue, whether or not they may see its details. */
+    private QueueItem queueItem(String reference, LockModeType lock) {
         QueueItem item = QueueItem.<QueueItem>find("select i from QueueItem i join fetch i.report r where r.reference = ?1",
                         AccessCodes.normaliseReference(reference))
                 .withLock(lock)
@@ -510,13 +546,24 @@ public class CaseService {
         return new QueueSummary(queue.code, queue.name, queue.description, open, unassigned, overdue);
     }
 
-    /** A row of a queue or of search results; new when received after {@code newAfter} (none when null). */
-    QueueItemView itemView(QueueItem item, Instant newAfter) {
+    /**
+     * A row of a queue or of search results; new when received after {@code newAfter} (none when null);
+     * a stub when the case is among {@code hidden} (restricted away from the officer's agency).
+     */
+    QueueItemView itemView(QueueItem item, Instant newAfter, java.util.Set<Long> hidden) {
         Report report = item.report;
+        boolean isNew = newAfter != null && item.createdAt.isAfter(newAfter);
+        String assignee = item.assignedTo == null ? null : item.assignedTo.displayName;
+        if (hidden.contains(report.id)) {
+            CaseViews.RestrictedCase stub = access.stub(item);
+            return new QueueItemView(report.reference, "Restricted", null, null, item.status, assignee, item.createdAt,
+                    item.firstContactDueBy, overdue(item), false, "Restricted", "Ask " + stub.askName() + ", "
+                    + stub.askOrganisation(), isNew, true, stub.askName(), stub.askOrganisation());
+        }
         return new QueueItemView(report.reference, report.category.name, item.riskLevel, report.wardCode, item.status,
-                item.assignedTo == null ? null : item.assignedTo.displayName, item.createdAt, item.firstContactDueBy,
+                assignee, item.createdAt, item.firstContactDueBy,
                 overdue(item), report.possibleDuplicate, shortened(report.locationDescription, PLACE_LENGTH),
-                shortened(report.description, SUMMARY_LENGTH), newAfter != null && item.createdAt.isAfter(newAfter));
+                shortened(report.description, SUMMARY_LENGTH), isNew, false, null, null);
     }
 
     /**
@@ -578,7 +625,34 @@ public class CaseService {
                 repeats.flags(report, perpetrators.stream().map(p -> p.id).toList()),
                 report.wardCode == null ? null : wards.find(report.wardCode).map(WardRef::name).orElse(report.wardCode),
                 report.consentToShare, report.frequency == null ? null : Labels.frequency(report.frequency.name()),
-                report.youngPeopleInvolved, mayHandOn(item));
+                report.youngPeopleInvolved, mayHandOn(item), safeguarding(item));
+    }
+
+    /** The case's restriction and exploitation flag, as the officer allowed to see it gets them. */
+    private CaseViews.Safeguarding safeguarding(QueueItem item) {
+        var restriction = access.restriction(item.report.id);
+        boolean mayFlag = item.status != QueueItemStatus.CLOSED;
+        if (restriction.isEmpty()) {
+            return new CaseViews.Safeguarding(false, null, null, null, List.of(), mayManageRestriction(item),
+                    item.exploitationConcern, mayFlag);
+        }
+        CaseRestriction r = restriction.get();
+        List<String> agencies = r.organisationIds.isEmpty() ? List.of()
+                : org.asbportal.security.Organisation.<org.asbportal.security.Organisation>list("id in ?1 order by name",
+                        r.organisationIds).stream().map(o -> o.name).toList();
+        return new CaseViews.Safeguarding(true, r.reason, r.restrictedBy.displayName + " (" + r.restrictedBy.organisation.name + ")",
+                r.restrictedAt, agencies, mayManageRestriction(item), item.exploitationConcern, mayFlag);
+    }
+
+    /**
+     * Whether the officer may restrict the case, change who may see it, or lift the restriction: its
+     * holder, a triage officer (who coordinates the queues) or an administrator, provided they may see
+     * its details.
+     */
+    boolean mayManageRestriction(QueueItem item) {
+        return access.maySeeDetails(item.report.id)
+                && (item.assignedTo != null && item.assignedTo.id.equals(staff.account().id)
+                        || staff.hasRole(Role.TRIAGE_OFFICER) || staff.hasRole(Role.ADMIN));
     }
 
     /** Reporter contact and perpetrator details: only for the roles that work cases with people. */

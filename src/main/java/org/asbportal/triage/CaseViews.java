@@ -19,16 +19,39 @@ public final class CaseViews {
     /**
      * A row of a queue: {@code place} the location description and {@code summary} the description's
      * first words, each shortened to one line; {@code newSinceLastLook} when received after the
-     * officer's look at the queue before this one.
+     * officer's look at the queue before this one. A case restricted away from the officer's agency is
+     * a stub: {@code restricted}, with whom to ask ({@code askName} of {@code askOrganisation}) and
+     * no kind, risk, ward, place or summary.
      */
     public record QueueItemView(String reference, String category, RiskLevel riskLevel, String wardCode,
             QueueItemStatus status, String assignee, Instant receivedAt, LocalDate firstContactDueBy, boolean overdue,
-            boolean possibleDuplicate, String place, String summary, boolean newSinceLastLook) {
+            boolean possibleDuplicate, String place, String summary, boolean newSinceLastLook, boolean restricted,
+            String askName, String askOrganisation) {
 
-        /** Whether an officer who works the queue may claim it from the queue page: open and held by nobody. */
+        /**
+         * Whether an officer who works the queue may claim it from the queue page: open, held by nobody,
+         * and not a restricted case they only see the outline of.
+         */
         public boolean claimable() {
-            return assignee == null && status != QueueItemStatus.CLOSED;
+            return assignee == null && status != QueueItemStatus.CLOSED && !restricted;
         }
+    }
+
+    /**
+     * A restricted case as officers of agencies not allowed to see it get it: that it exists
+     * ({@code restricted}, always true) and whom to ask. No description, place, people or history.
+     */
+    public record RestrictedCase(String reference, boolean restricted, String askName, String askOrganisation) {
+    }
+
+    /**
+     * The safeguarding of a case as an officer allowed to see it gets it: whether it is restricted (with
+     * the reason, who restricted it, when, and the agencies allowed), whether the officer may restrict
+     * it, change the agencies or lift it ({@code mayManageRestriction}), and whether an officer flagged
+     * an exploitation concern (which {@code mayFlagExploitation} lets the officer set or clear).
+     */
+    public record Safeguarding(boolean restricted, String reason, String restrictedBy, Instant restrictedAt,
+            List<String> agencies, boolean mayManageRestriction, boolean exploitationConcern, boolean mayFlagExploitation) {
     }
 
     /** One page of a queue; {@code continued} when it is not the first. */
@@ -131,7 +154,7 @@ public final class CaseViews {
             String assignee, boolean heldByMe, LocalDate firstContactDueBy, boolean overdue, int version, Instant receivedAt,
             List<TimelineEntry> timeline, List<LinkedReport> links, List<ActionView> actions,
             List<PerpetratorView> perpetrators, RepeatFlags flags, String wardName, boolean consentToShare,
-            String frequency, boolean youngPeopleInvolved, boolean mayHandOn) {
+            String frequency, boolean youngPeopleInvolved, boolean mayHandOn, Safeguarding safeguarding) {
 
         /** Whether the case may still be worked: claimed, assigned, transferred, updated, acted on, closed. */
         public boolean open() {

@@ -31,6 +31,8 @@ public class MeetingResource {
                 LocalDate since, List<CaseLine> cases);
 
         static native TemplateInstance hotspots(String staffName, int minReports, int days, List<Hotspot> hotspots);
+
+        static native TemplateInstance vamap(String staffName, MeetingService.VamapList list);
     }
 
     private final MeetingService meetings;
@@ -62,6 +64,12 @@ public class MeetingResource {
         return Templates.meetingCases(staff.account().displayName, "ASB Early Intervention Case Conference",
                 "Reports involving young people, who may be at risk of exploitation.", "early-intervention",
                 from, meetings.earlyIntervention(from));
+    }
+
+    @GET
+    @Path("/vamap")
+    public TemplateInstance vamap() {
+        return Templates.vamap(staff.account().displayName, meetings.vamap());
     }
 
     @GET

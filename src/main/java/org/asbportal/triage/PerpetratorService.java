@@ -43,8 +43,10 @@ public class PerpetratorService {
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final Calendar calendar;
+    private final CaseAccess access;
 
-    public PerpetratorService(CaseService cases, CurrentStaff staff, AuditLog audit, Calendar calendar) {
+    public PerpetratorService(CaseService cases, CurrentStaff staff, AuditLog audit, Calendar calendar, CaseAccess access) {
+        this.access = access;
         this.cases = cases;
         this.staff = staff;
         this.audit = audit;
@@ -135,6 +137,9 @@ public class PerpetratorService {
                 + "where l.perpetratorId = p.id and i.report.id = l.reportId "
                 + "and (lower(p.name) like :term or lower(coalesce(p.aliases, '')) like :term)");
         Parameters params = Parameters.with("term", like);
+        // A restricted case's people are its details: found only through cases the officer's agency may see.
+        query.append(" and l.reportId not in :hidden");
+        params.and("hidden", CaseAccess.notIn(access.hiddenReportIds()));
         if (!staff.hasRole(Role.ADMIN)) {
             query.append(" and i.queue.id in :queues");
             params.and("queues", staff.account().queueIds.isEmpty() ? List.of(-1L) : staff.account().queueIds);
@@ -149,14 +154,18 @@ public class PerpetratorService {
     }
 
     private boolean visible(Long perpetratorId) {
+        List<Long> hidden = CaseAccess.notIn(access.hiddenReportIds());
         if (staff.hasRole(Role.ADMIN)) {
-            return Perpetrator.count("id", perpetratorId) > 0;
+            return Perpetrator.count("id", perpetratorId) > 0
+                    && (CasePerpetrator.count("perpetratorId = ?1", perpetratorId) == 0
+                            || CasePerpetrator.count("perpetratorId = ?1 and reportId not in ?2", perpetratorId, hidden) > 0);
         }
         if (staff.account().queueIds.isEmpty()) {
             return false;
         }
         return CasePerpetrator.find("select l from CasePerpetrator l, QueueItem i where i.report.id = l.reportId "
-                + "and l.perpetratorId = ?1 and i.queue.id in ?2", perpetratorId, staff.account().queueIds)
+                + "and l.perpetratorId = ?1 and i.queue.id in ?2 and l.reportId not in ?3", perpetratorId,
+                        staff.account().queueIds, hidden)
                 .firstResultOptional().isPresent();
     }
 

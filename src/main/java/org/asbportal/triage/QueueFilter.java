@@ -119,6 +119,11 @@ public record QueueFilter(String status, String category, RiskLevel risk, String
         return level == risk;
     }
 
+    /** Whether the filter keeps cases by what they are about (kind, risk or ward), which a restricted case must not answer. */
+    boolean narrowsByDetails() {
+        return category != null && !category.isBlank() || risk != null || ward != null && !ward.isBlank();
+    }
+
     public String statusOrDefault() {
         return status == null || status.isBlank() ? "open" : status;
     }

@@ -93,6 +93,10 @@ public class QueueItem extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.TINYINT)
     public int openItem;
 
+    /** An officer's flag that a young person on the case may be criminally exploited (the VAMAP list). */
+    @Column(name = "exploitation_concern")
+    public boolean exploitationConcern;
+
     @Version
     public int version;
 

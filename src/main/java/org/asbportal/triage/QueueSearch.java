@@ -18,7 +18,8 @@ import org.asbportal.web.InvalidSubmissionException;
 /**
  * Finds cases in the queues a member of staff may work: by reference (exact), or by words in the
  * place or description. A case in a queue they may not work is never found. Audited without the
- * words, which may name a person.
+ * words, which may name a person. A case restricted away from the officer's agency is found by its
+ * reference only, as a stub ({@link CaseAccess}).
  */
 @ApplicationScoped
 public class QueueSearch {
@@ -36,8 +37,10 @@ public class QueueSearch {
     private final CurrentStaff staff;
     private final AuditLog audit;
     private final CaseService cases;
+    private final CaseAccess access;
 
-    public QueueSearch(CurrentStaff staff, AuditLog audit, CaseService cases) {
+    public QueueSearch(CurrentStaff staff, AuditLog audit, CaseService cases, CaseAccess access) {
+        this.access = access;
         this.staff = staff;
         this.audit = audit;
         this.cases = cases;
@@ -60,6 +63,7 @@ public class QueueSearch {
         if (queues.isEmpty()) {
             return new SearchPage(q, List.of(), number, false, false);
         }
+        java.util.Set<Long> hidden = access.hiddenReportIds();
         StringBuilder where = new StringBuilder("i.queue.id in :queues");
         Parameters params = Parameters.with("queues", queues);
         boolean capped = false;
@@ -75,6 +79,9 @@ public class QueueSearch {
                 return new SearchPage(q, List.of(), number, false, false);
             }
             capped = ids.size() == MAX_MATCHES;
+            // Words are the case's details: a case restricted away from the officer's agency is never found by them.
+            where.append(" and r.id not in :hidden");
+            params.and("hidden", CaseAccess.notIn(hidden));
             // At most MAX_MATCHES report ids, each found by the queue item's unique report index.
             where.append(" and r.id in :ids");
             params.and("ids", ids);
@@ -83,7 +90,7 @@ public class QueueSearch {
         List<CaseViews.QueueItemView> items = new ArrayList<>(QueueItem.<QueueItem>find(
                         "select i from QueueItem i join fetch i.report r left join fetch i.assignedTo where " + where
                                 + " order by r.id desc", params)
-                .range((number - 1) * CaseService.PAGE_SIZE, number * CaseService.PAGE_SIZE).list().stream().map(item -> cases.itemView(item, null)).toList());
+                .range((number - 1) * CaseService.PAGE_SIZE, number * CaseService.PAGE_SIZE).list().stream().map(item -> cases.itemView(item, null, hidden)).toList());
         boolean more = items.size() > CaseService.PAGE_SIZE;
         return new SearchPage(q, more ? items.subList(0, CaseService.PAGE_SIZE) : items, number, more, capped);
     }

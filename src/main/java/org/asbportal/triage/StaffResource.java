@@ -54,6 +54,8 @@ public class StaffResource {
                 List<StaffAccount> reassignees, List<TriageQueue> queues, List<Outcome> outcomes, List<ActionType> actionTypes,
                 String find, List<PerpetratorMatch> matches, String error, String notice, List<EvidenceFile> evidence,
                 ResponseTemplates.Picker picker);
+
+        static native TemplateInstance restrictedCase(String staffName, CaseViews.RestrictedCase stub);
     }
 
     private final CaseService cases;
@@ -123,7 +125,12 @@ public class StaffResource {
     @Path("/cases/{reference}")
     public Response caseDetail(@PathParam("reference") String reference, @QueryParam("find") String find,
             @QueryParam("done") String done, @QueryParam("template") String template) {
-        CaseView view = cases.view(reference);
+        CaseView view;
+        try {
+            view = cases.view(reference);
+        } catch (CaseRestrictedException e) {
+            return Response.ok(Templates.restrictedCase(staff.account().displayName, e.stub())).build();
+        }
         String notice = CaseNotice.messageFor(done);
         if (find == null) {
             return Response.ok(page(view, null, null, null, notice, template)).build();

@@ -179,6 +179,11 @@ class CsrfAttackTest {
                 "recipientName", "Forged Person", "recipientAddress", "1 Forged Street"));
         form("/staff/cases/{reference}/letters", f -> staffCase(f, "letters", "template", "WARNING", "version", "1",
                 "text", "Forged letter"));
+        form("/staff/safeguarding/{reference}/restriction", f -> safeguarding(f, "restriction", "reason", "Forged restriction",
+                "agencies", "POLICE"));
+        form("/staff/safeguarding/{reference}/restriction/lift", f -> safeguarding(f, "restriction/lift"));
+        form("/staff/safeguarding/{reference}/exploitation-concern", f -> safeguarding(f, "exploitation-concern", "version", "0",
+                "concern", "yes"));
         // API tokens of one's own account.
         form("/staff/api-tokens", f -> new Target(Victim.CASEWORKER, "/staff/api-tokens", answers("name", "Forged token",
                 "days", "30")));
@@ -555,6 +560,10 @@ class CsrfAttackTest {
 
     private static Target staffCase(Fixtures f, String action, String... fields) {
         return new Target(Victim.CASEWORKER, "/staff/cases/" + f.kase.reference() + "/" + action, answers(fields));
+    }
+
+    private static Target safeguarding(Fixtures f, String action, String... fields) {
+        return new Target(Victim.CASEWORKER, "/staff/safeguarding/" + f.kase.reference() + "/" + action, answers(fields));
     }
 
     private static Target review(Fixtures f, String action, String... fields) {

@@ -118,6 +118,10 @@ class StaffAuthorisationTest {
         HTML_LETTER_FILL("POST /staff/cases/{reference}/letters/fill", "PREPARE_LETTER"),
         HTML_LETTER_SAVE("POST /staff/cases/{reference}/letters", "SAVE_LETTER"),
         HTML_LETTER("GET /staff/cases/{reference}/letters/{letter}", "READ_LETTER"),
+        HTML_RESTRICTION_FORM("GET /staff/safeguarding/{reference}/restriction", null),
+        HTML_RESTRICT("POST /staff/safeguarding/{reference}/restriction", "RESTRICT_CASE"),
+        HTML_LIFT_RESTRICTION("POST /staff/safeguarding/{reference}/restriction/lift", "LIFT_RESTRICTION"),
+        HTML_EXPLOITATION_CONCERN("POST /staff/safeguarding/{reference}/exploitation-concern", "EXPLOITATION_CONCERN"),
         API_MY_QUEUES("GET /api/v1/queues", null),
         API_BULK("POST /api/v1/queues/{code}/bulk", "CLAIM"),
         API_QUEUE_ITEMS("GET /api/v1/queues/{code}/items", "READ_QUEUE"),
@@ -163,6 +167,11 @@ class StaffAuthorisationTest {
         /** Whether the route hands on a case, which the officer must hold first. */
         boolean handsOn() {
             return this == HTML_RELEASE || this == HTML_REASSIGN;
+        }
+
+        /** Whether the route manages the case's restriction, which its holder (or a triage officer or admin) may do. */
+        boolean restricts() {
+            return this == HTML_RESTRICTION_FORM || this == HTML_RESTRICT || this == HTML_LIFT_RESTRICTION;
         }
 
         /** Whether the route changes the case and redirects back (filling a letter in only shows it). */
@@ -362,7 +371,7 @@ class StaffAuthorisationTest {
         long action = route.namesAction() ? newAction(reported) : route.namesLetter() ? newLetter(reported) : 1;
         String other = route.namesOtherCase() ? Cases.reportInto(queue).reference()
                 : route == Route.HTML_REASSIGN ? reassigneeFor(who, queue) : UNKNOWN_OTHER_REFERENCE;
-        if (route.handsOn()) {
+        if (route.handsOn() || route.restricts()) {
             StaffApi.as(who.username).body(StaffApi.json("version", 0)).when()
                     .post("/api/v1/cases/{reference}/claim", reported.reference()).then().statusCode(200);
         }
@@ -371,6 +380,10 @@ class StaffAuthorisationTest {
             case HTML_UNLINK_PERPETRATOR, API_UNLINK_PERPETRATOR -> newPerpetrator(reported);
             default -> 1;
         };
+        if (route == Route.HTML_LIFT_RESTRICTION) {
+            assertEquals(303, session(who).post("/staff/safeguarding/" + reported.reference() + "/restriction",
+                    "reason", "Safeguarding").statusCode());
+        }
         int version = 0;
         if (route.html() && route.change()) {
             Response casePage = session(who).get("/staff/cases/{reference}", reported.reference());
@@ -501,6 +514,13 @@ class StaffAuthorisationTest {
                 assertEquals(who.username, letters.get(0).string("sent_by"));
                 assertEquals("Dear Jo,\r\nPlease stop.", letters.get(0).string("body"));
             }
+            case HTML_RESTRICTION_FORM -> response.then().body(containsString("Restrict this case"));
+            case HTML_RESTRICT -> assertEquals(1, restrictionsOf(reference).size());
+            case HTML_LIFT_RESTRICTION -> {
+                assertEquals(List.of(), restrictionsOf(reference));
+                assertEquals(1, db.events(reference, "RESTRICTION_LIFTED").size());
+            }
+            case HTML_EXPLOITATION_CONCERN -> assertTrue(item.bool("exploitation_concern"));
             default -> assertUntouched(reported, queue);
         }
         if (!route.html()) {
@@ -661,6 +681,10 @@ class StaffAuthorisationTest {
             case HTML_ADD_PERPETRATOR -> browser.post(path, "name", "Morgan Shouter", "ageBand", "UNDER_18");
             case HTML_LINK_PERPETRATOR -> browser.post(path, "perpetratorId", String.valueOf(target.perpetrator()));
             case HTML_UNLINK_PERPETRATOR -> browser.post(path, Map.of());
+            case HTML_RESTRICTION_FORM -> browser.get(path);
+            case HTML_RESTRICT -> browser.post(path, "reason", "A member of staff is the victim", "agencies", "POLICE");
+            case HTML_LIFT_RESTRICTION -> browser.post(path, Map.of());
+            case HTML_EXPLOITATION_CONCERN -> browser.post(path, "version", version, "concern", "yes");
             default -> throw new IllegalArgumentException(route.name());
         };
     }
@@ -717,6 +741,11 @@ class StaffAuthorisationTest {
                 .when().post("/api/v1/cases/{reference}/perpetrators", reported.reference());
         assertEquals(201, added.statusCode(), added.asString());
         return ((Number) added.path("perpetrators[0].id")).longValue();
+    }
+
+    private List<Row> restrictionsOf(String reference) {
+        return db.reports().rows("SELECT c.* FROM case_restriction c JOIN report r ON r.id = c.report_id WHERE r.reference = ?",
+                reference);
     }
 
     private List<Row> perpetratorsOf(String reference) {
