@@ -68,6 +68,14 @@ public final class Accessibility {
         PASSED.add(document);
     }
 
+    /**
+     * Fails unless axe finds no violation on the page as it is now, at its current size, even if the same
+     * document passed before at another size (a page with JavaScript on only).
+     */
+    public static void assertNoViolationsAtThisSize(Page page) {
+        assertNoViolations(page, describe(page) + " at " + page.viewportSize().width + " px");
+    }
+
     /** A context where JavaScript runs, serving one copied document at a time. */
     private static final class Inspection {
 

@@ -56,6 +56,7 @@ class NarrowScreenTest {
             Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
             assertThat(scrollWidth.intValue()).as(path + " is wider than the screen; wider elements: " + wider)
                     .isLessThanOrEqualTo(WIDTH);
+            Accessibility.assertNoViolationsAtThisSize(page);
         } finally {
             context.close();
         }
