@@ -25,7 +25,7 @@ class ArchitectureTest {
     /** Every feature package: shared layers may use none of them. */
     static final String[] FEATURES = {
         BASE + ".admin..", BASE + ".casetracking..", BASE + ".category..", BASE + ".contact..", BASE + ".figures..",
-        BASE + ".pledge..", BASE + ".report..", BASE + ".retention..", BASE + ".triage..", BASE + ".trigger..",
+        BASE + ".open311..", BASE + ".pledge..", BASE + ".report..", BASE + ".retention..", BASE + ".triage..", BASE + ".trigger..",
         BASE + ".ward..",
     };
 
@@ -59,6 +59,7 @@ class ArchitectureTest {
     void featuresUseOnlyFeaturesOnLowerLevels() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("admin").definedBy(BASE + ".admin..")
+                .layer("open311").definedBy(BASE + ".open311..")
                 .layer("retention").definedBy(BASE + ".retention..")
                 .layer("figures").definedBy(BASE + ".figures..")
                 .layer("trigger").definedBy(BASE + ".trigger..")
@@ -70,16 +71,17 @@ class ArchitectureTest {
                 .layer("ward").definedBy(BASE + ".ward..")
                 .layer("category").definedBy(BASE + ".category..")
                 .whereLayer("admin").mayNotBeAccessedByAnyLayer()
+                .whereLayer("open311").mayNotBeAccessedByAnyLayer()
                 .whereLayer("retention").mayNotBeAccessedByAnyLayer()
                 .whereLayer("figures").mayNotBeAccessedByAnyLayer()
-                .whereLayer("trigger").mayOnlyBeAccessedByLayers("admin", "figures")
-                .whereLayer("triage").mayOnlyBeAccessedByLayers("admin", "figures")
-                .whereLayer("pledge").mayOnlyBeAccessedByLayers("admin", "figures")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("admin", "figures", "trigger", "triage", "pledge")
-                .whereLayer("casetracking").mayOnlyBeAccessedByLayers("admin", "figures", "trigger", "triage", "pledge", "report")
-                .whereLayer("contact").mayOnlyBeAccessedByLayers("admin", "figures", "trigger", "triage", "pledge", "report")
-                .whereLayer("ward").mayOnlyBeAccessedByLayers("admin", "figures", "trigger", "triage", "pledge", "report")
-                .whereLayer("category").mayOnlyBeAccessedByLayers("admin", "figures", "trigger", "triage", "pledge", "report",
+                .whereLayer("trigger").mayOnlyBeAccessedByLayers("admin", "open311", "figures")
+                .whereLayer("triage").mayOnlyBeAccessedByLayers("admin", "open311", "figures")
+                .whereLayer("pledge").mayOnlyBeAccessedByLayers("admin", "open311", "figures")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("admin", "open311", "figures", "trigger", "triage", "pledge")
+                .whereLayer("casetracking").mayOnlyBeAccessedByLayers("admin", "open311", "figures", "trigger", "triage", "pledge", "report")
+                .whereLayer("contact").mayOnlyBeAccessedByLayers("admin", "open311", "figures", "trigger", "triage", "pledge", "report")
+                .whereLayer("ward").mayOnlyBeAccessedByLayers("admin", "open311", "figures", "trigger", "triage", "pledge", "report")
+                .whereLayer("category").mayOnlyBeAccessedByLayers("admin", "open311", "figures", "trigger", "triage", "pledge", "report",
                         "casetracking", "contact", "ward")
                 .check(portal);
     }
