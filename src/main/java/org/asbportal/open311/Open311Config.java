@@ -12,11 +12,11 @@ import io.smallrye.config.WithDefault;
 public interface Open311Config {
 
     /** Who developers contact about the interface, shown in the discovery document. */
-    @WithDefault("Email the partnership's community safety team")
+    @WithDefault("Email the community safety team")
     String contact();
 
     /** How a developer gets an API key to send requests, shown in the discovery document. */
-    @WithDefault("Ask the partnership's administrators for an API token allowed to send Open311 requests")
+    @WithDefault("Ask the administrators for an API token allowed to send Open311 requests")
     String keyService();
 
     /** When the interface last changed (ISO 8601), shown as the discovery document's changesets. */

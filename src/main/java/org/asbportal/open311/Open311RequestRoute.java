@@ -42,7 +42,8 @@ public class Open311RequestRoute {
         for (Open311Format format : Open311Format.values()) {
             router.post(PATH + "." + format.name().toLowerCase(java.util.Locale.ROOT))
                     .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
-                    .blockingHandler(context -> handle(context, format), false);
+                    .blockingHandler(context -> handle(context, format), false)
+                    .failureHandler(context -> refuse(context, format));
         }
     }
 
@@ -56,6 +57,20 @@ public class Open311RequestRoute {
             LOG.errorf("Open311 request not taken: %s", e.getClass().getSimpleName());
             document = Open311Document.errors(500, List.of("The request could not be taken. Try again later."));
         }
+        context.response().setStatusCode(document.status())
+                .putHeader("Content-Type", format.mediaType())
+                .end(writer.write(document, format));
+    }
+
+    /** A body that is too large (413) or not form-encoding at all (400), refused before it reaches the handler. */
+    private void refuse(RoutingContext context, Open311Format format) {
+        if (context.response().ended()) {
+            return;
+        }
+        boolean tooLarge = context.statusCode() == 413;
+        Open311Document document = Open311Document.errors(tooLarge ? 413 : 400, List.of(tooLarge
+                ? "The request is too large: send at most " + MAX_BODY / 1024 + " KB"
+                : "The request could not be read: send it form-encoded (application/x-www-form-urlencoded) in UTF-8"));
         context.response().setStatusCode(document.status())
                 .putHeader("Content-Type", format.mediaType())
                 .end(writer.write(document, format));

@@ -52,6 +52,9 @@ public class Open311Service {
     static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
     static final int MAX_IDS = 100;
     static final int MAX_NAME = 80;
+    /** The dates a search may name: any report is well inside them. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
     private final CategoryService categories;
     private final ReportService reports;
@@ -282,17 +285,22 @@ public class Open311Service {
             return null;
         }
         String text = value.strip();
+        Instant instant;
         try {
             if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(calendar.zone()).toInstant();
+                instant = LocalDate.parse(text).atStartOfDay(calendar.zone()).toInstant();
+            } else if (text.endsWith("Z") || text.endsWith("z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                instant = OffsetDateTime.parse(text.replace('z', 'Z')).toInstant();
+            } else {
+                instant = LocalDateTime.parse(text).atZone(calendar.zone()).toInstant();
             }
-            if (text.endsWith("Z") || text.endsWith("z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(text.replace('z', 'Z')).toInstant();
-            }
-            return LocalDateTime.parse(text).atZone(calendar.zone()).toInstant();
         } catch (DateTimeException e) {
+            instant = null;
+        }
+        if (instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw Open311Problem.badRequest(name + " must be an ISO 8601 date and time, like 2026-11-20T09:00:00Z");
         }
+        return instant;
     }
 
     private String dateTime(Instant instant) {

@@ -48,7 +48,7 @@ import io.restassured.response.Response;
  * send them, what the public may read of them, and the errors shape for every problem.
  */
 @QuarkusTest
-class Open311Test {
+public class Open311Test {
 
     static final List<String> SERVICE_FIELDS = List.of("service_code", "service_name", "description", "metadata", "type",
             "keywords", "group");
@@ -350,6 +350,27 @@ class Open311Test {
                 "only an administrator lets a token send Open311 requests");
     }
 
+    @Test
+    void eachKeyHasItsOwnLimitOnRequests() {
+        String busy = key(new Open311Scope(true, Set.of()));
+        Map<String, Object> form = request("NOISE", "Drilling all day on Sunday, " + ReportRequests.unique());
+        form.put("lat", LAT);
+        form.put("long", LONG);
+        form.put("api_key", busy);
+        post("json", form).then().statusCode(200);
+        assertEquals(1, db.update("UPDATE attempt_counter SET failures = 100000 WHERE bucket = ?",
+                "open311-key:token-" + tokenId(busy)), "the key's requests are counted");
+
+        String refused = "Drilling all night, " + ReportRequests.unique();
+        form.put("description", refused);
+        assertJsonErrors(post("json", form), 429, "This API key has sent a lot of service requests");
+        assertEquals(0, db.countReportsWithDescription(refused));
+
+        form.put("api_key", key(new Open311Scope(true, Set.of())));
+        post("xml", form).then().statusCode(200);
+        assertEquals(1, db.countReportsWithDescription(refused), "another key is not held back");
+    }
+
     // ---------------------------------------------------------------- problems
 
     @Test
@@ -457,7 +478,7 @@ class Open311Test {
     // ---------------------------------------------------------------- helpers
 
     /** A request that every rule accepts, but for its location and key. */
-    static Map<String, Object> request(String serviceCode, String description) {
+    public static Map<String, Object> request(String serviceCode, String description) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("service_code", serviceCode);
         form.put("description", description);
@@ -476,7 +497,7 @@ class Open311Test {
     }
 
     /** Posts as an Open311 client does: form-encoded, no cookie, no CSRF token. */
-    static Response post(String format, Map<String, Object> form) {
+    public static Response post(String format, Map<String, Object> form) {
         return given().config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
                         .defaultContentCharset("UTF-8")))
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form)
