@@ -141,7 +141,7 @@ public class Open311Service {
             throw Open311Problem.badRequest("Send the service_code of the kind of behaviour being reported");
         }
         CategoryRef service = service(code).orElseThrow(() -> Open311Problem.badRequest(
-                "No service has the code " + code + ": see services." + "xml for the codes"));
+                "No service has the code " + code + ": the services list gives every code"));
         if (!key.scope().mayWrite(service.code())) {
             throw Open311Problem.forbidden("This API key may not send requests for the service " + service.code());
         }
