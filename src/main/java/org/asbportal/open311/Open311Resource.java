@@ -7,16 +7,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 /**
  * Open311 GeoReport v2, read side: discovery, services, service definitions, requests, tokens and
  * FixMyStreet's service request updates, as XML or JSON by the path's suffix. Public: no key is
  * needed to read, and nothing personal is published. Service requests are sent to
- * {@link Open311RequestRoute}.
+ * {@link Open311RequestRoute}. Not in the portal's OpenAPI document: the discovery document describes it.
  */
 @Path("/open311")
-@Tag(name = "Open311")
 public class Open311Resource {
 
     private final Open311Service open311;
