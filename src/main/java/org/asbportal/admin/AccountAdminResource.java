@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.asbportal.web.PageErrors;
@@ -124,8 +125,9 @@ public class AccountAdminResource {
     @POST
     @Path("/{id}/tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createToken(@PathParam("id") String id, @FormParam("name") String name, @FormParam("days") String days) {
-        return ApiTokenResource.createAndShow(tokens, () -> tokens.ofAccount(id), name, days);
+    public Response createToken(@PathParam("id") String id, @FormParam("name") String name, @FormParam("days") String days,
+            @FormParam("open311Write") String open311Write, @FormParam("open311Services") List<String> open311Services) {
+        return ApiTokenResource.createAndShow(tokens, () -> tokens.ofAccount(id), name, days, open311Write, open311Services);
     }
 
     @POST

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.asbportal.admin.ApiTokenPages.TokenPage;
@@ -41,7 +42,7 @@ public class ApiTokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@FormParam("name") String name, @FormParam("days") String days) {
-        return createAndShow(pages, pages::own, name, days);
+        return createAndShow(pages, pages::own, name, days, null, List.of());
     }
 
     @POST
@@ -54,14 +55,17 @@ public class ApiTokenResource {
     }
 
     /** Makes a token and shows it with the page as it now is; or the form again with its problems (400). */
-    static Response createAndShow(ApiTokenPages pages, Supplier<TokenPage> load, String name, String days) {
+    static Response createAndShow(ApiTokenPages pages, Supplier<TokenPage> load, String name, String days,
+            String open311Write, List<String> open311Services) {
         TokenPage page = load.get();
+        List<String> services = open311Services == null ? List.of() : open311Services;
         try {
-            Issued issued = pages.create(page, name, days);
+            Issued issued = pages.create(page, name, days, open311Write, services);
             return Response.ok(ApiTokenTemplates.apiTokens(load.get(), issued, PageErrors.NONE, "",
-                    String.valueOf(page.suggestedDays()), null)).build();
+                    String.valueOf(page.suggestedDays()), List.of(), List.of(), null)).build();
         } catch (InvalidSubmissionException e) {
-            return Response.status(400).entity(ApiTokenTemplates.apiTokens(page, null, PageErrors.of(e), name, days, null)).build();
+            return Response.status(400).entity(ApiTokenTemplates.apiTokens(page, null, PageErrors.of(e), name, days,
+                    open311Write == null ? List.of() : List.of(open311Write), services, null)).build();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.asbportal.admin;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import java.util.List;
 
 import org.asbportal.admin.ApiTokenPages.TokenPage;
 import org.asbportal.security.ApiTokens.Issued;
@@ -16,10 +17,10 @@ final class ApiTokenTemplates {
 
     /** The tokens, the form to make one and, just after making one, the token itself (shown this once). */
     static native TemplateInstance apiTokens(TokenPage page, Issued issued, PageErrors errors, String name, String days,
-            String saved);
+            List<String> open311Write, List<String> open311Services, String saved);
 
     static TemplateInstance of(TokenPage page, String saved) {
-        return apiTokens(page, null, PageErrors.NONE, "", String.valueOf(page.suggestedDays()), saved);
+        return apiTokens(page, null, PageErrors.NONE, "", String.valueOf(page.suggestedDays()), List.of(), List.of(), saved);
     }
 
     static String savedMessage(String saved) {

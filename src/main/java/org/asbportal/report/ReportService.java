@@ -23,6 +23,7 @@ import org.asbportal.report.ReportSubmission.Location;
 import org.asbportal.report.ReportSubmission.Reporter;
 import org.asbportal.report.ReportSubmission.YesNoNotSure;
 import org.asbportal.security.AccessCodes;
+import org.asbportal.security.ApiTokens;
 import org.asbportal.security.CaptchaResult;
 import org.asbportal.web.Calendar;
 import org.asbportal.ward.Places;
@@ -111,7 +112,20 @@ public class ReportService {
      * @throws IdempotencyConflictException when the key was used before for a different submission
      */
     public SubmittedReport submit(ReportSubmission submission, String idempotencyKey, Channel channel, String remoteIp) {
+        if (channel == Channel.OPEN311) {
+            throw new IllegalArgumentException("An Open311 request is submitted with its API key: submitWithKey");
+        }
         return submissions.submit(kind(channel), submission, idempotencyKey, remoteIp);
+    }
+
+    /**
+     * Saves and routes a report an Open311 client sent with a valid API key allowed to send it (checked
+     * by the caller): the same validation, screening, routing and duplicate linking as every report,
+     * no robot check (the key stands for it), and the per-key limit instead of the per-address one.
+     */
+    public SubmittedReport submitWithKey(ReportSubmission submission, ApiTokens.Open311Key key) {
+        Objects.requireNonNull(key, "an Open311 request needs its API key");
+        return submissions.submit(kind(Channel.OPEN311), submission, null, "token-" + key.tokenId());
     }
 
     /** The report saved with this idempotency key, with its access code, if there is one. */
@@ -121,12 +135,14 @@ public class ReportService {
 
     /** What a report brings to the submission pipeline; {@code channel} is where it came in. */
     private Submissions.Kind<ReportSubmission, SubmittedReport> kind(Channel channel) {
+        boolean keyed = channel == Channel.OPEN311;
         return new Submissions.Kind<>(CAPTCHA_ACTION,
                 "We could not confirm that you are not a robot. Complete the check and send your report again", "",
-                this::validate, ReportSubmission::captchaToken, this::fingerprint,
+                this::validate, keyed ? null : ReportSubmission::captchaToken, this::fingerprint,
                 (keyHash, accessCode) -> Report.findByIdempotencyKey(keyHash).map(report -> new Submissions.Earlier<>(
                         report.requestHash, view(report, intake.find(report).orElseThrow(), accessCode, earlierReport(report)))),
-                (submission, receipt) -> save(submission, channel, receipt), ClientLimits.Limit.REPORTS,
+                (submission, receipt) -> save(submission, channel, receipt),
+                keyed ? ClientLimits.Limit.OPEN311_REQUESTS : ClientLimits.Limit.REPORTS,
                 this::linkDuplicates);
     }
 

@@ -50,4 +50,12 @@ public class ApiToken extends PanacheEntityBase {
 
     @Column(name = "revoked_by")
     public String revokedBy;
+
+    /** Whether the token may send service requests (reports) through Open311. */
+    @Column(name = "open311_write")
+    public boolean open311Write;
+
+    /** The Open311 service codes it may send requests for, comma-separated; null for every one. */
+    @Column(name = "open311_services")
+    public String open311Services;
 }

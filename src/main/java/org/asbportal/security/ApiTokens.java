@@ -35,11 +35,52 @@ public class ApiTokens {
 
     /** A token as lists show it: never the token itself. */
     public record TokenView(long id, String prefix, String name, String createdBy, Instant createdAt, Instant expiresAt,
-            Instant lastUsedAt, Instant revokedAt, String revokedBy, boolean revoked, boolean expired) {
+            Instant lastUsedAt, Instant revokedAt, String revokedBy, boolean revoked, boolean expired,
+            Open311Scope open311) {
 
         public boolean usable() {
             return !revoked && !expired;
         }
+    }
+
+    /**
+     * What a token may do through Open311: send service requests or not, and for which service codes
+     * (empty for every one). Reading Open311 needs no token.
+     */
+    public record Open311Scope(boolean write, Set<String> services) {
+
+        public static final Open311Scope READ_ONLY = new Open311Scope(false, Set.of());
+
+        public Open311Scope {
+            services = services == null ? Set.of() : Set.copyOf(new java.util.TreeSet<>(services));
+        }
+
+        /** Whether it may send a request for this service code. */
+        public boolean mayWrite(String serviceCode) {
+            return write && (services.isEmpty() || services.contains(serviceCode));
+        }
+
+        /** As lists show it: "Read only", "Send requests: every service", "Send requests: NOISE, GRAFFITI". */
+        public String label() {
+            if (!write) {
+                return "Read only";
+            }
+            return "Send requests: " + (services.isEmpty() ? "every service" : String.join(", ", new java.util.TreeSet<>(services)));
+        }
+
+        static Open311Scope of(boolean write, String services) {
+            return new Open311Scope(write, services == null || services.isBlank() ? Set.of()
+                    : java.util.Arrays.stream(services.split(",")).map(String::strip).filter(c -> !c.isEmpty())
+                            .collect(java.util.stream.Collectors.toSet()));
+        }
+
+        String column() {
+            return services.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(services));
+        }
+    }
+
+    /** A valid token presented as an Open311 api_key: its id and what it may do. */
+    public record Open311Key(long tokenId, String username, Open311Scope scope) {
     }
 
     /** A token just made: the only time the token itself is known. */
@@ -70,6 +111,12 @@ public class ApiTokens {
      */
     @Transactional
     public Issued issue(String actor, long accountId, String name, Duration validFor) {
+        return issue(actor, accountId, name, validFor, Open311Scope.READ_ONLY);
+    }
+
+    /** As {@link #issue(String, long, String, Duration)}, with what the token may do through Open311. */
+    @Transactional
+    public Issued issue(String actor, long accountId, String name, Duration validFor, Open311Scope open311) {
         StaffAccount account = StaffAccount.findById(accountId);
         if (account == null) {
             throw new IllegalArgumentException("No staff account " + accountId);
@@ -89,9 +136,12 @@ public class ApiTokens {
         token.createdBy = actor;
         token.createdAt = now;
         token.expiresAt = now.plus(validFor);
+        token.open311Write = open311.write();
+        token.open311Services = open311.write() ? open311.column() : null;
         token.persist();
         audit.record(actor, "API_TOKEN_CREATE", null, "API token " + token.prefix + " \"" + token.name + "\" for account "
-                + account.username + ", expires " + token.expiresAt.truncatedTo(ChronoUnit.SECONDS));
+                + account.username + ", expires " + token.expiresAt.truncatedTo(ChronoUnit.SECONDS) + ", Open311: "
+                + scopeOf(token).label());
         return new Issued(view(token, now), secret);
     }
 
@@ -154,8 +204,24 @@ public class ApiTokens {
         return Optional.of(new Holder(id, (String) row[4], StaffAccount.rolesOf((String) row[5])));
     }
 
+    /**
+     * The token sent as an Open311 {@code api_key}, with what it may do there, when it is valid (as
+     * {@link #authenticate}: known, not revoked or expired, its account active). Notes the use.
+     */
+    @Transactional
+    public Optional<Open311Key> open311(String secret) {
+        return authenticate(secret).map(holder -> {
+            ApiToken token = ApiToken.findById(holder.tokenId());
+            return new Open311Key(holder.tokenId(), holder.username(), scopeOf(token));
+        });
+    }
+
+    private static Open311Scope scopeOf(ApiToken t) {
+        return Open311Scope.of(t.open311Write, t.open311Services);
+    }
+
     private static TokenView view(ApiToken t, Instant now) {
         return new TokenView(t.id, t.prefix, t.name, t.createdBy, t.createdAt, t.expiresAt, t.lastUsedAt, t.revokedAt,
-                t.revokedBy, t.revokedAt != null, !t.expiresAt.isAfter(now));
+                t.revokedBy, t.revokedAt != null, !t.expiresAt.isAfter(now), scopeOf(t));
     }
 }

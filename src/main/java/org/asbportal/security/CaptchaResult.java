@@ -28,7 +28,7 @@ public record CaptchaResult(Outcome outcome, String reason) {
         Objects.requireNonNull(reason, "reason");
     }
 
-    static CaptchaResult notRequired() {
+    public static CaptchaResult notRequired() {
         return new CaptchaResult(Outcome.NOT_REQUIRED, "disabled");
     }
 

@@ -17,7 +17,8 @@ public class ClientLimits {
         PLEDGE_EMAILS("pledge-email:", "We have sent a lot of sign-in emails for this connection in a short time"),
         TRACK_LOOKUPS("track-lookup:", "You have looked up a lot of cases from this connection in a short time"),
         RESUME_LINKS("resume-link:", "We have sent a lot of links to come back to saved answers for this connection in a short time"),
-        CODE_LINKS("code-link:", "We have had a lot of requests to replace access codes from this connection in a short time");
+        CODE_LINKS("code-link:", "We have had a lot of requests to replace access codes from this connection in a short time"),
+        OPEN311_REQUESTS("open311-key:", "This API key has sent a lot of service requests in a short time");
 
         private final String bucketPrefix;
         private final String reached;
@@ -49,6 +50,7 @@ public class ClientLimits {
             case TRACK_LOOKUPS -> config.trackLookupsMax();
             case RESUME_LINKS -> config.resumeLinksMax();
             case CODE_LINKS -> config.codeLinksMax();
+            case OPEN311_REQUESTS -> config.open311RequestsMax();
         };
         Duration window = switch (limit) {
             case REPORTS -> config.reportsWindow();
@@ -57,6 +59,7 @@ public class ClientLimits {
             case TRACK_LOOKUPS -> config.trackLookupsWindow();
             case RESUME_LINKS -> config.resumeLinksWindow();
             case CODE_LINKS -> config.codeLinksWindow();
+            case OPEN311_REQUESTS -> config.open311RequestsWindow();
         };
         limiter.take(limit.bucketPrefix + (client == null ? "unknown" : client), max, window).ifPresent(wait -> {
             throw new TooManyAttemptsException(limit.reached, wait);

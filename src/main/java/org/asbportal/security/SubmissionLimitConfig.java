@@ -54,4 +54,14 @@ public interface SubmissionLimitConfig {
 
     @WithDefault("PT1H")
     Duration codeLinksWindow();
+
+    /**
+     * Service requests (reports) one Open311 API key may send in {@link #open311RequestsWindow()}; counted
+     * per key, whatever address the requests come from.
+     */
+    @WithDefault("60")
+    int open311RequestsMax();
+
+    @WithDefault("PT10M")
+    Duration open311RequestsWindow();
 }

@@ -62,6 +62,11 @@ class AdminPagesBrowserTest {
         tab.arrive("Error: Create a staff account");
         assertThat(tab.page.locator(".govuk-error-summary")).containsText("Enter a username");
         tab.open("admin/accounts/" + db.accountId("councillor"), "Account councillor");
+        tab.open("admin/accounts/" + db.accountId("councillor") + "/tokens", "API tokens of councillor");
+        tab.page.getByLabel("Noise (NOISE)").check();
+        tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+        tab.arrive("Error: API tokens of councillor");
+        assertThat(tab.page.locator(".govuk-error-summary")).containsText("Choose whether the token may send service requests");
         tab.open("admin/organisations", "Organisations");
         tab.follow("Add an organisation", "Add an organisation");
         String code = "BROWSER_" + ReportRequests.unique().toUpperCase() + (javaScript ? "_JS" : "");

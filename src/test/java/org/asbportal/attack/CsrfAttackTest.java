@@ -409,9 +409,17 @@ class CsrfAttackTest {
         return api;
     }
 
+    /**
+     * Open311 service requests ({@code POST /open311/v2/requests.xml} and {@code .json}) are form-encoded
+     * as GeoReport v2 requires, but they are not a browser's form: no cookie or session counts there, and
+     * the request is authenticated by the api_key it carries, which a cross-site page does not have. So
+     * they are a route of their own outside the CSRF filter (not a resource method, so not scanned here),
+     * and Open311Test shows a request without any CSRF token taken with a valid key and refused without.
+     */
     @Test
     void everyFormRouteOfTheCodeHasAForgeryCase() {
         Set<String> inCode = formRoutes();
+        assertTrue(inCode.stream().noneMatch(route -> route.startsWith("/open311")), inCode.toString());
         assertTrue(inCode.size() > 50, "found the POST routes: " + inCode);
         assertEquals(new TreeSet<>(inCode), new TreeSet<>(FORMS.keySet()),
                 "every POST form route has a CSRF case here (add one for a new route)");

@@ -18,17 +18,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.asbportal.report.ReportRequests.Body;
 import org.asbportal.report.ReportRows.Row;
+import org.asbportal.security.ApiTokens;
 import org.asbportal.security.InjectWireMock;
 import org.asbportal.security.RecaptchaProfile;
 import org.asbportal.security.RecaptchaStub;
+import org.asbportal.triage.TriageRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +61,9 @@ class ReportCaptchaTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ApiTokens tokens;
 
     ReportRows db;
 
@@ -108,6 +115,30 @@ class ReportCaptchaTest {
 
         assertEquals(0, db.countReportsWithDescription(request.description()));
         wireMock.verify(0, postRequestedFor(urlEqualTo(VERIFY_PATH)));
+    }
+
+    /** A client with an API key allowed to send Open311 requests is not asked for a robot check; the JSON API still is. */
+    @Test
+    void anOpen311RequestWithAValidKeyNeedsNoRobotCheck() {
+        String description = "Music from the flat below every night, " + ReportRequests.unique();
+        Map<String, Object> form = org.asbportal.open311.Open311Test.request("NOISE", description);
+        form.put("lat", "52.13612");
+        form.put("long", "-0.46718");
+        form.put("api_key", tokens.issue("admin", new TriageRows(dataSource).staffId("caseworker"), "Open311 app",
+                Duration.ofDays(1), new ApiTokens.Open311Scope(true, Set.of())).secret());
+
+        Response taken = org.asbportal.open311.Open311Test.post("json", form);
+
+        taken.then().statusCode(200);
+        String reference = taken.jsonPath().getString("[0].service_request_id");
+        assertEquals("NOT_REQUIRED", db.report(reference).string("captcha_outcome"));
+        assertEquals("OPEN311", db.report(reference).string("channel"));
+        wireMock.verify(0, postRequestedFor(urlEqualTo(VERIFY_PATH)));
+
+        form.put("api_key", "asb_" + "B".repeat(43));
+        form.put("description", description + " again");
+        org.asbportal.open311.Open311Test.post("json", form).then().statusCode(403);
+        assertEquals(0, db.countReportsWithDescription(description + " again"));
     }
 
     @Test

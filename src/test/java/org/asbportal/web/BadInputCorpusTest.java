@@ -26,7 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import org.asbportal.security.ApiTokens;
 import io.restassured.response.Response;
 
 /**
@@ -50,7 +54,9 @@ class BadInputCorpusTest {
             "/figures", "/figures.csv", "/api/v1/categories", "/api/v1/wards", "/api/v1/wards/E36001578/summary?from=2026-01",
             "/api/v1/community-trigger/figures", "/api/v1/pledge/questionnaire", "/api/v1/reports/ASB-2345-6789",
             "/api/v1/community-trigger/applications/CT-2345-6789", "/staff", "/admin", "/wards", "/password/forgotten",
-            "/password/reset?token=x", "/staff/account", "/staff/two-factor/set-up", "/staff/two-factor/verify");
+            "/password/reset?token=x", "/staff/account", "/staff/two-factor/set-up", "/staff/two-factor/verify",
+            "/open311/discovery.xml", "/open311/v2/services.json", "/open311/v2/services/NOISE.xml",
+            "/open311/v2/requests.xml", "/open311/v2/requests/ASB-2345-6789.json", "/open311/v2/servicerequestupdates.json");
 
     /** Forms residents and staff post. */
     static final List<String> FORM_ROUTES = List.of("/track", "/track/add", "/report/danger", "/report/when", "/report/check",
@@ -96,8 +102,21 @@ class BadInputCorpusTest {
         Logger.getLogger("").removeHandler(CAPTURE);
     }
 
+    /** An API key allowed to send Open311 requests, for the hostile ones that get past the key. */
+    static String open311Key;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    AgroalDataSource dataSource;
+
     @TestFactory
     Stream<DynamicTest> malformedRequestsGetAClearClientErrorAndLogNoStackTrace() {
+        long account = ((Number) new org.asbportal.report.ReportRows(dataSource)
+                .rows("SELECT id FROM staff_account WHERE username = 'caseworker'").get(0).get("id")).longValue();
+        open311Key = tokens.issue("admin", account, "Bad input corpus", java.time.Duration.ofDays(1),
+                new ApiTokens.Open311Scope(true, java.util.Set.of())).secret();
         Response page = given().accept("text/html").get("/track");
         csrfCookie = page.cookie(FormSession.CSRF_COOKIE);
         Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
@@ -126,6 +145,7 @@ class BadInputCorpusTest {
         formCases(cases);
         jsonCases(cases);
         referenceCases(cases);
+        open311Cases(cases);
         return cases;
     }
 
@@ -274,6 +294,65 @@ class BadInputCorpusTest {
         }
         cases.add(new Case("ward summary with garbage months", "GET", "/api/v1/wards/E36001578/summary?from=%zz&to=2026-13",
                 Map.of("Accept", JSON), null, NOT_SERVER_ERROR, "no 5xx"));
+    }
+
+    /**
+     * Open311: hostile service requests, without a key and with one allowed to send them (every answer
+     * a 4xx but for a request that is in fact acceptable), and hostile searches and ids.
+     */
+    private static void open311Cases(List<Case> cases) {
+        Map<String, String> form = Map.of("Content-Type", FORM, "Accept", "text/xml");
+        for (String format : List.of("xml", "json")) {
+            String route = "/open311/v2/requests." + format;
+            for (String body : List.of("service_code=%zz&api_key=1", "api_key=%E2%82", "==&&==&=&", "api_key=" + "a".repeat(5000),
+                    "text=" + "x".repeat(70 * 1024))) {
+                cases.add(new Case("an Open311 request " + shorten(body), "POST", route, form,
+                        body.getBytes(StandardCharsets.US_ASCII), CLIENT_ERROR, "4xx"));
+            }
+            cases.add(new Case("an Open311 request with an empty Content-Type", "POST", route, Map.of("Content-Type", ""),
+                    "api_key=x".getBytes(StandardCharsets.US_ASCII), CLIENT_ERROR, "4xx"));
+            cases.add(new Case("an Open311 request as JSON", "POST", route, jsonHeaders(),
+                    "{\"api_key\":\"x\"}".getBytes(StandardCharsets.US_ASCII), CLIENT_ERROR, "4xx"));
+            String valid = "api_key=" + open311Key + "&service_code=NOISE&description=Loud&attribute%5Bstill_happening%5D=no"
+                    + "&attribute%5Bhappened_before%5D=no&attribute%5Btargeted_for_identity%5D=no&attribute%5Bimpact%5D=none"
+                    + "&attribute%5Bfeels_unsafe_at_home%5D=no&attribute%5Bvulnerable_people_affected%5D=no"
+                    + "&attribute%5Byoung_people_involved%5D=no&attribute%5Breporter_role%5D=witness"
+                    + "&attribute%5Bconsent_to_share%5D=yes";
+            for (String hostile : List.of("lat=NaN&long=-Infinity", "lat=1e400&long=0x1p3", "lat=91&long=181",
+                    "lat=52.1&long=%00", "address_string=" + "a".repeat(3000),
+                    "address_string=%00%00&attribute%5Boccurred_on%5D=%2B999999999-12-31T23:59:59Z",
+                    "lat=52.136&long=-0.467&attribute%5Boccurred_on%5D=-999999999-01-01",
+                    "lat=52.136&long=-0.467&attribute%5Boccurred_on%5D=2026-02-30&attribute%5Bfrequency%5D=%F0%9F%92%A5",
+                    "lat=52.136&long=-0.467&attribute%5Btargeted_because%5D%5B%5D=RACE&attribute%5Btargeted_because%5D=%00",
+                    "lat=52.136&long=-0.467&first_name=" + "n".repeat(500) + "&email=not-an-address&phone=%00",
+                    "lat=52.136&long=-0.467&media_url=javascript:alert(1)&service_code=" + "S".repeat(300))) {
+                cases.add(new Case("an Open311 request with a key and " + shorten(hostile), "POST", route, form,
+                        (valid + "&" + hostile).getBytes(StandardCharsets.US_ASCII), CLIENT_ERROR, "4xx"));
+            }
+            cases.add(new Case("an Open311 search with a status of NUL", "GET", "/open311/v2/requests." + format + "?status=%00",
+                    Map.of(), null, CLIENT_ERROR, "4xx"));
+            for (String query : List.of("start_date=%2B999999999-12-31T00:00:00Z", "end_date=-999999999-01-01T00:00:00Z",
+                    "start_date=9999-12-31&end_date=9999-12-31", "start_date=%00", "end_date=2026-02-30",
+                    "start_date=2026-01-01T00:00:00%2B25:00")) {
+                for (String path : List.of("/open311/v2/requests.", "/open311/v2/servicerequestupdates.")) {
+                    cases.add(new Case("an Open311 search with " + query, "GET", path + format + "?" + query, Map.of(), null,
+                            CLIENT_ERROR, "4xx"));
+                }
+            }
+            for (String query : List.of("service_request_id=" + "ASB-1,".repeat(200), "service_request_id=%00,%F0%9F%92%A5",
+                    "service_code=%zz", "service_code=" + "S".repeat(3000))) {
+                cases.add(new Case("an Open311 search with " + shorten(query), "GET", "/open311/v2/requests." + format + "?" + query,
+                        Map.of(), null, NOT_SERVER_ERROR, "no 5xx"));
+            }
+            for (String id : List.of("ASB-" + "X".repeat(101), "ASB-%00-2345", "%F0%9F%92%A5", "..%2F..%2Fetc%2Fpasswd")) {
+                for (String path : List.of("/open311/v2/requests/", "/open311/v2/tokens/", "/open311/v2/services/")) {
+                    cases.add(new Case("an Open311 id " + shorten(id), "GET", path + id + "." + format, Map.of(), null,
+                            CLIENT_ERROR, "4xx"));
+                }
+            }
+        }
+        cases.add(new Case("an Open311 answer in an unknown format", "GET", "/open311/v2/services.html", Map.of(), null,
+                CLIENT_ERROR, "4xx"));
     }
 
     private static String reportOn(String occurredAt) {

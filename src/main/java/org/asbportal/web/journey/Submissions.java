@@ -37,7 +37,8 @@ public class Submissions {
      * @param robotCheckRefused what to say when the robot check fails
      * @param accessCodeScope keeps access codes of different kinds apart when their keys are the same
      * @param validate every problem with the request, in the order the questions are asked
-     * @param captchaToken the robot check token the request carries
+     * @param captchaToken the robot check token the request carries; null for a kind taken only from a
+     *     client that proved who it is before (a valid API key), which has no robot check
      * @param fingerprint a hash of the request without its robot check token
      * @param earlier what was saved under an idempotency key hash, shown with an access code
      * @param save saves the request; called inside the pipeline's transaction, run again when the
@@ -107,7 +108,8 @@ public class Submissions {
             throw new InvalidSubmissionException(errors);
         }
         limits.take(kind.limit(), remoteIp);
-        CaptchaResult robotCheck = captcha.verify(kind.captchaToken().apply(request), kind.robotCheckAction(), remoteIp);
+        CaptchaResult robotCheck = kind.captchaToken() == null ? CaptchaResult.notRequired()
+                : captcha.verify(kind.captchaToken().apply(request), kind.robotCheckAction(), remoteIp);
         if (!robotCheck.accepted()) {
             throw new InvalidSubmissionException("captchaToken", kind.robotCheckRefused());
         }
