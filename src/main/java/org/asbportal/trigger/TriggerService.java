@@ -19,6 +19,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 import org.asbportal.casetracking.TrackingService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.asbportal.notify.MailKind;
+import org.asbportal.notify.Outbox;
 import org.asbportal.report.Channel;
 import org.asbportal.report.Report;
 import org.asbportal.security.AccessCodes;
@@ -73,10 +77,28 @@ public class TriggerService {
     private final SiteConfig site;
     private final TriggerEscalations escalations;
     private final TriggerPccReviews pccReviews;
+    private final Outbox outbox;
+
+    /** The email to an applicant whose application a coordinator took down: the reference, never the access code. */
+    public static final MailKind TAKEN_MAIL = new MailKind("TRIGGER_TAKEN", "Your case review application %s");
+
+    /** How an application taken by staff reached them, in words. */
+    static final Map<Channel, String> TAKEN = Map.of(Channel.PHONE, "by phone", Channel.PAPER, "from a paper form",
+            Channel.IN_PERSON, "in person");
+
+    /** What the applicant's email says: the reference, how it was taken, where to follow it. */
+    public record TakenMail(String reference, String name, String how, String partnershipName, String trackUrl) {
+    }
+
+    @CheckedTemplate(basePath = "trigger")
+    static class MailTemplates {
+        static native TemplateInstance takenMail(TakenMail mail);
+    }
 
     public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, Submissions submissions,
             ThresholdRules rules, TriggerTimetable timetable, Calendar calendar, TrackingService tracking, SiteConfig site,
-            TriggerEscalations escalations, TriggerPccReviews pccReviews) {
+            TriggerEscalations escalations, TriggerPccReviews pccReviews, Outbox outbox) {
+        this.outbox = outbox;
         this.pccReviews = pccReviews;
         this.validator = validator;
         this.objectMapper = objectMapper;
@@ -98,25 +120,40 @@ public class TriggerService {
      * @throws IdempotencyConflictException when the key was used before for a different application
      */
     public ApplicationResponse submit(ApplicationRequest request, String idempotencyKey, Channel channel, String remoteIp) {
-        return submissions.submit(kind(channel), request, idempotencyKey, remoteIp);
+        return submissions.submit(kind(channel, null), request, idempotencyKey, remoteIp);
     }
 
     /** The application saved with this idempotency key, with its access code, if there is one. */
     public Optional<ApplicationResponse> submitted(String idempotencyKey) {
-        return submissions.saved(kind(Channel.WEB), idempotencyKey);
+        return submissions.saved(kind(Channel.WEB, null), idempotencyKey);
+    }
+
+    /**
+     * Saves an application a coordinator took down by phone, on paper or in person for the applicant:
+     * the same questions, validation, threshold rules and timetable as one made online, without the
+     * robot check (the coordinator is signed in), recorded as taken by them. Sending the same form again
+     * (its idempotency key) shows the application already saved instead of a second one.
+     */
+    public ApplicationResponse submitTakenByStaff(ApplicationRequest request, Channel channel, String enteredBy,
+            String idempotencyKey) {
+        if (!channel.takenByStaff()) {
+            throw new IllegalArgumentException("Not a channel staff take applications by: " + channel);
+        }
+        return submissions.submit(kind(channel, enteredBy), request, idempotencyKey, "staff-" + enteredBy);
     }
 
     /**
      * What an application brings to the submission pipeline; {@code channel} is where it came in. Its
      * access codes are kept apart from those reports derive from keys.
      */
-    private Submissions.Kind<ApplicationRequest, ApplicationResponse> kind(Channel channel) {
+    private Submissions.Kind<ApplicationRequest, ApplicationResponse> kind(Channel channel, String enteredBy) {
         return new Submissions.Kind<>(CAPTCHA_ACTION,
                 "We could not confirm that you are not a robot. Complete the check and send your application again",
-                "community-trigger:", this::validate, ApplicationRequest::captchaToken, this::fingerprint,
+                "community-trigger:", this::validate, channel.takenByStaff() ? null : ApplicationRequest::captchaToken,
+                this::fingerprint,
                 (keyHash, accessCode) -> TriggerApplication.findByIdempotencyKey(keyHash)
                         .map(application -> new Submissions.Earlier<>(application.requestHash, view(application, accessCode))),
-                (request, receipt) -> save(request, channel, receipt), ClientLimits.Limit.APPLICATIONS);
+                (request, receipt) -> save(request, channel, receipt, enteredBy), ClientLimits.Limit.APPLICATIONS);
     }
 
     /**
@@ -274,7 +311,8 @@ public class TriggerService {
         return date;
     }
 
-    private ApplicationResponse save(ApplicationRequest request, Channel channel, Submissions.Receipt receipt) {
+    private ApplicationResponse save(ApplicationRequest request, Channel channel, Submissions.Receipt receipt,
+            String enteredBy) {
         CaptchaResult robotCheck = receipt.robotCheck();
         Instant now = calendar.now();
         LocalDate receivedOn = now.atZone(calendar.zone()).toLocalDate();
@@ -285,14 +323,31 @@ public class TriggerService {
         application.accessCodeHash = receipt.accessCodeHash();
         application.idempotencyKey = receipt.keyHash();
         application.requestHash = receipt.requestHash();
+        application.enteredBy = enteredBy;
         application.persist();
         saveComplaints(application, cited, assessment);
         planSteps(application);
         recordHistory(application, robotCheck);
+        if (enteredBy != null) {
+            TriggerEvent.record(application, "TAKEN_BY_STAFF", false, "Taken down " + TAKEN.get(channel) + " by " + enteredBy
+                    + " for the applicant, who had the same questions asked.");
+            takenMail(application);
+        }
         LOG.infof("Community Trigger application %s saved: %d of %d qualifying complaints%s", application.reference,
                 assessment.qualifyingComplaints(), assessment.threshold(),
                 robotCheck.outcome() == CaptchaResult.Outcome.UNAVAILABLE ? ", unverified" : "");
         return view(application, receipt.accessCode());
+    }
+
+    /** Tells an applicant who gave an email that their application was taken down (the access code goes by letter). */
+    private void takenMail(TriggerApplication application) {
+        if (application.applicantEmail == null) {
+            return;
+        }
+        TakenMail mail = new TakenMail(application.reference, application.applicantName, TAKEN.get(application.channel),
+                site.partnershipName(), site.baseUrl() + "/track");
+        outbox.enqueue(TAKEN_MAIL, application.applicantEmail, application.reference, application.reference,
+                () -> MailTemplates.takenMail(mail));
     }
 
     /** A complaint as the rules see it, with the portal report it is, when found. */
