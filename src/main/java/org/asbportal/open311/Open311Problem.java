@@ -7,15 +7,26 @@ class Open311Problem extends RuntimeException {
 
     private final int status;
     private final List<String> descriptions;
+    /** Seconds to wait before trying again (a 429), or 0. */
+    private final long retryAfter;
 
     Open311Problem(int status, String description) {
         this(status, List.of(description));
     }
 
     Open311Problem(int status, List<String> descriptions) {
+        this(status, descriptions, 0);
+    }
+
+    Open311Problem(int status, List<String> descriptions, long retryAfter) {
         super(String.join("; ", descriptions), null, false, false);
         this.status = status;
         this.descriptions = List.copyOf(descriptions);
+        this.retryAfter = retryAfter;
+    }
+
+    long retryAfter() {
+        return retryAfter;
     }
 
     int status() {

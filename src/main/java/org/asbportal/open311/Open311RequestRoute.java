@@ -53,6 +53,9 @@ public class Open311RequestRoute {
             document = answer(context);
         } catch (Open311Problem problem) {
             document = Open311Document.errors(problem.status(), problem.descriptions());
+            if (problem.retryAfter() > 0) {
+                context.response().putHeader("Retry-After", String.valueOf(problem.retryAfter()));
+            }
         } catch (RuntimeException e) {
             LOG.errorf("Open311 request not taken: %s", e.getClass().getSimpleName());
             document = Open311Document.errors(500, List.of("The request could not be taken. Try again later."));

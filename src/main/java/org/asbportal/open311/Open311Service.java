@@ -152,7 +152,7 @@ public class Open311Service {
         } catch (InvalidSubmissionException e) {
             throw new Open311Problem(400, e.errors().stream().map(Open311Service::describe).distinct().toList());
         } catch (TooManyAttemptsException e) {
-            throw new Open311Problem(429, e.getMessage());
+            throw new Open311Problem(429, List.of(e.getMessage()), Math.max(1, e.retryAfter().toSeconds()));
         }
         String notice = "Report " + saved.reference() + " received: " + (saved.handledBy() == null ? "the partnership"
                 : saved.handledBy()) + " will look at it." + (saved.firstContactDueBy() == null ? ""

@@ -363,7 +363,9 @@ public class Open311Test {
 
         String refused = "Drilling all night, " + ReportRequests.unique();
         form.put("description", refused);
-        assertJsonErrors(post("json", form), 429, "This API key has sent a lot of service requests");
+        Response limited = post("json", form);
+        assertJsonErrors(limited, 429, "This API key has sent a lot of service requests");
+        assertTrue(Long.parseLong(limited.header("Retry-After")) > 0, "says when to try again");
         assertEquals(0, db.countReportsWithDescription(refused));
 
         form.put("api_key", key(new Open311Scope(true, Set.of())));
