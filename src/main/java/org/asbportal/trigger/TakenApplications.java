@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.asbportal.report.Channel;
-import org.asbportal.security.AuditLog;
 import org.asbportal.security.CurrentStaff;
 import org.asbportal.trigger.ApplicationRequest.Applicant;
 import org.asbportal.trigger.ApplicationRequest.OnBehalfOf;
@@ -102,15 +101,13 @@ public class TakenApplications {
 
     private final TriggerService applications;
     private final CurrentStaff staff;
-    private final AuditLog audit;
     private final SiteConfig site;
     private final org.asbportal.web.Calendar calendar;
 
-    public TakenApplications(TriggerService applications, CurrentStaff staff, AuditLog audit, SiteConfig site,
+    public TakenApplications(TriggerService applications, CurrentStaff staff, SiteConfig site,
             org.asbportal.web.Calendar calendar) {
         this.applications = applications;
         this.staff = staff;
-        this.audit = audit;
         this.site = site;
         this.calendar = calendar;
     }
@@ -139,7 +136,6 @@ public class TakenApplications {
         }
         ApplicationResponse saved = applications.submitTakenByStaff(request, channel, staff.username(),
                 "taken-" + form.idempotencyKey());
-        audit.record(staff.username(), "TRIGGER_TAKEN_BY_STAFF", saved.reference(), channel.name());
         return new Taken(saved, request.applicant().name().strip(), blank(form.email()) ? null : form.email().strip(),
                 TriggerService.TAKEN.get(channel), site.partnershipName(), site.baseUrl() + "/track", calendar.today());
     }

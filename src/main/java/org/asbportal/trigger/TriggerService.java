@@ -26,6 +26,7 @@ import org.asbportal.notify.Outbox;
 import org.asbportal.report.Channel;
 import org.asbportal.report.Report;
 import org.asbportal.security.AccessCodes;
+import org.asbportal.security.AuditLog;
 import org.asbportal.security.CaptchaResult;
 import org.asbportal.web.Calendar;
 import org.asbportal.trigger.ApplicationRequest.OtherComplaint;
@@ -78,6 +79,7 @@ public class TriggerService {
     private final TriggerEscalations escalations;
     private final TriggerPccReviews pccReviews;
     private final Outbox outbox;
+    private final AuditLog audit;
 
     /** The email to an applicant whose application a coordinator took down: the reference, never the access code. */
     public static final MailKind TAKEN_MAIL = new MailKind("TRIGGER_TAKEN", "Your case review application %s");
@@ -97,8 +99,9 @@ public class TriggerService {
 
     public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, Submissions submissions,
             ThresholdRules rules, TriggerTimetable timetable, Calendar calendar, TrackingService tracking, SiteConfig site,
-            TriggerEscalations escalations, TriggerPccReviews pccReviews, Outbox outbox) {
+            TriggerEscalations escalations, TriggerPccReviews pccReviews, Outbox outbox, AuditLog audit) {
         this.outbox = outbox;
+        this.audit = audit;
         this.pccReviews = pccReviews;
         this.validator = validator;
         this.objectMapper = objectMapper;
@@ -331,6 +334,7 @@ public class TriggerService {
         if (enteredBy != null) {
             TriggerEvent.record(application, "TAKEN_BY_STAFF", false, "Taken down " + TAKEN.get(channel) + " by " + enteredBy
                     + " for the applicant, who had the same questions asked.");
+            audit.record(enteredBy, "TRIGGER_TAKEN_BY_STAFF", application.reference, channel.name());
             takenMail(application);
         }
         LOG.infof("Community Trigger application %s saved: %d of %d qualifying complaints%s", application.reference,

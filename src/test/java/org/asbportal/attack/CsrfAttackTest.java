@@ -193,6 +193,14 @@ class CsrfAttackTest {
         form("/staff/two-factor/verify", f -> new Target(Victim.CASEWORKER, "/staff/two-factor/verify", answers("code", "123456")));
         form("/staff/account/sign-out-everywhere", f -> new Target(Victim.CASEWORKER, "/staff/account/sign-out-everywhere", answers()));
         // The coordinator's Community Trigger review.
+        form("/staff/community-trigger/new-application", f -> new Target(Victim.COORDINATOR,
+                "/staff/community-trigger/new-application", answers("idempotencyKey", "forged-" + unique(), "channel", "PHONE",
+                        "applicant-name", "Forged Applicant", "applicant-phone", "01632 960 001", "applicant-type", "PERSON",
+                        "onBehalf", "no", "description", "Forged", "impact", "Forged", "hateMotivated", "no",
+                        "otherComplaints-0-agency", "Council", "otherComplaints-0-behaviourOn-day", "1",
+                        "otherComplaints-0-behaviourOn-month", "1", "otherComplaints-0-behaviourOn-year", "2026",
+                        "otherComplaints-0-reportedOn-day", "2", "otherComplaints-0-reportedOn-month", "1",
+                        "otherComplaints-0-reportedOn-year", "2026")));
         form("/staff/community-trigger/{reference}/acknowledge", f -> review(f, "acknowledge", "version", "0"));
         form("/staff/community-trigger/{reference}/complaints/{id}/confirmation", f -> review(f,
                 "complaints/" + f.complaint + "/confirmation", "version", "0", "confirmed", "yes"));

@@ -3,6 +3,12 @@ package org.asbportal.journey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.net.URL;
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import org.asbportal.web.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import java.util.concurrent.TimeUnit;
 
 import org.asbportal.security.DemoAccounts;
@@ -32,8 +38,18 @@ class QueueKeyboardJourneyTest {
     @TestHTTPResource("/")
     URL base;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void systemTime() {
+        clock.useSystemTime();
+    }
+
     @Test
     void anOfficerMovesToACaseAndClaimsItWithTheKeyboard() {
+        // Later than any case other tests leave in the queue, so this one is the newest unassigned.
+        clock.fixAt(Instant.parse("2090-01-02T10:00:00Z"));
         Case reported = Cases.reportInto("COUNCIL_ASB");
         Tab officer = new Tab(browser.open(true), true);
         officer.page.navigate(base + "login");

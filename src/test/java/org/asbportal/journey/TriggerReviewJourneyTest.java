@@ -82,6 +82,14 @@ class TriggerReviewJourneyTest {
         coordinator.page.getByLabel("Password").fill(DemoAccounts.PASSWORD);
         button(coordinator.page, "Sign in").click();
         coordinator.arrive("Community Trigger reviews");
+        coordinator.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Enter an application taken by phone, on paper or in person")).click();
+        coordinator.arrive("Enter an application taken by phone, on paper or in person");
+        button(coordinator.page, "Save the application").click();
+        coordinator.arrive("Error: Enter an application taken by phone, on paper or in person");
+        assertThat(coordinator.page.locator(".govuk-error-summary")).containsText("Select how the application was made");
+        coordinator.page.navigate(url("staff/community-trigger"));
+        coordinator.arrive("Community Trigger reviews");
         assertThat(row(coordinator.page, late)).containsText("Overdue");
         assertThat(row(coordinator.page, late).locator(".govuk-tag--red")).isVisible();
 
