@@ -102,7 +102,7 @@ class OfficersDayJourneyTest {
         assertThat(page.locator("table.portal-queue-table tbody")).containsText("Sofa and a fridge dumped");
         assertThat(page.locator("table.portal-queue-table tbody")).containsText("More rubbish bags");
 
-        page.navigate(url("staff/queues/COUNCIL_ASB?sort=newest"));
+        page.navigate(url("staff/queues/COUNCIL_ASB?sort=newest&assigned=unassigned"));
         officer.arrive("Council ASB team");
         page.getByLabel("Select " + first.reference()).check();
         page.getByLabel("Select " + second.reference()).check();
