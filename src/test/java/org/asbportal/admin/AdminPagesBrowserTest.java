@@ -99,6 +99,15 @@ class AdminPagesBrowserTest {
         tab.open("admin/directory", "Contact directory");
         tab.follow("Add an agency", "Add an agency");
         tab.open("admin/directory/" + id(db, "SELECT id FROM agency WHERE code = 'CRIMESTOPPERS'"), "Edit CRIMESTOPPERS");
+        tab.open("admin/targets", "Targets");
+        tab.follow("Add a target", "Add a target");
+        tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add target")).click();
+        tab.arrive("Error: Add a target");
+        tab.open("staff/targets", "Targets");
+        tab.open("admin/partners", "Partner systems");
+        tab.follow("Add a partner system", "Partner system of a queue");
+        tab.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save partner system")).click();
+        tab.arrive("Error: Partner system of a queue");
         tab.open("admin/audit", "Audit log");
         tab.page.getByLabel("Username").fill("admin");
         tab.page.getByLabel("Action").fill("ADMIN_CREATE_ORGANISATION");
