@@ -29,7 +29,8 @@ class Anonymiser {
     /**
      * Reports: the reporter's name and contact details (and with them the keys that match a victim's
      * other reports) cleared, free text replaced, the point cleared, equality answers and evidence
-     * files deleted and what the victim added replaced in the history, whose entries stay.
+     * files deleted, what the victim added replaced in the history, whose entries stay, and the text
+     * of letters sent, case reviews and actions replaced.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Counts reports(List<Long> ids, boolean dryRun) {
@@ -44,6 +45,12 @@ class Anonymiser {
             execute("DELETE FROM equality_monitoring WHERE report_id IN (?1)", ids);
             execute("DELETE FROM report_evidence WHERE report_id IN (?1)", ids); // its content goes with it (ON DELETE CASCADE)
             execute("UPDATE report_event SET message = ?2 WHERE actor = 'victim' AND message <> ?2 AND report_id IN (?1)", ids);
+            // What staff wrote that names or describes people: letters as sent (recipient's name and
+            // address), case review notes, and the text of actions. Their kinds, dates and results stay.
+            execute("UPDATE case_letter SET body = ?2 WHERE body <> ?2 AND report_id IN (?1)", ids);
+            execute("UPDATE case_review SET note = ?2 WHERE note <> ?2 AND report_id IN (?1)", ids);
+            execute("UPDATE case_action SET description = ?2, result = CASE WHEN result IS NULL THEN NULL ELSE ?2 END "
+                    + "WHERE description <> ?2 AND report_id IN (?1)", ids);
             entities.createNativeQuery("""
                     UPDATE report r SET reporter_name = NULL, reporter_email = NULL, reporter_phone = NULL,
                         preferred_contact = NULL, safe_contact = NULL, safe_contact_times = NULL,

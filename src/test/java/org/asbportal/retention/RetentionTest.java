@@ -80,6 +80,7 @@ class RetentionTest {
         assertThat(report(closed.reference())).containsEntry("reporter_name", "Sam Resident").containsEntry("anonymised_at", null);
         assertThat(count("SELECT COUNT(*) FROM equality_monitoring WHERE report_id = ?", id(closed))).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM report_evidence WHERE report_id = ?", id(closed))).isEqualTo(1);
+        assertThat(strings("SELECT body FROM case_letter WHERE report_id = ?", id(closed))).containsExactly("Dear Jo Bloggs, 14 Mill Lane");
         assertThat(early.finishedAt).isNotNull();
 
         at(afterClosure(1));
@@ -105,6 +106,10 @@ class RetentionTest {
         assertThat(strings("SELECT message FROM report_event WHERE report_id = ? AND actor <> 'victim'", id(closed)))
                 .isNotEmpty().doesNotContain(REMOVED);
         assertThat(strings("SELECT outcome FROM queue_item WHERE report_id = ?", id(closed))).containsExactly("RESOLVED");
+        assertThat(strings("SELECT body FROM case_letter WHERE report_id = ?", id(closed))).containsExactly(REMOVED);
+        assertThat(strings("SELECT note FROM case_review WHERE report_id = ?", id(closed))).containsExactly(REMOVED);
+        assertThat(strings("SELECT CONCAT(type, ' ', status, ' ', description, ' ', result) FROM case_action WHERE report_id = ?",
+                id(closed))).containsExactly("WARNING DONE " + REMOVED + " " + REMOVED);
         assertThat(run.reports).isGreaterThanOrEqualTo(1);
         assertThat(run.equalityAnswers).isGreaterThanOrEqualTo(1);
         assertThat(run.evidenceFiles).isGreaterThanOrEqualTo(1);
@@ -211,6 +216,13 @@ class RetentionTest {
         update("INSERT INTO report_evidence_content (evidence_id, content) SELECT id, 'bags' FROM report_evidence WHERE report_id = ?", id);
         update("INSERT INTO report_event (report_id, occurred_at, kind, is_public, actor, message) VALUES (?, UTC_TIMESTAMP(6), "
                 + "'INFORMATION', TRUE, 'victim', 'You added information: it is my neighbour at number 14')", id);
+        update("INSERT INTO case_letter (report_id, template_id, template_version, body, sent_by, sent_at) SELECT ?, id, 1, "
+                + "'Dear Jo Bloggs, 14 Mill Lane', 'triage', UTC_TIMESTAMP(6) FROM letter_template WHERE code = 'WARNING'", id);
+        update("INSERT INTO case_review (report_id, reviewed_at, reviewed_by, note) VALUES (?, UTC_TIMESTAMP(6), 'triage', "
+                + "'Spoke to Jo Bloggs at number 14')", id);
+        update("INSERT INTO case_action (report_id, type, description, owner_name, due_on, status, result, recorded_by, recorded_at) "
+                + "VALUES (?, 'WARNING', 'Warn Jo Bloggs at 14 Mill Lane', 'Tom Triage', CURRENT_DATE, 'DONE', 'Jo agreed', 'triage', "
+                + "UTC_TIMESTAMP(6))", id);
         given().auth().preemptive().basic("triage", DemoAccounts.PASSWORD).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "RESOLVED"))
                 .when().post("/api/v1/cases/" + reported.reference() + "/close")
