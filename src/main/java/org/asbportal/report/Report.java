@@ -147,6 +147,10 @@ public class Report extends PanacheEntityBase {
     @Column(name = "consent_to_share")
     public boolean consentToShare;
 
+    /** The version of the privacy notice and consent wording in force when the report was sent. */
+    @Column(name = "privacy_notice_version")
+    public Integer privacyNoticeVersion;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "captcha_outcome")
     public CaptchaResult.Outcome captchaOutcome;

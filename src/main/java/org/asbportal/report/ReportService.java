@@ -26,6 +26,7 @@ import org.asbportal.security.AccessCodes;
 import org.asbportal.security.ApiTokens;
 import org.asbportal.security.CaptchaResult;
 import org.asbportal.web.Calendar;
+import org.asbportal.web.PrivacyNotices;
 import org.asbportal.ward.Places;
 import org.asbportal.ward.WardLocator;
 import org.asbportal.ward.WardService;
@@ -81,11 +82,14 @@ public class ReportService {
     private final Places places;
     private final EvidenceService evidence;
 
+    private final PrivacyNotices notices;
+
     public ReportService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes,
             Submissions submissions, RiskScreener riskScreener, DuplicateFinder duplicates, WardLocator wardLocator,
             Calendar calendar, ReportIntake intake, ReportHistory history, Event<ReportChanges.Received> received,
             CategoryService categories, WardService wards, ReportReceipts receipts, Places places,
-            EvidenceService evidence) {
+            EvidenceService evidence, PrivacyNotices notices) {
+        this.notices = notices;
         this.places = places;
         this.receipts = receipts;
         this.evidence = evidence;
@@ -287,6 +291,7 @@ public class ReportService {
             report.safeContactTimes = blankToNull(reporter.safeContactTimes());
         }
         report.consentToShare = submission.consentToShare();
+        report.privacyNoticeVersion = notices.current().id();
         report.captchaOutcome = robotCheck.outcome();
         report.channel = channel;
         report.submittedAt = calendar.now();

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 import org.asbportal.retention.RetentionService.Rule;
+import org.asbportal.web.PrivacyNotices;
 
 /**
  * The privacy notice, with how long each kind of record is kept printed from the same settings the
@@ -20,20 +21,22 @@ public class PrivacyResource {
 
     @CheckedTemplate(basePath = "retention")
     static class Templates {
-        static native TemplateInstance privacy(List<Rule> rules);
+        static native TemplateInstance privacy(List<Rule> rules, PrivacyNotices.Version notice);
 
         static native TemplateInstance rights();
     }
 
     private final RetentionService retention;
+    private final PrivacyNotices notices;
 
-    public PrivacyResource(RetentionService retention) {
+    public PrivacyResource(RetentionService retention, PrivacyNotices notices) {
         this.retention = retention;
+        this.notices = notices;
     }
 
     @GET
     public TemplateInstance privacy() {
-        return Templates.privacy(retention.schedule());
+        return Templates.privacy(retention.schedule(), notices.current());
     }
 
     @GET

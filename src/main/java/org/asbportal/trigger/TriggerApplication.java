@@ -93,6 +93,10 @@ public class TriggerApplication extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Channel channel;
 
+    /** The version of the privacy notice in force when the application was sent. */
+    @Column(name = "privacy_notice_version")
+    public Integer privacyNoticeVersion;
+
     /** The member of staff who took the application down, when it came by phone, on paper or in person. */
     @Column(name = "entered_by")
     public String enteredBy;

@@ -37,6 +37,7 @@ import org.asbportal.web.FieldError;
 import org.asbportal.web.IdempotencyConflictException;
 import org.asbportal.web.journey.Submissions;
 import org.asbportal.web.InvalidSubmissionException;
+import org.asbportal.web.PrivacyNotices;
 import org.asbportal.web.SiteConfig;
 import org.asbportal.security.ClientLimits;
 import org.asbportal.security.TooManyAttemptsException;
@@ -80,6 +81,7 @@ public class TriggerService {
     private final TriggerPccReviews pccReviews;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final PrivacyNotices notices;
 
     /** The email to an applicant whose application a coordinator took down: the reference, never the access code. */
     public static final MailKind TAKEN_MAIL = new MailKind("TRIGGER_TAKEN", "Your case review application %s");
@@ -99,7 +101,8 @@ public class TriggerService {
 
     public TriggerService(Validator validator, ObjectMapper objectMapper, AccessCodes accessCodes, Submissions submissions,
             ThresholdRules rules, TriggerTimetable timetable, Calendar calendar, TrackingService tracking, SiteConfig site,
-            TriggerEscalations escalations, TriggerPccReviews pccReviews, Outbox outbox, AuditLog audit) {
+            TriggerEscalations escalations, TriggerPccReviews pccReviews, Outbox outbox, AuditLog audit, PrivacyNotices notices) {
+        this.notices = notices;
         this.outbox = outbox;
         this.audit = audit;
         this.pccReviews = pccReviews;
@@ -327,6 +330,7 @@ public class TriggerService {
         application.idempotencyKey = receipt.keyHash();
         application.requestHash = receipt.requestHash();
         application.enteredBy = enteredBy;
+        application.privacyNoticeVersion = notices.current().id();
         application.persist();
         saveComplaints(application, cited, assessment);
         planSteps(application);

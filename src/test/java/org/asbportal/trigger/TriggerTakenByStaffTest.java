@@ -104,6 +104,7 @@ class TriggerTakenByStaffTest {
         assertEquals("coordinator", application.string("entered_by"));
         assertEquals("NOT_REQUIRED", application.string("captcha_outcome"));
         assertEquals("Pat Applicant", application.string("applicant_name"));
+        assertEquals(1, application.number("privacy_notice_version"), "the privacy notice in force is recorded");
         assertEquals(1, db.count("SELECT COUNT(*) FROM trigger_event e JOIN trigger_application a ON a.id = e.application_id "
                 + "WHERE a.reference = ? AND e.kind = 'TAKEN_BY_STAFF' AND e.is_public = FALSE", reference));
         assertEquals(1, db.count("SELECT COUNT(*) FROM audit_entry WHERE actor = 'coordinator' AND action = 'TRIGGER_TAKEN_BY_STAFF' "
