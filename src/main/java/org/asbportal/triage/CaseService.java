@@ -119,7 +119,7 @@ public class CaseService {
             case "all" -> { }
             default -> where.append(" and i.openItem = 1");
         }
-        // Kind and ward on the queue item's own copies: each leads an index in the queue's order (V020), so the page stays an index walk.
+        // Kind and ward on the queue item's own copies: each leads an index in the queue's order (V021), so the page stays an index walk.
         java.util.Set<Long> hidden = access.hiddenReportIds();
         if (!hidden.isEmpty() && filter.narrowsByDetails()) {
             // A kind, risk or ward filter would tell an officer of another agency what a restricted case is about.
@@ -181,7 +181,7 @@ public class CaseService {
 
     /**
      * The order of each sort, as the index it walks has it: risk by ix_queue_item_worklist (V003, and the
-     * ward and kind worklists of V020 when filtered), oldest and newest by ix_queue_item_age (read
+     * ward and kind worklists of V021 when filtered), oldest and newest by ix_queue_item_age (read
      * backwards for newest) and due by ix_queue_item_due (V030). A page filtered by ward or kind in an
      * order other than risk walks the age or due index and skips the items of other wards or kinds.
      */

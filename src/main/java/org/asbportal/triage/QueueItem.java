@@ -62,7 +62,7 @@ public class QueueItem extends PanacheEntityBase {
 
     /**
      * The report's ward and kind of behaviour, copied here when triage takes the report in so that a
-     * queue filtered by either walks an index in the queue's order (V020). Never changed by a case's
+     * queue filtered by either walks an index in the queue's order (V021). Never changed by a case's
      * own updates: only {@link QueueItemWards} moves the ward, with the report's, when the wards are replaced.
      */
     @Column(name = "ward_code", updatable = false)

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Lets a scheduled job run on one replica at a time: each run first takes the job's lease
- * ({@code job_lease}, V021) for the job's interval, and a replica that finds it held skips its run.
+ * ({@code job_lease}, V022) for the job's interval, and a replica that finds it held skips its run.
  * The lease is taken by a single UPDATE committed on its own, outside any transaction of the caller.
  * On one database server its row lock makes a second taker find the lease held. On a Galera cluster,
  * where each replica may write through another node and row locks are not shared, both UPDATEs may

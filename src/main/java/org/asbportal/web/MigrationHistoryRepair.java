@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -21,7 +22,12 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * <li>{@code V008__queue_counts.sql} was renumbered {@code V007} (its content unchanged): the history
  * row is renumbered the same way;</li>
  * <li>{@code V003__staff.sql} was edited to make {@code queue_item.risk_rank} an INT instead of a
- * TINYINT: the column is changed as the edited migration creates it, and the row takes its checksum.</li>
+ * TINYINT: the column is changed as the edited migration creates it, and the row takes its checksum;</li>
+ * <li>seven migrations were applied, by some builds, under other numbers than the ones they landed
+ * with, their content the same: duplicate indexes as V017, API tokens as V018, the reference data
+ * version as V019, the queue item's ward and kind as V020, the job lease as V021, the safe-contact
+ * answers as V022 and the category hints as V023. Their rows take the landed numbers, V019, V020,
+ * V018, V021, V022, V023 and V024 ({@link #RENUMBERED}).</li>
  * </ul>
  * A database migrated from the current files is left alone. Migrations are never changed once they
  * land again ({@code MigrationHistoryTest} guards it), so this list stays as it is.
@@ -43,6 +49,16 @@ public class MigrationHistoryRepair implements FlywayConfigurationCustomizer {
         /** The checksum Flyway recorded for V003 before it was edited, and the one it computes now. */
         static final int V003_BEFORE = -1090951778;
         static final int V003_NOW = 1028753664;
+
+        /** Script applied under another number, and the number it landed with. */
+        static final Map<String, String> RENUMBERED = Map.of(
+                "V017__report_duplicate_indexes.sql", "019",
+                "V018__api_token.sql", "020",
+                "V019__reference_data_version.sql", "018",
+                "V020__queue_item_ward_category.sql", "021",
+                "V021__job_lease.sql", "022",
+                "V022__report_safe_contact.sql", "023",
+                "V023__category_hints.sql", "024");
 
         @Override
         public boolean supports(Event event, Context context) {
@@ -67,6 +83,7 @@ public class MigrationHistoryRepair implements FlywayConfigurationCustomizer {
                             + "script = REPLACE(script, 'V008__queue_counts.sql', 'V007__queue_counts.sql') "
                             + "WHERE version = '008' AND script LIKE '%V008__queue_counts.sql'");
                 }
+                renumber(connection, history);
                 try (PreparedStatement old = connection.prepareStatement("SELECT COUNT(*) FROM " + history
                         + " WHERE version = '003' AND checksum = ?")) {
                     old.setInt(1, V003_BEFORE);
@@ -88,6 +105,24 @@ public class MigrationHistoryRepair implements FlywayConfigurationCustomizer {
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not bring the migration history into line", e);
+            }
+        }
+
+        /** Gives each row applied under another number the number its migration landed with (keyed by script). */
+        private static void renumber(Connection connection, String history) throws SQLException {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + history
+                    + " SET version = ?, script = CONCAT(SUBSTRING(script, 1, LENGTH(script) - ?), ?)"
+                    + " WHERE script LIKE ? AND version <> ?")) {
+                for (Map.Entry<String, String> row : RENUMBERED.entrySet()) {
+                    String applied = row.getKey();
+                    String landed = "V" + row.getValue() + applied.substring(applied.indexOf("__"));
+                    update.setString(1, row.getValue());
+                    update.setInt(2, applied.length());
+                    update.setString(3, landed);
+                    update.setString(4, "%" + applied);
+                    update.setString(5, row.getValue());
+                    update.executeUpdate();
+                }
             }
         }
 
